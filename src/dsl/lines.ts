@@ -1,0 +1,53 @@
+// Splits a map's text into lines and blanks out comments, keeping every column where it was,
+// so that positions reported on the code are positions in the user's text.
+
+/** The code of one line with comments replaced by spaces, and whether a block comment is still open at its end. */
+export interface ScannedLine { readonly code: string; readonly openComment: boolean }
+
+/**
+ * Blanks `/* ... *\/` (which may span lines: `inComment` says one is open at the line's start)
+ * and a trailing `// ...` comment. `//` only starts a comment at the line's start or after
+ * whitespace, outside quotes and brackets, so `https://...` in a url or a note stays text.
+ */
+export function scanLine(text: string, inComment: boolean): ScannedLine {
+  if (!inComment && text.indexOf('/') < 0 && text.indexOf('\r') < 0) return { code: text, openComment: false };
+  let out = '';
+  let quoted = false;
+  let depth = 0;
+  let i = 0;
+  let open = inComment;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (open) {
+      if (ch === '*' && text[i + 1] === '/') { out += '  '; i += 2; open = false; continue; }
+      out += ch === '\t' ? '\t' : ' ';
+      i += 1;
+      continue;
+    }
+    if (ch === '\r') { out += ' '; i += 1; continue; }
+    if (quoted) {
+      if (ch === '\\' && i + 1 < text.length) { out += ch + text[i + 1]!; i += 2; continue; }
+      if (ch === '"') quoted = false;
+      out += ch; i += 1; continue;
+    }
+    if (ch === '"') { quoted = true; out += ch; i += 1; continue; }
+    if (ch === '[') depth += 1;
+    else if (ch === ']' && depth > 0) depth -= 1;
+    else if (ch === '/' && text[i + 1] === '*') { out += '  '; i += 2; open = true; continue; }
+    else if (ch === '/' && text[i + 1] === '/' && depth === 0 && (i === 0 || /\s/.test(text[i - 1]!))) {
+      out += ' '.repeat(text.length - i);
+      break;
+    }
+    out += ch;
+    i += 1;
+  }
+  return { code: out, openComment: open };
+}
+
+/** Offsets at which each line starts (a line ends at `\n`, which belongs to no line). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i >= 0) { starts.push(i + 1); i = text.indexOf('\n', i + 1); }
+  return starts;
+}

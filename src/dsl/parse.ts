@@ -1,0 +1,219 @@
+// Text -> syntax document: every line parsed on its own by the peggy grammar, results cached by
+// the line's code so an edit re-parses only the lines it touched.
+import { parse as parseGrammarLine, SyntaxError as GrammarSyntaxError } from './generated/wardley-parser.js';
+import { lineStartsOf, scanLine } from './lines.js';
+import type { Diagnostic, LineDiagnostic, LineResult, Statement } from './syntax.js';
+
+/** The keywords of the language (statements and modifiers). */
+export const KEYWORDS: readonly string[] = [
+  'title', 'anchor', 'component', 'submap', 'evolve', 'pipeline', 'note', 'annotation', 'annotations',
+  'style', 'size', 'evolution', 'valuechain', 'pioneers', 'settlers', 'townplanners', 'accelerator',
+  'deaccelerator', 'url', 'market', 'ecosystem', 'build', 'buy', 'outsource', 'y-axis', 'label', 'inertia',
+];
+const STATEMENT_KEYWORDS = new Set(KEYWORDS.filter((k) => k !== 'label' && k !== 'inertia'));
+
+/** A parsed map text. Lines are kept apart so that an edit can reuse what did not change. */
+export interface SyntaxDoc {
+  readonly file: string
+  readonly text: string
+  /** The text of each line, without its `\n`. */
+  readonly lines: readonly string[]
+  /** Offset of each line's first character in `text`. */
+  readonly lineStarts: readonly number[]
+  /** Whether a block comment is open at the start of each line (one more entry than lines: the end). */
+  readonly commentOpen: readonly boolean[]
+  readonly results: readonly LineResult[]
+}
+
+const cache = new Map<string, LineResult>();
+const CACHE_LIMIT = 200_000;
+
+/** Parses one line of code (comments already blanked). Never throws. */
+export function parseLine(code: string): LineResult {
+  const hit = cache.get(code);
+  if (hit) return hit;
+  const result = parseLineUncached(code);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(code, result);
+  return result;
+}
+
+function parseLineUncached(code: string): LineResult {
+  if (code.trim() === '') return EMPTY;
+  try {
+    return { stmt: parseGrammarLine(code) as Statement | null, diagnostics: [] };
+  } catch (e) {
+    if (!(e instanceof GrammarSyntaxError)) {
+      return { stmt: null, diagnostics: [{ severity: 'error', start: 0, end: code.length, message: `cannot read this line (${String(e)})` }] };
+    }
+    const recased = retryLowercaseKeyword(code);
+    if (recased) return recased;
+    return { stmt: null, diagnostics: [syntaxErrorDiagnostic(code, e)] };
+  }
+}
+
+const EMPTY: LineResult = { stmt: null, diagnostics: [] };
+
+/** `Component X [..]` is a mistake worth a warning, not a lost line: read it as `component`. */
+function retryLowercaseKeyword(code: string): LineResult | null {
+  const m = /^(\s*)([A-Za-z]+)(?![\w-])/.exec(code);
+  if (!m) return null;
+  const word = m[2]!;
+  const lower = word.toLowerCase();
+  if (lower === word || !STATEMENT_KEYWORDS.has(lower)) return null;
+  const start = m[1]!.length;
+  try {
+    const stmt = parseGrammarLine(code.slice(0, start) + lower + code.slice(start + word.length)) as Statement | null;
+    return {
+      stmt,
+      diagnostics: [{ severity: 'warning', start, end: start + word.length, message: `keywords are lowercase: write '${lower}' instead of '${word}'`, fix: lower }],
+    };
+  } catch {
+    return null;
+  }
+}
+
+interface Expectation { type: string; text?: string; description?: string; parts?: unknown[]; inverted?: boolean }
+
+function describeExpected(list: readonly Expectation[]): string[] {
+  const out = new Set<string>();
+  for (const x of list) {
+    if (x.type === 'literal') out.add(`'${x.text ?? ''}'`);
+    else if (x.type === 'end') out.add('the end of the line');
+    else if (x.type === 'other') out.add(x.description ?? '');
+    else if (x.type === 'class') {
+      const parts = JSON.stringify(x.parts);
+      if (parts.includes('"0","9"')) out.add('a number');
+      else if (parts.includes('\\t')) continue; // whitespace is never what the user needs to hear
+      else out.add('a character');
+    }
+  }
+  return [...out].filter((s) => s !== '');
+}
+
+function joinAlternatives(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? 'something else';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function syntaxErrorDiagnostic(code: string, e: GrammarSyntaxError): LineDiagnostic {
+  const firstWord = /^\s*([^\s[(]+)/.exec(code)?.[1] ?? '';
+  const looksLikeLink = /->|\+'|\+<|\+>/.test(code);
+  if (!STATEMENT_KEYWORDS.has(firstWord) && !looksLikeLink) {
+    const start = code.length - code.trimStart().length;
+    return {
+      severity: 'error', start, end: start + firstWord.length,
+      message: `unknown statement '${firstWord}': expected a keyword (component, anchor, evolve, pipeline, note, ...) or a link such as 'A->B'`,
+    };
+  }
+  let err = e;
+  if (STATEMENT_KEYWORDS.has(firstWord)) {
+    // Explain the failure as the keyword's statement, not as a link that also failed.
+    try { parseGrammarLine(code, { startRule: 'KeywordLine' }); } catch (k) { if (k instanceof GrammarSyntaxError) err = k; }
+  }
+  const at = err.location.start.offset;
+  const expected = joinAlternatives(describeExpected(err.expected as Expectation[]));
+  const found = at >= code.trimEnd().length ? 'the line ends' : `found '${code[at]}'`;
+  return { severity: 'error', start: at, end: Math.max(at + 1, Math.min(code.length, at + 1)), message: `expected ${expected} but ${found}` };
+}
+
+/** Parses a whole map text. Never throws. */
+export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
+  const starts = lineStartsOf(text);
+  const lines: string[] = new Array<string>(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
+    lines[i] = text.slice(starts[i]!, end);
+  }
+  const commentOpen: boolean[] = new Array<boolean>(lines.length + 1);
+  const results: LineResult[] = new Array<LineResult>(lines.length);
+  let open = false;
+  for (let i = 0; i < lines.length; i++) {
+    commentOpen[i] = open;
+    const scanned = scanLine(lines[i]!, open);
+    results[i] = parseLine(scanned.code);
+    open = scanned.openComment;
+  }
+  commentOpen[lines.length] = open;
+  return { file, text, lines, lineStarts: starts, commentOpen, results };
+}
+
+/**
+ * Re-parses after replacing `[from, to)` of `doc.text` with `insert`. Only the touched lines
+ * (and, if a block comment opened or closed, the lines whose comment state changed) are read again.
+ */
+export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string): SyntaxDoc {
+  const text = doc.text.slice(0, from) + insert + doc.text.slice(to);
+  const firstLine = lineIndexAt(doc, from);
+  const lastLine = lineIndexAt(doc, to);
+  const regionStart = doc.lineStarts[firstLine]!;
+  const oldRegionEnd = lastLine + 1 < doc.lines.length ? doc.lineStarts[lastLine + 1]! - 1 : doc.text.length;
+  const delta = insert.length - (to - from);
+  const regionText = text.slice(regionStart, oldRegionEnd + delta);
+  const newLines = regionText.split('\n');
+
+  const keepAfter = lastLine + 1;
+  const lines = doc.lines.slice(0, firstLine).concat(newLines, doc.lines.slice(keepAfter));
+  const lineStarts = doc.lineStarts.slice(0, firstLine + 1);
+  let pos = regionStart;
+  for (let k = 0; k < newLines.length; k++) {
+    if (k > 0) lineStarts.push(pos);
+    pos += newLines[k]!.length + 1;
+  }
+  for (let i = keepAfter; i < doc.lines.length; i++) lineStarts.push(doc.lineStarts[i]! + delta);
+
+  const results = doc.results.slice(0, firstLine);
+  const commentOpen = doc.commentOpen.slice(0, firstLine + 1);
+  let open = doc.commentOpen[firstLine]!;
+  for (let k = 0; k < newLines.length; k++) {
+    const scanned = scanLine(newLines[k]!, open);
+    results.push(parseLine(scanned.code));
+    open = scanned.openComment;
+    commentOpen.push(open);
+  }
+  // Lines after the edit keep their results while the comment state reaching them is unchanged.
+  let i = keepAfter;
+  while (i < doc.lines.length && doc.commentOpen[i] !== open) {
+    const scanned = scanLine(doc.lines[i]!, open);
+    results.push(parseLine(scanned.code));
+    open = scanned.openComment;
+    commentOpen.push(open);
+    i += 1;
+  }
+  for (; i < doc.lines.length; i++) { results.push(doc.results[i]!); commentOpen.push(doc.commentOpen[i + 1]!); }
+  return { file: doc.file, text, lines, lineStarts, commentOpen, results };
+}
+
+/** The index of the line holding `offset` (an offset at a `\n` belongs to the line it ends). */
+export function lineIndexAt(doc: Pick<SyntaxDoc, 'lineStarts'>, offset: number): number {
+  const starts = doc.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Places a line-relative diagnostic in the file. */
+export function placeDiagnostic(doc: SyntaxDoc, lineIndex: number, d: LineDiagnostic): Diagnostic {
+  const base = doc.lineStarts[lineIndex]!;
+  const out: Diagnostic = { severity: d.severity, line: lineIndex + 1, column: d.start + 1, offset: base + d.start, end: base + d.end, message: d.message };
+  return d.fix === undefined ? out : { ...out, fix: d.fix };
+}
+
+/** Diagnostics of the syntax alone (the model adds its own). */
+export function syntaxDiagnostics(doc: SyntaxDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < doc.results.length; i++) {
+    for (const d of doc.results[i]!.diagnostics) out.push(placeDiagnostic(doc, i, d));
+  }
+  if (doc.commentOpen[doc.lines.length]) {
+    let i = doc.lines.length - 1;
+    while (i > 0 && doc.commentOpen[i]) i -= 1;
+    const col = doc.lines[i]!.indexOf('/*');
+    out.push(placeDiagnostic(doc, i, { severity: 'warning', start: Math.max(0, col), end: Math.max(0, col) + 2, message: "block comment '/*' is never closed with '*/': everything after it is ignored" }));
+  }
+  return out;
+}

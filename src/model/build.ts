@@ -1,0 +1,394 @@
+// Syntax document -> map model, with the diagnostics that need more than one line to see.
+import { parseDoc, placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../dsl/parse.js';
+import type {
+  AnyListNode, Diagnostic, ElementStatement, LineDiagnostic, Modifier, NameNode, Severity, Statement,
+} from '../dsl/syntax.js';
+import {
+  COMPONENT_KINDS, DEFAULT_EVOLUTION_LABELS, METHODS,
+  type Accelerator, type Annotation, type Attitude, type AttitudeName, type Component, type ComponentKind,
+  type ComponentType, type Evolve, type Link, type MapModel, type Method, type Note, type Pipeline,
+  type Presentation, type Span, type StyleName, type UrlRef,
+} from './model.js';
+import { nameKey } from './names.js';
+import { stageOf } from './stages.js';
+
+/** Where OnlineWardleyMaps puts a component whose line gives no coordinates. */
+export const UNPOSITIONED = { visibility: 0.9, maturity: 0.1 } as const;
+
+const STYLES: Record<string, StyleName> = { plain: 'plain', wardley: 'wardley', colour: 'colour', color: 'colour', handwritten: 'handwritten', dark: 'dark' };
+const FLAG_DECORATORS = new Set(['market', 'ecosystem', 'inertia']);
+
+/** Parses and builds in one step. */
+export function parseMap(text: string, file?: string): MapModel {
+  return buildModel(parseDoc(text, file));
+}
+
+type MutableComponent = { -readonly [K in keyof Component]: Component[K] };
+
+interface OpenPipeline { index: number; line: number; stmtEnd: number }
+
+/** Builds the model of a parsed document. Never throws. */
+export function buildModel(doc: SyntaxDoc): MapModel {
+  const diags: Diagnostic[] = syntaxDiagnostics(doc);
+  const at = (i: number, start: number, end: number): Span => {
+    const base = doc.lineStarts[i]!;
+    return { line: i + 1, column: start + 1, offset: base + start, end: base + end };
+  };
+  const report = (i: number, severity: Severity, start: number, end: number, message: string, fix?: string): void => {
+    const d: LineDiagnostic = fix === undefined ? { severity, start, end, message } : { severity, start, end, message, fix };
+    diags.push(placeDiagnostic(doc, i, d));
+  };
+
+  let title: string | null = null;
+  const components: MutableComponent[] = [];
+  const links: Link[] = [];
+  const evolves: Evolve[] = [];
+  const pipelines: { -readonly [K in keyof Pipeline]: Pipeline[K] }[] = [];
+  const notes: Note[] = [];
+  const annotations: Annotation[] = [];
+  const attitudes: Attitude[] = [];
+  const accelerators: Accelerator[] = [];
+  const urls: UrlRef[] = [];
+  const legacyMethods: { name: NameNode; method: Method; line: number }[] = [];
+  const evolveStatements: { i: number; name: NameNode; newName: NameNode | null; target: number; targetStart: number; targetEnd: number; mods: readonly Modifier[] }[] = [];
+  let style: StyleName = 'plain';
+  let size: Presentation['size'] = null;
+  let evolutionLabels: readonly string[] = DEFAULT_EVOLUTION_LABELS;
+  let showEvolutionAxis = true;
+  let showValueChainAxis = true;
+  let annotationsAt: Presentation['annotationsAt'] = null;
+  let valueChainLabels: readonly string[] | null = null;
+
+  let block: OpenPipeline | null = null;
+  let pending: OpenPipeline | null = null;
+
+  /** Checks a coordinate list has `count` numbers within [0, 1]; reports and returns null when not. */
+  const coords = (i: number, list: AnyListNode, count: number, what: string, unit = true): number[] | null => {
+    if ('type' in list) {
+      if (!list.closed) report(i, 'error', list.start, list.end, `expected ${what} closed with ']'`);
+      else report(i, 'warning', list.start, list.end, `expected ${what} but found [${list.raw}]: ${unit ? 'placed at the default position' : 'ignored'}`);
+      return null;
+    }
+    if (list.numbers.length !== count) {
+      report(i, 'error', list.start, list.end, `expected ${what} (${count} number${count === 1 ? '' : 's'}) but found ${list.numbers.length}`);
+      return null;
+    }
+    if (unit) {
+      for (const n of list.numbers) {
+        if (n.value < 0 || n.value > 1) report(i, 'warning', n.start, n.end, `coordinate ${n.raw} is outside [0, 1]: it will be drawn off the map`);
+      }
+    }
+    return list.numbers.map((n) => n.value);
+  };
+
+  const element = (i: number, s: ElementStatement): void => {
+    const keyword = s.keyword.text;
+    let type: ComponentType = keyword === 'anchor' ? 'anchor' : keyword === 'submap' ? 'submap' : 'component';
+    const inBlock = block !== null && keyword === 'component';
+    if (inBlock) type = 'pipeline-child';
+    if (keyword === 'market' || keyword === 'ecosystem') {
+      report(i, 'warning', s.keyword.start, s.keyword.end, `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`);
+    }
+    const c: MutableComponent = {
+      name: s.name.text, key: nameKey(s.name.text), type,
+      visibility: UNPOSITIONED.visibility, maturity: UNPOSITIONED.maturity, stage: 'genesis',
+      kind: 'technology', inertia: false, method: null,
+      market: keyword === 'market', ecosystem: keyword === 'ecosystem',
+      label: null, cost: null, positioned: false, parent: null, evolveTo: null, url: null,
+      line: i + 1, loc: at(i, s.start, s.end), nameLoc: at(i, s.name.start, s.name.end),
+    };
+    if (c.key === '') report(i, 'error', s.name.start, s.name.end, 'a component needs a name');
+    let seenAt = false;
+    for (const m of s.mods) {
+      switch (m.type) {
+        case 'badAt':
+          coords(i, m, 2, 'coordinates [visibility, maturity]');
+          break;
+        case 'at': {
+          if (seenAt) { report(i, 'error', m.start, m.end, 'coordinates are given twice'); break; }
+          seenAt = true;
+          if (inBlock && block) {
+            if (m.list.numbers.length === 1) {
+              const v = coords(i, m.list, 1, 'the maturity of a pipeline component [maturity]');
+              if (v) { c.visibility = NaN; c.maturity = v[0]!; c.positioned = true; } // visibility: the pipeline's, once known
+            } else {
+              const v = coords(i, m.list, 2, 'coordinates [visibility, maturity] or, in a pipeline, [maturity]');
+              if (v) { c.visibility = v[0]!; c.maturity = v[1]!; c.positioned = true; }
+            }
+          } else {
+            const v = coords(i, m.list, 2, 'coordinates [visibility, maturity]');
+            if (v) { c.visibility = v[0]!; c.maturity = v[1]!; c.positioned = true; }
+          }
+          break;
+        }
+        case 'label': {
+          const v = coords(i, m.list, 2, 'a label offset [x, y]', false);
+          if (v) c.label = { x: v[0]!, y: v[1]! };
+          break;
+        }
+        case 'inertia': c.inertia = true; break;
+        case 'url':
+          if (type === 'submap') c.url = m.ref;
+          else report(i, 'warning', m.start, m.end, 'only a submap links to a url');
+          break;
+        case 'decorators': applyDecorators(i, c, m.words); break;
+        case 'evolveTo':
+          report(i, 'warning', m.start, m.end, `write the evolve on its own line: 'evolve ${c.name} ${m.number.raw}' (OnlineWardleyMaps cannot draw it inline)`);
+          evolveStatements.push({ i, name: s.name, newName: null, target: m.number.value, targetStart: m.number.start, targetEnd: m.number.end, mods: [] });
+          break;
+        case 'number':
+          report(i, 'error', m.start, m.end, `unexpected number ${m.number.raw}: coordinates are written [visibility, maturity]`);
+          break;
+      }
+    }
+    if (inBlock && block) {
+      c.parent = pipelines[block.index]!.name;
+      pipelines[block.index]!.children = [...pipelines[block.index]!.children, c.name];
+    }
+    c.stage = stageOf(c.maturity);
+    components.push(c);
+  };
+
+  const applyDecorators = (i: number, c: MutableComponent | null, words: readonly { text: string; start: number; end: number }[]): Method | null => {
+    let method: Method | null = null;
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const lower = word.text.toLowerCase();
+      const cost = /^cost\s+(-?\d+(?:\.\d+)?)$/.exec(lower);
+      if ((METHODS as readonly string[]).includes(lower)) {
+        if (method && method !== lower) report(i, 'warning', word.start, word.end, `two methods given ('${method}' and '${lower}'): '${lower}' is used`);
+        method = lower as Method;
+        if (c) c.method = method;
+      } else if (FLAG_DECORATORS.has(lower)) {
+        if (c) {
+          if (lower === 'market') c.market = true;
+          else if (lower === 'ecosystem') c.ecosystem = true;
+          else c.inertia = true;
+        }
+      } else if ((COMPONENT_KINDS as readonly string[]).includes(lower)) {
+        if (c) c.kind = lower as ComponentKind;
+      } else if (cost) {
+        if (c) c.cost = Number(cost[1]);
+      } else if (lower !== '') {
+        report(i, 'warning', word.start, word.end, `unknown decorator '${word.text}': expected build, buy, outsource, market, ecosystem, inertia, a kind (${COMPONENT_KINDS.join(', ')}) or 'cost N'`);
+      }
+    }
+    return method;
+  };
+
+  for (let i = 0; i < doc.results.length; i++) {
+    const s: Statement | null = doc.results[i]!.stmt;
+    if (!s) continue;
+    if (pending && s.type !== 'blockOpen') pending = null;
+    switch (s.type) {
+      case 'header': break;
+      case 'title':
+        if (s.text === null) report(i, 'warning', s.start, s.end, "'title' needs the map's title after it");
+        else title = s.text;
+        break;
+      case 'element': element(i, s); break;
+      case 'legacyMethod':
+        report(i, 'warning', s.keyword.start, s.keyword.end, `'${s.keyword.text} X' is a deprecated form: add '(${s.keyword.text})' after the component's coordinates instead`);
+        legacyMethods.push({ name: s.name, method: s.keyword.text as Method, line: i });
+        break;
+      case 'evolve': {
+        let target: { value: number; start: number; end: number } | null = null;
+        for (const m of s.mods) {
+          if (m.type === 'number' || m.type === 'evolveTo') {
+            if (target) report(i, 'error', m.start, m.end, `the evolve target is given twice (${m.number.raw})`);
+            else target = m.number;
+            if (m.type === 'evolveTo') report(i, 'warning', m.start, m.end, `write the target alone: 'evolve ${s.name.text} ${m.number.raw}'`);
+          } else if (m.type === 'at') {
+            report(i, 'error', m.start, m.end, "an evolve takes one number, the target maturity: 'evolve X 0.8'");
+          } else if (m.type === 'url' || m.type === 'badAt') {
+            report(i, 'error', m.start, m.end, 'not allowed in an evolve line');
+          }
+        }
+        if (!target) { report(i, 'error', s.start, s.end, `an evolve needs a target maturity: 'evolve ${s.name.text} 0.8'`); break; }
+        if (target.value < 0 || target.value > 1) report(i, 'warning', target.start, target.end, `evolve target ${target.value} is outside [0, 1]`);
+        evolveStatements.push({ i, name: s.name, newName: s.newName, target: target.value, targetStart: target.start, targetEnd: target.end, mods: s.mods });
+        break;
+      }
+      case 'pipeline': {
+        let m1 = NaN;
+        let m2 = NaN;
+        for (const m of s.mods) {
+          if (m.type === 'at' || m.type === 'badAt') {
+            const v = coords(i, m.type === 'at' ? m.list : m, 2, 'the pipeline extent [maturity1, maturity2]');
+            if (v) { m1 = v[0]!; m2 = v[1]!; }
+          } else if (m.type !== 'decorators') report(i, 'error', m.start, m.end, "a pipeline takes its extent only: 'pipeline X [0.2, 0.7]'");
+        }
+        const p = { name: s.name.text, visibility: NaN, maturity1: m1, maturity2: m2, children: [] as string[], line: i + 1, loc: at(i, s.start, s.end) };
+        pipelines.push(p);
+        const open: OpenPipeline = { index: pipelines.length - 1, line: i, stmtEnd: s.end };
+        if (s.brace) {
+          if (block) report(i, 'error', s.brace.start, s.brace.end, 'pipelines cannot be nested');
+          else block = open;
+        } else pending = open;
+        break;
+      }
+      case 'blockOpen':
+        if (pending && !block) { block = pending; pending = null; }
+        else report(i, 'error', s.start, s.end, block ? 'pipelines cannot be nested' : "'{' must follow a 'pipeline X' line");
+        break;
+      case 'blockClose':
+        if (block) block = null;
+        else report(i, 'error', s.start, s.end, "'}' closes nothing: no pipeline block is open");
+        break;
+      case 'note': {
+        let v: number[] = [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
+        for (const m of s.mods) {
+          if (m.type === 'at' || m.type === 'badAt') v = coords(i, m.type === 'at' ? m.list : m, 2, 'coordinates [visibility, maturity]') ?? v;
+          else report(i, 'error', m.start, m.end, "a note takes its text and coordinates: 'note text [0.5, 0.5]'");
+        }
+        notes.push({ text: s.text.text, visibility: v[0]!, maturity: v[1]!, line: i + 1, loc: at(i, s.start, s.end) });
+        break;
+      }
+      case 'annotation': {
+        const points = s.points.map((p) => coords(i, p, 2, 'a point [visibility, maturity]')).filter((p): p is number[] => p !== null)
+          .map((p) => ({ visibility: p[0]!, maturity: p[1]! }));
+        annotations.push({ number: s.number.value, points, text: s.text ?? '', line: i + 1, loc: at(i, s.start, s.end) });
+        break;
+      }
+      case 'annotations': {
+        const v = coords(i, s.at, 2, 'the legend position [visibility, maturity]');
+        if (v) annotationsAt = { visibility: v[0]!, maturity: v[1]! };
+        break;
+      }
+      case 'style':
+        if (s.name === null) report(i, 'warning', s.start, s.end, "'style' needs a name: plain, wardley, colour, handwritten or dark");
+        else if (STYLES[s.name] === undefined || !Object.hasOwn(STYLES, s.name)) report(i, 'warning', s.start, s.end, `unknown style '${s.name}': expected plain, wardley, colour, handwritten or dark`);
+        else style = STYLES[s.name]!;
+        break;
+      case 'size': {
+        const v = coords(i, s.dims, 2, 'a size [width, height]', false);
+        if (v) size = { width: v[0]!, height: v[1]! };
+        break;
+      }
+      case 'evolution':
+        if (s.hide) showEvolutionAxis = false;
+        if (s.labels.some((l) => l.text === '')) report(i, 'warning', s.start, s.end, 'an evolution-axis label is empty');
+        if (s.labels.length > 0) {
+          if (s.labels.length !== 4) report(i, 'warning', s.start, s.end, `the evolution axis has four stages but ${s.labels.length} label${s.labels.length === 1 ? ' is' : 's are'} given`);
+          evolutionLabels = DEFAULT_EVOLUTION_LABELS.map((d, k) => s.labels[k]?.text ?? d);
+        }
+        break;
+      case 'valuechain': showValueChainAxis = false; break;
+      case 'attitude': {
+        const attitude = s.keyword.text as AttitudeName;
+        const base = { attitude, label: s.label, line: i + 1, loc: at(i, s.start, s.end) };
+        if (s.size) {
+          // The older form: [visibility, maturity] width height (pixels).
+          const v = coords(i, s.box, 2, 'a position [visibility, maturity] before width and height') ?? [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
+          attitudes.push({ ...base, visibility: v[0]!, maturity: v[1]!, visibility2: v[0]!, maturity2: v[1]!, width: s.size[0].value, height: s.size[1].value });
+        } else {
+          const v = coords(i, s.box, 4, 'a box [visibility1, maturity1, visibility2, maturity2]');
+          if (v) attitudes.push({ ...base, visibility: v[0]!, maturity: v[1]!, visibility2: v[2]!, maturity2: v[3]!, width: null, height: null });
+          else attitudes.push({ ...base, visibility: UNPOSITIONED.visibility, maturity: UNPOSITIONED.maturity, visibility2: UNPOSITIONED.visibility, maturity2: UNPOSITIONED.maturity, width: null, height: null });
+        }
+        break;
+      }
+      case 'yaxis': valueChainLabels = s.labels.map((l) => l.text); break;
+      case 'accelerator': {
+        let v: number[] = [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
+        for (const m of s.mods) {
+          if (m.type === 'at' || m.type === 'badAt') v = coords(i, m.type === 'at' ? m.list : m, 2, 'coordinates [visibility, maturity]') ?? v;
+          else report(i, 'error', m.start, m.end, `an ${s.keyword.text} takes a name and coordinates`);
+        }
+        accelerators.push({ name: s.name.text, deaccelerator: s.keyword.text === 'deaccelerator', visibility: v[0]!, maturity: v[1]!, line: i + 1, loc: at(i, s.start, s.end) });
+        break;
+      }
+      case 'url': urls.push({ name: s.name, address: s.address, line: i + 1 }); break;
+      case 'link': {
+        const direction = s.arrow.flow === null ? null : s.arrow.flow === '>' ? 'forward' : s.arrow.flow === '<' ? 'backward' : 'both';
+        links.push({
+          from: nameKey(s.from.text), to: nameKey(s.to.text), flow: s.arrow.flow !== null, direction,
+          label: s.arrow.label, context: s.context, line: i + 1, loc: at(i, s.start, s.end),
+        });
+        break;
+      }
+    }
+  }
+  if (block) report(block.line, 'warning', 0, block.stmtEnd, "this pipeline's block is never closed with '}': it runs to the end of the map");
+
+  // ---- cross-line meaning: evolves, legacy methods, pipelines, names
+  const byKey = new Map<string, MutableComponent>();
+  for (const c of components) {
+    const prev = byKey.get(c.key);
+    if (prev) {
+      const i = c.line - 1;
+      report(i, 'warning', c.nameLoc.column - 1, c.nameLoc.column - 1 + (c.nameLoc.end - c.nameLoc.offset), `duplicate component name '${c.name}' (first on line ${prev.line}): links to it are ambiguous`);
+    } else byKey.set(c.key, c);
+  }
+  for (const lm of legacyMethods) {
+    const c = byKey.get(nameKey(lm.name.text));
+    if (c) c.method = lm.method;
+    else report(lm.line, 'warning', lm.name.start, lm.name.end, `'${lm.name.text}' is not a component of this map`);
+  }
+  for (const p of pipelines) {
+    const owner = byKey.get(nameKey(p.name));
+    if (owner) p.visibility = owner.visibility;
+    else {
+      p.visibility = UNPOSITIONED.visibility;
+      report(p.line - 1, 'warning', p.loc.column - 1, p.loc.end - p.loc.offset + p.loc.column - 1, `pipeline '${p.name}' has no component of that name to belong to`);
+    }
+    // Children written [maturity] sit at their pipeline's visibility (its owner may come after the block).
+    for (const c of components) {
+      if (c.parent === p.name && c.type === 'pipeline-child' && Number.isNaN(c.visibility)) c.visibility = p.visibility;
+    }
+    if (Number.isNaN(p.maturity1)) {
+      const ms = p.children.map((n) => byKey.get(nameKey(n))?.maturity).filter((m): m is number => m !== undefined);
+      p.maturity1 = ms.length ? Math.min(...ms) : owner?.maturity ?? 0;
+      p.maturity2 = ms.length ? Math.max(...ms) : owner?.maturity ?? 0;
+    }
+  }
+
+  for (const e of evolveStatements) {
+    const key = nameKey(e.name.text);
+    const source = byKey.get(key);
+    const newName = e.newName ? e.newName.text : null;
+    evolves.push({ name: key, to: e.target, newName: newName === null ? null : nameKey(newName), line: e.i + 1, loc: at(e.i, 0, doc.lines[e.i]!.length) });
+    if (!source) {
+      report(e.i, 'warning', e.name.start, e.name.end, `evolve of '${e.name.text}', which is not a component of this map`);
+      continue;
+    }
+    source.evolveTo = e.target;
+    if (e.target < source.maturity) {
+      report(e.i, 'warning', e.targetStart, e.targetEnd, `evolve target ${e.target} is behind '${source.name}' (at ${source.maturity}): evolution moves right`);
+    }
+    const evolved: MutableComponent = {
+      ...source, name: newName ?? source.name, key: nameKey(newName ?? source.name), type: 'evolved',
+      maturity: e.target, stage: stageOf(e.target), inertia: false, evolveTo: null, parent: source.key,
+      label: null, line: e.i + 1, loc: at(e.i, 0, doc.lines[e.i]!.length),
+      nameLoc: e.newName ? at(e.i, e.newName.start, e.newName.end) : at(e.i, e.name.start, e.name.end),
+    };
+    for (const m of e.mods) {
+      if (m.type === 'label') { const v = m.list.numbers; if (v.length === 2) evolved.label = { x: v[0]!.value, y: v[1]!.value }; }
+      if (m.type === 'inertia') evolved.inertia = true;
+      if (m.type === 'decorators') {
+        evolved.method = null;
+        applyDecorators(e.i, evolved, m.words);
+      }
+    }
+    if (newName !== null && byKey.has(evolved.key)) {
+      report(e.i, 'warning', e.newName!.start, e.newName!.end, `the evolved name '${newName}' is already a component of this map`);
+    }
+    components.push(evolved);
+  }
+  const known = new Set(byKey.keys());
+  for (const c of components) if (c.type === 'evolved') known.add(c.key);
+  for (const l of links) {
+    const i = l.line - 1;
+    const stmt = doc.results[i]!.stmt;
+    if (!stmt || stmt.type !== 'link') continue;
+    if (!known.has(l.from)) report(i, 'warning', stmt.from.start, stmt.from.end, `link from '${l.from}', which is not a component of this map`);
+    if (!known.has(l.to)) report(i, 'warning', stmt.to.start, stmt.to.end, `link to '${l.to}', which is not a component of this map`);
+  }
+
+  diags.sort((a, b) => a.offset - b.offset || a.column - b.column);
+  return {
+    title, components, links, evolves, pipelines, notes, annotations, attitudes, accelerators, urls,
+    presentation: { style, size, evolutionLabels, valueChainLabels, showEvolutionAxis, showValueChainAxis, annotationsAt },
+    diagnostics: diags,
+  };
+}
