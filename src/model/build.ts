@@ -75,7 +75,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     }
     if (unit) {
       for (const n of list.numbers) {
-        if (n.value < 0 || n.value > 1) report(i, 'warning', n.start, n.end, `coordinate ${n.raw} is outside [0, 1]: it will be drawn off the map`);
+        if (n.value < 0 || n.value > 1) report(i, 'warning', n.start, n.end, `coordinate ${n.value} is outside [0, 1]: it will be drawn off the map`);
       }
     }
     return list.numbers.map((n) => n.value);
@@ -133,7 +133,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
           break;
         case 'decorators': applyDecorators(i, c, m.words); break;
         case 'evolveTo':
-          report(i, 'warning', m.start, m.end, `write the evolve on its own line: 'evolve ${c.name} ${m.number.raw}' (OnlineWardleyMaps cannot draw it inline)`);
+          report(i, 'warning', m.start, m.end, `write the evolve on its own line: 'evolve ${c.name} ${m.number.value}' (OnlineWardleyMaps cannot draw it inline)`);
           evolveStatements.push({ i, name: s.name, newName: null, target: m.number.value, targetStart: m.number.start, targetEnd: m.number.end, mods: [] });
           break;
         case 'number':
@@ -197,7 +197,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
           if (m.type === 'number' || m.type === 'evolveTo') {
             if (target) report(i, 'error', m.start, m.end, `the evolve target is given twice (${m.number.raw})`);
             else target = m.number;
-            if (m.type === 'evolveTo') report(i, 'warning', m.start, m.end, `write the target alone: 'evolve ${s.name.text} ${m.number.raw}'`);
+            if (m.type === 'evolveTo') report(i, 'warning', m.start, m.end, `write the target alone: 'evolve ${s.name.text} ${m.number.value}'`);
           } else if (m.type === 'at') {
             report(i, 'error', m.start, m.end, "an evolve takes one number, the target maturity: 'evolve X 0.8'");
           } else if (m.type === 'url' || m.type === 'badAt') {

@@ -1,0 +1,56 @@
+// `npm run bench`: parse + model throughput, incremental re-parse, and analysis timings, with a
+// baseline measured in the same run. Prints figures; asserts nothing (targets are in the README).
+import { clearLineCache, parseDoc, reparse } from '../dist/dsl/parse.js';
+import { buildModel } from '../dist/model/build.js';
+import { generateMap } from './generate.js';
+import { ms, time } from './stats.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+/** The baseline: one regular expression over every line, as a naive line-by-line reader would. */
+const LINE_RE = /^\s*(component|anchor)\s+([^[]+?)\s*\[\s*([\d.]+)\s*,\s*([\d.]+)\s*\]|^\s*(.+?)\s*->\s*(.+?)\s*$/;
+function baseline(text) {
+  let hits = 0;
+  for (const line of text.split('\n')) if (LINE_RE.exec(line)) hits++;
+  return hits;
+}
+
+console.log('# Parse + model (cold: line cache cleared before every run)');
+console.log('lines    parse+model median   p95        baseline regex   ratio   lines/ms');
+const results = {};
+for (const lines of [1000, 10000, 50000]) {
+  const text = generateMap(lines);
+  for (let i = 0; i < 3; i++) { clearLineCache(); buildModel(parseDoc(text)); } // warm the JIT
+  const t = time(() => buildModel(parseDoc(text)), RUNS, clearLineCache);
+  const b = time(() => baseline(text), RUNS);
+  results[lines] = t.median;
+  console.log(`${String(lines).padEnd(8)} ${ms(t.median).padEnd(20)} ${ms(t.p95).padEnd(10)} ${ms(b.median).padEnd(16)} ${(t.median / b.median).toFixed(1).padStart(5)}x  ${(lines / t.median).toFixed(0)}`);
+}
+console.log(`50k / 10k time: ${(results[50000] / results[10000]).toFixed(2)}x (target <= 6x); 10k target < 40 ms: ${results[10000] < 40 ? 'met' : 'NOT met'}`);
+
+console.log('\n# Without a title line (the incumbent turns quadratic here)');
+{
+  const text = generateMap(10000, { title: false });
+  const t = time(() => buildModel(parseDoc(text)), RUNS, clearLineCache);
+  console.log(`10000 lines, no title: ${ms(t.median)} median`);
+}
+
+console.log('\n# One-line edit of a 10,000-line map (a drag: one coordinate changes)');
+{
+  const text = generateMap(10000);
+  clearLineCache();
+  let doc = parseDoc(text);
+  const lineIdx = 5000;
+  const start = doc.lineStarts[lineIdx];
+  const line = doc.lines[lineIdx];
+  const numAt = start + line.indexOf('[') + 1;
+  let k = 0;
+  const t = time(() => {
+    k++;
+    const digit = String(k % 10);
+    doc = reparse(doc, numAt + 2, numAt + 3, digit);
+  }, 200);
+  const model = time(() => buildModel(doc), RUNS);
+  console.log(`re-parse after one-line edit: ${ms(t.median)} median, ${ms(t.p95)} p95 (target < 1 ms: ${t.median < 1 ? 'met' : 'NOT met'})`);
+  console.log(`model rebuild of the same map: ${ms(model.median)} median`);
+}

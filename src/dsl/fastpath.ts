@@ -1,0 +1,99 @@
+// A fast path for the two line shapes that make up most of a large map: a plain
+// `component Name [v, m]` (with label, inertia and decorators) and a plain link `A->B`.
+// It builds exactly the node the grammar would build (a property test compares the two on
+// every corpus line and on generated lines) and returns null for anything else, which then
+// goes to the grammar. The grammar stays the definition of the language; this only makes the
+// common case cheap, so that a 10,000-line map parses within a frame budget.
+import type { LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
+
+const KEYWORD_START = /^(?:title|anchor|component|submap|evolve|pipeline|note|annotations?|style|size|evolution|valuechain|pioneers|settlers|townplanners|accelerator|deaccelerator|url|market|ecosystem|build|buy|outsource|y-axis|wardley-beta)(?![A-Za-z0-9_-])/;
+const NUM = '-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)';
+// Names: words of safe characters, no word that the grammar treats specially.
+const NAME = '[A-Za-z0-9_&/.,:!?#%@$*=][A-Za-z0-9_&/.,:!?#%@$*= ]*?';
+const ELEMENT = new RegExp(`^([ \\t]*)(component|anchor) (${NAME}) \\[(${NUM}), (${NUM})\\]((?: label \\[${NUM}, ${NUM}\\]| inertia| \\([a-z, ]*\\))*)[ \\t]*$`);
+const MOD = new RegExp(` label \\[(${NUM}), (${NUM})\\]| inertia| \\(([a-z, ]*)\\)`, 'g');
+const LINK = new RegExp(`^([ \\t]*)(${NAME})(->|\\+>|\\+<>|\\+<)(${NAME})[ \\t]*$`);
+const SPECIAL_WORD = /(?:^| )(?:label|inertia|url|evolve)(?: |$)/;
+
+function num(raw: string, start: number): NumberNode {
+  return { value: Number(raw), raw, start, end: start + raw.length };
+}
+
+/** The statement for `code` when it has one of the common shapes, else null. */
+export function fastLine(code: string): Statement | null {
+  const c = code.charCodeAt(code.length - 1);
+  if (c === 93 /* ] */ || c === 41 /* ) */ || c === 97 /* a (inertia) */) return fastElement(code);
+  return fastLink(code);
+}
+
+function fastElement(code: string): Statement | null {
+  const m = ELEMENT.exec(code);
+  if (!m) return null;
+  const [, lead, keyword, name, v, mat, tail] = m as unknown as [string, string, string, string, string, string, string];
+  if (name.endsWith(' ') || SPECIAL_WORD.test(name) || name.endsWith(',')) return null;
+  const k0 = lead.length;
+  const n0 = k0 + keyword.length + 1;
+  const n1 = n0 + name.length;
+  const a0 = n1 + 1;
+  const vNode = num(v, a0 + 1);
+  const mNode = num(mat, vNode.end + 2);
+  const atEnd = mNode.end + 1;
+  const mods: Modifier[] = [{ type: 'at', list: { numbers: [vNode, mNode], start: a0, end: atEnd }, start: a0, end: atEnd }];
+  let end = atEnd;
+  if (tail) {
+    MOD.lastIndex = 0;
+    let mm: RegExpExecArray | null;
+    while ((mm = MOD.exec(tail)) !== null) {
+      const s = atEnd + mm.index + 1;
+      const e = atEnd + mm.index + mm[0].length;
+      if (mm[1] !== undefined && mm[2] !== undefined) {
+        const listStart = s + 6;
+        const x = num(mm[1], listStart + 1);
+        const y = num(mm[2], x.end + 2);
+        mods.push({ type: 'label', list: { numbers: [x, y], start: listStart, end: e }, start: s, end: e });
+      } else if (mm[3] !== undefined) {
+        const inner = mm[3];
+        if (inner.trim() === '' || /(^|,)\s*(,|$)|\s\s|^\s|\s$/.test(inner) || / ,/.test(inner)) return null;
+        const words = [];
+        let p = s + 1;
+        for (const w of inner.split(',')) {
+          const lead2 = w.length - w.trimStart().length;
+          const t = w.trim();
+          words.push({ text: t, start: p + lead2, end: p + lead2 + t.length });
+          p += w.length + 1;
+        }
+        mods.push({ type: 'decorators', words, start: s, end: e });
+      } else {
+        mods.push({ type: 'inertia', start: s, end: e });
+      }
+      end = e;
+    }
+  }
+  return {
+    type: 'element',
+    keyword: { text: keyword, start: k0, end: k0 + keyword.length },
+    name: { text: name, quoted: false, start: n0, end: n1 },
+    mods,
+    start: k0,
+    end,
+  };
+}
+
+function fastLink(code: string): LinkStatement | null {
+  const m = LINK.exec(code);
+  if (!m) return null;
+  const [, lead, from, arrow, to] = m as unknown as [string, string, string, string, string];
+  if (from.endsWith(' ') || to.endsWith(' ') || KEYWORD_START.test(from)) return null;
+  const f0 = lead.length;
+  const t0 = f0 + from.length + arrow.length;
+  const flow = arrow === '->' ? null : (arrow.slice(1) as '>' | '<' | '<>');
+  return {
+    type: 'link',
+    from: { text: from, quoted: false, start: f0, end: f0 + from.length },
+    to: { text: to, quoted: false, start: t0, end: t0 + to.length },
+    arrow: { flow, label: null },
+    context: null,
+    start: f0,
+    end: t0 + to.length,
+  };
+}
