@@ -54,3 +54,20 @@ console.log('\n# One-line edit of a 10,000-line map (a drag: one coordinate chan
   console.log(`re-parse after one-line edit: ${ms(t.median)} median, ${ms(t.p95)} p95 (target < 1 ms: ${t.median < 1 ? 'met' : 'NOT met'})`);
   console.log(`model rebuild of the same map: ${ms(model.median)} median`);
 }
+
+console.log('\n# Analysis (all analyses together), recomputed on every drag');
+{
+  const { analyze } = await import('../dist/analysis/index.js');
+  const { generateComponentMap } = await import('./generate.js');
+  console.log('components  parse+model median   analysis median   p95        findings');
+  for (const count of [500, 5000]) {
+    const text = generateComponentMap(count);
+    const model = buildModel(parseDoc(text));
+    // The editor calls analyze on every frame of a drag, so it runs hot: warm it as it would be.
+    for (let i = 0; i < 30; i++) analyze(model);
+    const p = time(() => buildModel(parseDoc(text)), RUNS, clearLineCache);
+    const a = time(() => analyze(model), Math.max(RUNS, 41));
+    const target = count === 500 ? 8 : 150;
+    console.log(`${String(count).padEnd(11)} ${ms(p.median).padEnd(20)} ${ms(a.median).padEnd(17)} ${ms(a.p95).padEnd(10)} ${analyze(model).findings.length}   (target < ${target} ms: ${a.median < target ? 'met' : 'NOT met'})`);
+  }
+}

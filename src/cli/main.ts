@@ -2,6 +2,8 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatMap } from '../dsl/format.js';
+import { analyze } from '../analysis/index.js';
+import { analysisToJson, analysisToMarkdown } from '../analysis/report.js';
 import { parseMap } from '../model/build.js';
 import { modelToJson } from '../model/json.js';
 import { displayName, readMapText, UsageError } from './io.js';
@@ -12,6 +14,7 @@ usage:
   mapwright lint FILE... [--format text|json]   report problems (exit 1 on errors)
   mapwright fmt FILE... [--check|--write]       format maps (stdout, check, or in place)
   mapwright parse FILE --json                   the map model as JSON
+  mapwright analyze FILE [--format md|json]     critical paths, bottlenecks, risks, recommendations
   mapwright help                                this text
 
 FILE may be '-' (standard input), a glob such as 'maps/*.owm', or REV:path (a git revision).
@@ -131,10 +134,25 @@ function parse(args: Args, io: CliIO): number {
   return model.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
+function analyzeCommand(args: Args, io: CliIO): number {
+  checkFlags(args, ['format']);
+  const format = args.flags.get('format') ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not ${String(format)}`);
+  const files = inputs(args);
+  if (files.length !== 1) throw new UsageError('analyze takes one FILE');
+  const spec = files[0]!;
+  const model = parseMap(readMapText(spec), displayName(spec));
+  const result = analyze(model);
+  io.out((format === 'json' ? analysisToJson(result) : analysisToMarkdown(model, result)).replace(/\n$/, ''));
+  for (const d of model.diagnostics.filter((x) => x.severity === 'error')) io.err(`${displayName(spec)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+  return 0;
+}
+
 const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number; valued: string[] }> = {
   lint: { run: lint, valued: ['format'] },
   fmt: { run: fmt, valued: [] },
   parse: { run: parse, valued: [] },
+  analyze: { run: analyzeCommand, valued: ['format'] },
 };
 
 /** Runs the CLI; returns the exit code. Never throws. */

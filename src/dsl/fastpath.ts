@@ -16,7 +16,7 @@ const LINK = new RegExp(`^([ \\t]*)(${NAME})(->|\\+>|\\+<>|\\+<)(${NAME})[ \\t]*
 const SPECIAL_WORD = /(?:^| )(?:label|inertia|url|evolve)(?: |$)/;
 
 function num(raw: string, start: number): NumberNode {
-  return { value: Number(raw), raw, start, end: start + raw.length };
+  return { value: Number(raw) + 0, raw, start, end: start + raw.length }; // + 0: -0 reads as 0
 }
 
 /** The statement for `code` when it has one of the common shapes, else null. */

@@ -1,5 +1,6 @@
 // The formatter: canonical spacing and numbers, one statement per line, comments, order and blank
 // lines kept. It prints from the syntax tree; a line it cannot read is left exactly as it is.
+import { buildModel } from '../model/build.js';
 import { parseDoc } from './parse.js';
 import type { AnyListNode, Modifier, NumberListNode, NumberNode, Statement } from './syntax.js';
 
@@ -32,7 +33,7 @@ function modifier(line: string, m: Modifier): string {
     case 'url': return `url(${m.ref})`;
     case 'evolveTo': return `evolve ${unitNumber(m.number)}`;
     case 'decorators': return `(${m.words.map((w) => w.text).join(', ')})`;
-    case 'number': return unitNumber(m.number);
+    case 'number': return m.number.raw;
   }
 }
 
@@ -79,6 +80,8 @@ export function printStatement(s: Statement, line: string): string {
 /** Formats a map text. Idempotent, and the formatted text means the same map. */
 export function formatMap(text: string): string {
   const doc = parseDoc(text);
+  // A line with an error is left exactly as typed: the user has not finished saying what it means.
+  const errorLines = new Set(buildModel(doc).diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1));
   const out: string[] = [];
   let depth = 0;
   for (let i = 0; i < doc.lines.length; i++) {
@@ -89,7 +92,7 @@ export function formatMap(text: string): string {
     if (stmt?.type === 'blockClose' && depth > 0) depth -= 1;
     const indent = '  '.repeat(depth);
     if (stmt?.type === 'blockOpen' || (stmt?.type === 'pipeline' && stmt.brace)) depth += 1;
-    if (touchesBlockComment || result.diagnostics.some((d) => d.severity === 'error')) { out.push(original); continue; }
+    if (touchesBlockComment || errorLines.has(i)) { out.push(original); continue; }
     if (!stmt) { out.push(original.trim() === '' ? '' : original.trimEnd()); continue; }
     const commentAt = findLineComment(original, stmt.end);
     const code = original.slice(0, commentAt ?? original.length);

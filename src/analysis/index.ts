@@ -1,0 +1,45 @@
+// The analysis engine: every analysis over one model, findings sorted by kind then score.
+import type { MapModel } from '../model/model.js';
+import type { Stage } from '../model/stages.js';
+import { bottlenecks } from './bottlenecks.js';
+import { criticalPaths } from './critical-paths.js';
+import { disruptionRisks } from './disruption.js';
+import { evolutionGaps } from './evolution-gaps.js';
+import { FINDING_KINDS, type Finding } from './finding.js';
+import { buildValueChain } from './graph.js';
+import { misalignments } from './misalignments.js';
+import { withOptions, type PartialOptions } from './options.js';
+import { recommend } from './recommend.js';
+
+export type { Finding, FindingKind, Severity } from './finding.js';
+export { DEFAULT_OPTIONS, type AnalysisOptions, type PartialOptions } from './options.js';
+
+export interface Analysis {
+  readonly map: string | null
+  readonly stages: Readonly<Record<string, Stage>>
+  readonly findings: readonly Finding[]
+}
+
+const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k, i]));
+
+/** Orders findings by kind, then score (highest first), then id. */
+export function sortFindings(fs: Finding[]): Finding[] {
+  return fs.sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Runs every analysis. Pure and deterministic; never throws on a model the parser built. */
+export function analyze(model: MapModel, options?: PartialOptions): Analysis {
+  const o = withOptions(options);
+  const g = buildValueChain(model);
+  const found = [
+    ...criticalPaths(g, o.criticalPaths),
+    ...bottlenecks(g, o.bottlenecks),
+    ...evolutionGaps(g, o.evolutionGaps),
+    ...misalignments(g, o.misalignments, o.disruption.window),
+    ...disruptionRisks(g, o.disruption),
+  ];
+  const all = sortFindings([...found, ...recommend(g, sortFindings([...found]))]);
+  const stages: Record<string, Stage> = Object.create(null) as Record<string, Stage>;
+  for (const c of g.nodes) stages[c.name] = c.stage;
+  return { map: model.title, stages, findings: all };
+}

@@ -1,0 +1,69 @@
+// The analysis as a Markdown report with the sections a strategist expects, and as JSON.
+import type { MapModel } from '../model/model.js';
+import { STAGE_LABELS, STAGES } from '../model/stages.js';
+import type { Analysis } from './index.js';
+import type { Finding, FindingKind } from './finding.js';
+
+/** `{ map, stages, findings }`, two-space indented, stable for the same input. */
+export function analysisToJson(a: Analysis): string {
+  return `${JSON.stringify({ map: a.map, stages: a.stages, findings: a.findings }, null, 2)}\n`;
+}
+
+const of = (a: Analysis, kind: FindingKind) => a.findings.filter((f) => f.kind === kind);
+
+function list(fs: readonly Finding[], empty: string, show: (f: Finding) => string = (f) => f.components.join(' -> ')): string[] {
+  if (fs.length === 0) return [`_${empty}_`, ''];
+  return [...fs.map((f) => `- **${show(f)}** (${f.severity}, ${f.score.toFixed(2)}): ${f.explanation}`), ''];
+}
+
+/** A Markdown report of the analysis of `model`. */
+export function analysisToMarkdown(model: MapModel, a: Analysis): string {
+  const nodes = model.components.filter((c) => c.type !== 'evolved');
+  const anchors = nodes.filter((c) => c.type === 'anchor');
+  const out: string[] = [`# Wardley map analysis: ${a.map ?? 'Untitled map'}`, ''];
+
+  out.push('## Overview', '');
+  out.push(`${nodes.length} components, ${model.links.length} links, ${model.evolves.length} evolve arrows.`, '');
+  if (anchors.length) {
+    for (const c of anchors) out.push(`**Anchor:** ${c.name} (visibility ${c.visibility.toFixed(2)}, evolution ${c.maturity.toFixed(2)}): the user need every other component should serve.`);
+  } else out.push('**Anchor:** none. A map needs a user need to anchor it (doctrine: know your users).');
+  out.push('');
+
+  out.push('## Components by evolution stage', '');
+  for (const stage of STAGES) {
+    const here = nodes.filter((c) => c.stage === stage && c.type !== 'anchor').sort((x, y) => y.visibility - x.visibility || x.name.localeCompare(y.name));
+    out.push(`### ${STAGE_LABELS[stage]}`, '');
+    if (here.length === 0) out.push('_none_');
+    for (const c of here) {
+      const extra = [c.kind !== 'technology' ? c.kind : null, c.method, c.inertia ? 'inertia' : null, c.evolveTo !== null ? `evolving to ${c.evolveTo.toFixed(2)}` : null].filter(Boolean);
+      out.push(`- ${c.name} (${c.maturity.toFixed(2)})${extra.length ? `: ${extra.join(', ')}` : ''}`);
+    }
+    out.push('');
+  }
+
+  out.push('## Evolution', '', '### Key evolving components', '');
+  const evolving = nodes.filter((c) => c.evolveTo !== null);
+  if (evolving.length === 0) out.push('_No evolve arrows on this map._');
+  for (const c of evolving) out.push(`- ${c.name}: ${c.maturity.toFixed(2)} -> ${c.evolveTo!.toFixed(2)} (${STAGE_LABELS[c.stage]} -> ${STAGE_LABELS[model.components.find((e) => e.type === 'evolved' && e.parent === c.key)?.stage ?? c.stage]})`);
+  out.push('', '### Disruption risks', '', ...list(of(a, 'disruption-risk'), 'No component is close to the next stage boundary.'));
+  out.push('### Evolution gaps', '', ...list(of(a, 'evolution-gap'), 'No evolution gaps found.'));
+
+  out.push('## Value chain', '', '### Critical paths', '', ...list(of(a, 'critical-path'), 'No risky chain from the user need down to its foundations.'));
+  out.push('### Bottlenecks', '', ...list(of(a, 'bottleneck'), 'No bottlenecks found.'));
+
+  out.push('## Strategic positioning', '', '### Misalignments', '', ...list(of(a, 'misalignment'), 'No misalignments found.', (f) => f.components[0]!));
+
+  out.push('## Risks', '');
+  const risks = a.findings.filter((f) => f.kind !== 'recommendation' && f.severity === 'high');
+  out.push(...list(risks, 'No high-severity findings.', (f) => `${f.kind}: ${f.components.join(' -> ')}`));
+
+  out.push('## Recommendations', '');
+  for (const [term, title] of [['short', 'Short-term'], ['long', 'Long-term']] as const) {
+    out.push(`### ${title}`, '');
+    const recs = of(a, 'recommendation').filter((f) => f.term === term);
+    if (recs.length === 0) out.push('_none_');
+    for (const r of recs) out.push(`- ${r.explanation} _(${r.rule.replace('recommendation/', '')}; from ${r.basedOn?.join(', ')})_`);
+    out.push('');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, type Finding } from '../../src/analysis/index.js';
+import { analysisToJson, analysisToMarkdown } from '../../src/analysis/report.js';
+import { parseMap } from '../../src/model/build.js';
+import { mapText, mutatedCorpusMap } from '../property/arbitraries.js';
+
+const root = join(import.meta.dirname, '../..');
+const read = (p: string) => readFileSync(join(root, p), 'utf8');
+const findingsOf = (p: string) => analyze(parseMap(read(p))).findings;
+const names = (fs: readonly Finding[], kind: string) => fs.filter((f) => f.kind === kind).map((f) => f.components);
+
+/** The conclusions of the seed analysis (shared/seeds/002) that the engine must reach on its own. */
+function expectSeedConclusions(fs: readonly Finding[]): void {
+  const paths = names(fs, 'critical-path');
+  expect(paths).toContainEqual(['Data Management', 'DataOps', 'Unified AI Ops Framework']);
+  expect(paths).toContainEqual(['Model Lifecycle', 'MLOps', 'Unified AI Ops Framework']);
+  const bottlenecks = names(fs, 'bottleneck').map((c) => c[0]);
+  expect(bottlenecks).toEqual(expect.arrayContaining(['Collaborative Workflows', 'Governance & Compliance', 'Change Management']));
+  const mis = fs.filter((f) => f.rule === 'misalignment/practice-lag');
+  const gov = mis.find((f) => f.components[0] === 'Governance & Compliance');
+  expect(gov?.components.slice(1)).toEqual(expect.arrayContaining(['DataOps', 'MLOps', 'FinOps']));
+  expect(mis.some((f) => f.components[0] === 'Change Management')).toBe(true);
+  const risks = names(fs, 'disruption-risk').map((c) => c[0]);
+  expect(risks).toEqual(expect.arrayContaining(['Data Cataloging', 'CI/CD Pipelines', 'Model Monitoring']));
+  expect(fs.filter((f) => f.rule === 'disruption-risk/into-commodity').length).toBeGreaterThanOrEqual(3);
+}
+
+describe('the Unified AI Ops map', () => {
+  it('reaches the seed analysis conclusions on its own', () => {
+    expectSeedConclusions(findingsOf('maps/unified-ai-ops.owm'));
+  });
+
+  it('reaches the same conclusions from a second drawing with other positions', () => {
+    expectSeedConclusions(findingsOf('tests/fixtures/analysis/unified-ai-ops-second-drawing.owm'));
+  });
+
+  it('ranks the two seed critical paths first', () => {
+    expect(names(findingsOf('maps/unified-ai-ops.owm'), 'critical-path').slice(0, 2).map((p) => p[0]).sort()).toEqual(['Data Management', 'Model Lifecycle']);
+  });
+
+  it('recommends acting on the bottleneck practices and preparing for commoditisation', () => {
+    const recs = findingsOf('maps/unified-ai-ops.owm').filter((f) => f.kind === 'recommendation');
+    expect(recs.find((r) => r.components[0] === 'Governance & Compliance')?.rule).toBe('recommendation/co-evolve-practices');
+    expect(recs.find((r) => r.components[0] === 'CI/CD Pipelines')?.rule).toBe('recommendation/use-utility');
+    const ids = new Set(findingsOf('maps/unified-ai-ops.owm').map((f) => f.id));
+    for (const r of recs) for (const b of r.basedOn ?? []) expect(ids.has(b)).toBe(true);
+    expect(recs.every((r) => r.term === 'short' || r.term === 'long')).toBe(true);
+  });
+});
+
+describe('small maps whose answer is obvious', () => {
+  const dir = 'tests/fixtures/analysis/small';
+  it('a hub everything depends on is the bottleneck', () => {
+    const fs = findingsOf(`${dir}/hub.owm`);
+    expect(names(fs, 'bottleneck')).toEqual([['Identity Hub']]);
+  });
+  it('a commodity resting on a genesis component is an evolution gap', () => {
+    const fs = findingsOf(`${dir}/commodity-on-genesis.owm`);
+    expect(names(fs, 'evolution-gap')).toEqual([['Payments API', 'Novel Fraud Model']]);
+    expect(fs.find((f) => f.kind === 'evolution-gap')!.severity).toBe('high');
+  });
+  it('a (build) component at commodity is a method mismatch with a use-utility recommendation', () => {
+    const fs = findingsOf(`${dir}/build-commodity.owm`);
+    expect(fs.filter((f) => f.rule === 'misalignment/method').map((f) => f.components)).toEqual([['Compute']]);
+    expect(fs.find((f) => f.kind === 'recommendation' && f.components[0] === 'Compute')?.rule).toBe('recommendation/use-utility');
+  });
+  it('inertia on a component with an evolve arrow is flagged, with a remove-inertia recommendation', () => {
+    const fs = findingsOf(`${dir}/inertia-evolve.owm`);
+    expect(fs.filter((f) => f.rule === 'misalignment/inertia').map((f) => f.components)).toEqual([['Data Centre']]);
+    expect(fs.some((f) => f.rule === 'recommendation/remove-inertia')).toBe(true);
+  });
+  it('outsourcing a genesis component is a method mismatch', () => {
+    const fs = analyze(parseMap('anchor U [0.9, 0.5]\ncomponent New Idea [0.5, 0.05] (outsource)\nU->New Idea')).findings;
+    expect(fs.filter((f) => f.rule === 'misalignment/method').map((f) => f.components)).toEqual([['New Idea']]);
+  });
+});
+
+describe('every finding', () => {
+  it('carries kind, stable id, components, score, severity, explanation and rule', () => {
+    for (const f of findingsOf('maps/unified-ai-ops.owm')) {
+      expect(f.id).toBe(`${f.rule}:${f.components.join('>')}`);
+      expect(f.rule.startsWith(f.kind)).toBe(true);
+      expect(f.score).toBeGreaterThanOrEqual(0);
+      expect(f.score).toBeLessThanOrEqual(1);
+      expect(['high', 'medium', 'low']).toContain(f.severity);
+      expect(f.explanation).toMatch(/\d/);
+      expect(f.components.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('determinism', () => {
+  it('gives identical bytes on two runs', () => {
+    const text = read('maps/unified-ai-ops.owm');
+    const a = analysisToJson(analyze(parseMap(text)));
+    const b = analysisToJson(analyze(parseMap(text)));
+    expect(a).toBe(b);
+    expect(analysisToMarkdown(parseMap(text), analyze(parseMap(text)))).toBe(analysisToMarkdown(parseMap(text), analyze(parseMap(text))));
+  });
+
+  it('keeps finding ids when an unrelated component is added', () => {
+    const text = read('maps/unified-ai-ops.owm');
+    const before = findingsOf('maps/unified-ai-ops.owm').map((f) => f.id);
+    const after = analyze(parseMap(`${text}\ncomponent Office Coffee [0.05, 0.95]\n`)).findings.map((f) => f.id);
+    for (const id of before) expect(after).toContain(id);
+  });
+
+  it('sorts findings by kind then score', () => {
+    const fs = findingsOf('maps/unified-ai-ops.owm');
+    const order = ['critical-path', 'bottleneck', 'evolution-gap', 'misalignment', 'disruption-risk', 'recommendation'];
+    for (let i = 1; i < fs.length; i++) {
+      const a = fs[i - 1]!;
+      const b = fs[i]!;
+      expect(order.indexOf(a.kind) < order.indexOf(b.kind) || (a.kind === b.kind && a.score >= b.score)).toBe(true);
+    }
+  });
+});
+
+describe('the analysis never throws', () => {
+  for (const [what, text] of [
+    ['an empty map', ''],
+    ['a cycle', 'component A [0.5, 0.3]\ncomponent B [0.4, 0.2]\nA->B\nB->A'],
+    ['a self-link', 'component A [0.5, 0.3]\nA->A'],
+    ['links to unknown components', 'component A [0.5, 0.3]\nA->Nowhere\nElsewhere->A'],
+    ['no anchor', 'component A [0.9, 0.3]\ncomponent B [0.5, 0.2]\nA->B'],
+    ['__proto__ names', 'anchor __proto__ [0.9, 0.5]\ncomponent constructor [0.5, 0.2]\n__proto__->constructor'],
+  ] as const) {
+    it(`on ${what}`, () => {
+      const a = analyze(parseMap(text));
+      expect(Array.isArray(a.findings)).toBe(true);
+      expect(() => analysisToJson(a)).not.toThrow();
+    });
+  }
+
+  it('on generated and mutated maps', () => {
+    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+      const m = parseMap(text);
+      analysisToMarkdown(m, analyze(m));
+    }), { numRuns: 500 });
+  });
+});
