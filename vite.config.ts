@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   build: {
-    chunkSizeWarningLimit: 600,
+    // dist/ also holds the compiled command-line core (tsc), so the web app has its own folder.
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 700,
+    sourcemap: process.env.MAPWRIGHT_SOURCEMAP === '1',
   },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -1,0 +1,239 @@
+// The editor: text and canvas side by side over one store, the analysis panel, the outline,
+// the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Finding } from '../analysis/index.js';
+import type { Component, ComponentKind } from '../model/model.js';
+import { buildScene } from '../render/scene.js';
+import { sceneToSvg } from '../render/svg.js';
+import { nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
+import { autosave, download, encodeShareFragment, saveText } from './files.js';
+import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
+import { FindingsPanel, Outline } from './Panels.js';
+import type { EditorStore } from './store.js';
+
+const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: m.TextEditor })));
+
+/** The maps shipped in maps/, loaded on demand. */
+const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+const mapName = (path: string) => path.split('/').pop()!;
+
+interface Action { id: string; label: string; keys: string; title: string; run(): void }
+
+export function App({ store }: { store: EditorStore }) {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const derived = store.derived();
+  const canvas = useRef<CanvasHandle>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [split, setSplit] = useState(0.36);
+  const [panelOpen, setPanelOpen] = useState(true);
+  const [active, setActive] = useState<Finding | null>(null);
+  const [renaming, setRenaming] = useState<{ name: string; x: number; y: number; value: string; error: string | null } | null>(null);
+  const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
+  const [analysisFrame, setAnalysisFrame] = useState(derived.analysis);
+
+  // For end-to-end tests and the browser console: where things are drawn.
+  useEffect(() => {
+    const handle: CanvasHandle = { fit: () => canvas.current?.fit(), toPng: (r) => canvas.current?.toPng(r) ?? null, scene: () => canvas.current?.scene() ?? null };
+    (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
+  }, []);
+
+  // The analysis shown follows the text at most once per animation frame.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => setAnalysisFrame(store.derived().analysis));
+    return () => cancelAnimationFrame(id);
+  }, [state.version, store]);
+
+  // Autosave: a reload or a crash restores the work.
+  useEffect(() => {
+    const id = setTimeout(() => autosave({ text: state.text, fileName: state.fileName }), 300);
+    return () => clearTimeout(id);
+  }, [state.text, state.fileName]);
+  useEffect(() => {
+    const save = () => autosave({ text: store.getState().text, fileName: store.getState().fileName });
+    window.addEventListener('beforeunload', save);
+    return () => window.removeEventListener('beforeunload', save);
+  }, [store]);
+
+  const selectedComponents = useMemo(
+    () => derived.shown.components.filter((c) => c.type !== 'evolved' && state.selection.includes(c.name)),
+    [derived.shown, state.selection],
+  );
+
+  const openText = useCallback((text: string, name: string) => {
+    if (store.load(text, name)) canvas.current?.fit();
+  }, [store]);
+
+  const openFile = useCallback(async (file: File) => {
+    if (file.size >= 5 * 1024 * 1024) { store.notify(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return; }
+    openText(await file.text(), file.name);
+  }, [openText, store]);
+
+  const exportSvg = useCallback(() => {
+    const scene = buildScene(derived.shown, { width: 1200, height: 800 }, { findings: analysisFrame.findings });
+    download(state.fileName.replace(/\.(owm|wm|txt)$/i, '') + '.svg', new Blob([sceneToSvg(scene, derived.shown.title)], { type: 'image/svg+xml' }));
+  }, [derived.shown, analysisFrame, state.fileName]);
+
+  const exportPng = useCallback(async () => {
+    const url = canvas.current?.toPng(3);
+    if (!url) return;
+    const blob = await (await fetch(url)).blob();
+    download(state.fileName.replace(/\.(owm|wm|txt)$/i, '') + '.png', blob);
+  }, [state.fileName]);
+
+  const share = useCallback(async () => {
+    const fragment = await encodeShareFragment(state.text);
+    const url = `${location.origin}${location.pathname}${fragment}`;
+    history.replaceState(null, '', fragment);
+    try { await navigator.clipboard.writeText(url); store.notify('Share link copied to the clipboard.'); } catch { store.notify('Share link is in the address bar.'); }
+  }, [state.text, store]);
+
+  const actions: Action[] = [
+    { id: 'open', label: 'Open', keys: 'Ctrl+O', title: 'Open a .owm or .wm file (or drop one on the window)', run: () => fileInput.current?.click() },
+    { id: 'save', label: 'Save', keys: 'Ctrl+S', title: 'Save the map text', run: () => { void saveText(state.fileName, state.text); } },
+    { id: 'undo', label: 'Undo', keys: 'Ctrl+Z', title: 'Undo the last change (text or canvas)', run: () => store.undo() },
+    { id: 'redo', label: 'Redo', keys: 'Ctrl+Shift+Z', title: 'Redo (also Ctrl+Y)', run: () => store.redo() },
+    { id: 'fit', label: 'Fit', keys: 'Ctrl+0', title: 'Fit the map to the screen', run: () => canvas.current?.fit() },
+    { id: 'share', label: 'Share link', keys: 'Ctrl+Shift+L', title: 'Copy a link that carries this map', run: () => { void share(); } },
+    { id: 'svg', label: 'Export SVG', keys: 'Ctrl+Shift+S', title: 'Download the map as SVG', run: exportSvg },
+    { id: 'png', label: 'Export PNG', keys: 'Ctrl+Shift+P', title: 'Download the map as a high-resolution PNG', run: () => { void exportPng(); } },
+    { id: 'panel', label: panelOpen ? 'Hide analysis' : 'Show analysis', keys: 'Ctrl+.', title: 'Show or hide the analysis panel', run: () => setPanelOpen((o) => !o) },
+  ];
+
+  const inText = (e: KeyboardEvent) => (e.target as HTMLElement | null)?.closest?.('.cm-editor, input, textarea, select') != null;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'o') { e.preventDefault(); fileInput.current?.click(); return; }
+      if (mod && !e.shiftKey && key === 's') { e.preventDefault(); void saveText(store.getState().fileName, store.getState().text); return; }
+      if (mod && e.shiftKey && key === 's') { e.preventDefault(); exportSvg(); return; }
+      if (mod && e.shiftKey && key === 'p') { e.preventDefault(); void exportPng(); return; }
+      if (mod && e.shiftKey && key === 'l') { e.preventDefault(); void share(); return; }
+      if (mod && key === '0') { e.preventDefault(); canvas.current?.fit(); return; }
+      if (mod && key === '.') { e.preventDefault(); setPanelOpen((o) => !o); return; }
+      if (inText(e)) return; // the text editor has its own undo keys, bound to the same store
+      if (mod && key === 'z') { e.preventDefault(); if (e.shiftKey) store.redo(); else store.undo(); return; }
+      if (mod && key === 'y') { e.preventDefault(); store.redo(); return; }
+      if (e.key === 'Escape') { setMenu(null); setRenaming(null); setActive(null); return; }
+      const sel = store.derived().shown.components.filter((c) => c.type !== 'evolved' && store.getState().selection.includes(c.name));
+      if ((e.key === 'Delete' || e.key === 'Backspace') && sel.length) { e.preventDefault(); remove(store, sel.map((c) => c.name)); return; }
+      if (e.key.startsWith('Arrow') && sel.length === 1) { e.preventDefault(); arrowMove(sel[0]!, e); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const arrowMove = (c: Component, e: { key: string; shiftKey: boolean }) => {
+    const step = e.shiftKey ? 0.05 : 0.01;
+    const dm = e.key === 'ArrowRight' ? step : e.key === 'ArrowLeft' ? -step : 0;
+    const dv = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
+    nudge(store, c, dv, dm);
+  };
+
+  const onOutlineKey = (e: ReactKeyboardEvent<HTMLElement>) => {
+    if (!e.key.startsWith('Arrow') || selectedComponents.length !== 1) return;
+    e.preventDefault();
+    e.stopPropagation();
+    arrowMove(selectedComponents[0]!, e);
+  };
+
+  // Drag and drop a file onto the window.
+  useEffect(() => {
+    const over = (e: DragEvent) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); };
+    const drop = (e: DragEvent) => {
+      const f = e.dataTransfer?.files[0];
+      if (!f) return;
+      e.preventDefault();
+      void openFile(f);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
+  }, [openFile]);
+
+  const onDividerDown = (e: React.PointerEvent) => {
+    const startX = e.clientX;
+    const start = split;
+    const move = (ev: PointerEvent) => setSplit(Math.min(0.75, Math.max(0.15, start + (ev.clientX - startX) / window.innerWidth)));
+    const up = () => { window.removeEventListener('pointermove', move); window.removeEventListener('pointerup', up); };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+
+  const menuComponent = menu ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved') : undefined;
+  const focus = active ? active.components : null;
+
+  return (
+    <div className="app">
+      <header className="toolbar" role="toolbar" aria-label="Map actions">
+        <strong className="brand">Mapwright</strong>
+        <select aria-label="Open a map from maps/" title="Open one of the maps shipped with Mapwright" value="" onChange={(e) => { const p = e.target.value; if (p) void MAPS[p]!().then((t) => openText(t, mapName(p))); }}>
+          <option value="">Maps…</option>
+          {Object.keys(MAPS).sort().map((p) => <option key={p} value={p}>{mapName(p)}</option>)}
+        </select>
+        {actions.map((a) => (
+          <button key={a.id} type="button" data-action={a.id} title={`${a.title} (${a.keys})`} aria-keyshortcuts={a.keys.replace('Ctrl', 'Control')}
+            disabled={(a.id === 'undo' && !state.canUndo) || (a.id === 'redo' && !state.canRedo)} onClick={a.run}>{a.label}</button>
+        ))}
+        <span className="file-name" title="File name">{state.fileName}</span>
+        {state.message && <span className="message" role="status" data-testid="message">{state.message}</span>}
+        <input ref={fileInput} type="file" accept=".owm,.wm,.txt,text/plain" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} data-testid="file-input" />
+      </header>
+      <main className="workspace" style={{ gridTemplateColumns: `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}>
+        <section className="text-pane" aria-label="Map text">
+          <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
+            <TextEditor store={store} />
+          </Suspense>
+          <div className="diagnostics" aria-live="polite" data-testid="diagnostics">
+            {derived.model.diagnostics.slice(0, 50).map((d, i) => (
+              <div key={i} className={`diag ${d.severity}`}>{state.fileName}:{d.line}:{d.column}: {d.severity}: {d.message}</div>
+            ))}
+          </div>
+        </section>
+        <div className="divider" role="separator" aria-orientation="vertical" aria-label="Resize" onPointerDown={onDividerDown} />
+        <section className="canvas-pane" aria-label="Map canvas">
+          <MapCanvas
+            ref={canvas}
+            store={store}
+            version={state.version}
+            selection={state.selection}
+            findings={analysisFrame.findings}
+            focus={focus}
+            onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
+            onContextMenu={(name, x, y) => setMenu({ name, x, y })}
+          />
+          {renaming && (
+            <form className="rename" style={{ left: renaming.x, top: renaming.y }} onSubmit={(e) => {
+              e.preventDefault();
+              const error = rename(store, renaming.name, renaming.value);
+              if (error) setRenaming({ ...renaming, error }); else setRenaming(null);
+            }}>
+              <input autoFocus aria-label={`Rename ${renaming.name}`} value={renaming.value} onChange={(e) => setRenaming({ ...renaming, value: e.target.value, error: null })} onBlur={() => setRenaming(null)} data-testid="rename-input" />
+              {renaming.error && <span className="error" role="alert">{renaming.error}</span>}
+            </form>
+          )}
+          {menu && menuComponent && (
+            <ul className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} onMouseLeave={() => setMenu(null)}>
+              <li role="menuitem" onClick={() => { toggleInertiaOf(store, menu.name); setMenu(null); }}>{menuComponent.inertia ? 'Remove inertia' : 'Add inertia'}</li>
+              {(['build', 'buy', 'outsource'] as const).map((m) => (
+                <li key={m} role="menuitemradio" aria-checked={menuComponent.method === m} onClick={() => { setMethodOf(store, menu.name, menuComponent.method === m ? null : m); setMenu(null); }}>Method: {m}</li>
+              ))}
+              {(['technology', 'practice', 'capability', 'data'] as ComponentKind[]).map((k) => (
+                <li key={k} role="menuitemradio" aria-checked={menuComponent.kind === k} onClick={() => { setKindOf(store, menuComponent, k); setMenu(null); }}>Kind: {k}</li>
+              ))}
+              <li role="menuitem" onClick={() => { setRenaming({ name: menu.name, x: menu.x, y: menu.y, value: menu.name, error: null }); setMenu(null); }}>Rename…</li>
+              <li role="menuitem" onClick={() => { remove(store, [menu.name]); setMenu(null); }}>Delete</li>
+            </ul>
+          )}
+        </section>
+        {panelOpen && (
+          <aside className="side">
+            <FindingsPanel analysis={analysisFrame} active={active?.id ?? null} onActivate={setActive} />
+            <Outline components={derived.shown.components} selection={state.selection} onSelect={(n, add) => store.select(add ? [...state.selection, n] : [n])} onKey={onOutlineKey} />
+          </aside>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// The DOM panels beside the canvas: findings grouped by kind, and the outline of components.
+import { useState, type KeyboardEvent } from 'react';
+import type { Analysis, Finding, FindingKind } from '../analysis/index.js';
+import type { Component } from '../model/model.js';
+import { STAGE_LABELS } from '../model/stages.js';
+
+const KIND_TITLES: Record<FindingKind, string> = {
+  'critical-path': 'Critical paths',
+  bottleneck: 'Bottlenecks',
+  'evolution-gap': 'Evolution gaps',
+  misalignment: 'Misalignments',
+  'disruption-risk': 'Disruption risks',
+  recommendation: 'Recommendations',
+};
+
+export function FindingsPanel({ analysis, active, onActivate }: { analysis: Analysis; active: string | null; onActivate(f: Finding | null): void }) {
+  const kinds = Object.keys(KIND_TITLES) as FindingKind[];
+  return (
+    <section className="findings" aria-label="Analysis" data-testid="findings">
+      {kinds.map((kind) => {
+        const fs = analysis.findings.filter((f) => f.kind === kind);
+        return (
+          <div key={kind} className="finding-group" data-kind={kind}>
+            <h3>{KIND_TITLES[kind]} <span className="count">{fs.length}</span></h3>
+            {fs.length === 0 && <p className="none">None</p>}
+            {kind === 'recommendation'
+              ? (['short', 'long'] as const).map((term) => (
+                <div key={term}>
+                  <h4>{term === 'short' ? 'Short-term' : 'Long-term'}</h4>
+                  <ul>{fs.filter((f) => f.term === term).map((f) => <FindingItem key={f.id} f={f} active={active === f.id} onActivate={onActivate} />)}</ul>
+                </div>
+              ))
+              : <ul>{fs.map((f) => <FindingItem key={f.id} f={f} active={active === f.id} onActivate={onActivate} />)}</ul>}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function FindingItem({ f, active, onActivate }: { f: Finding; active: boolean; onActivate(f: Finding | null): void }) {
+  return (
+    <li className={`finding sev-${f.severity}${active ? ' active' : ''}`} data-id={f.id} data-rule={f.rule}>
+      <button type="button" onClick={() => onActivate(active ? null : f)} aria-pressed={active} title="Highlight on the map">
+        <strong>{f.components.join(' → ')}</strong> <span className="sev">{f.severity} {f.score.toFixed(2)}</span>
+      </button>
+      <p>{f.explanation}</p>
+    </li>
+  );
+}
+
+export function Outline({ components, selection, onSelect, onKey }: {
+  components: readonly Component[]
+  selection: readonly string[]
+  onSelect(name: string, additive: boolean): void
+  onKey(e: KeyboardEvent<HTMLElement>): void
+}) {
+  const [filter, setFilter] = useState('');
+  const shown = components.filter((c) => c.type !== 'evolved' && c.name.toLowerCase().includes(filter.toLowerCase()));
+  return (
+    <nav className="outline" aria-label="Components">
+      <input type="search" placeholder="Filter components" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter components" />
+      <ul role="listbox" aria-multiselectable="true" aria-label="Components of the map" tabIndex={0} onKeyDown={onKey} data-testid="outline">
+        {shown.map((c) => (
+          <li
+            key={`${c.type}:${c.key}:${c.line}`}
+            role="option"
+            aria-selected={selection.includes(c.name)}
+            data-name={c.name}
+            onClick={(e) => onSelect(c.name, e.shiftKey)}
+          >
+            <span className="name">{c.name}</span>
+            <span className="stage">{STAGE_LABELS[c.stage]} · {c.maturity.toFixed(2)}</span>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,85 @@
+// The map text in CodeMirror 6. The store owns the text: typing becomes store changes, and store
+// changes made elsewhere (canvas, undo) are applied to the editor as the same minimal changes.
+import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { defaultKeymap } from '@codemirror/commands';
+import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { Annotation, EditorState as CmState, type Extension } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import type { TextChange } from '../dsl/edit.js';
+import { KEYWORDS } from '../dsl/parse.js';
+import { mapHighlighting } from './highlight.js';
+import type { EditorStore } from './store.js';
+
+/** Marks editor transactions that come from the store, so they are not sent back to it. */
+const fromStoreAnnotation = Annotation.define<boolean>();
+
+function completions(store: EditorStore) {
+  return (ctx: CompletionContext): CompletionResult | null => {
+    const word = ctx.matchBefore(/[\w&/ -]*$/);
+    if (!word || (word.from === word.to && !ctx.explicit)) return null;
+    const line = ctx.state.doc.lineAt(ctx.pos);
+    const atStart = line.text.slice(0, ctx.pos - line.from).trim().indexOf(' ') < 0;
+    const names = [...new Set(store.derived().model.components.map((c) => c.name))];
+    const options = [
+      ...(atStart ? KEYWORDS.map((k) => ({ label: k, type: 'keyword' })) : []),
+      ...names.map((n) => ({ label: n, type: 'variable' })),
+    ];
+    const typed = line.text.slice(word.from - line.from, ctx.pos - line.from);
+    const from = word.from + (typed.length - typed.trimStart().length);
+    return { from, options, validFor: /^[\w&/ -]*$/ };
+  };
+}
+
+export function TextEditor({ store }: { store: EditorStore }) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+
+  useEffect(() => {
+    const mapLinter = linter(() => store.derived().model.diagnostics.map((d): CmDiagnostic => ({
+      from: d.offset, to: Math.max(d.offset, d.end), severity: d.severity, message: d.message,
+    })), { delay: 150 });
+    const extensions: Extension[] = [
+      lineNumbers(),
+      highlightActiveLine(),
+      mapHighlighting,
+      lintGutter(),
+      mapLinter,
+      autocompletion({ override: [completions(store)] }),
+      keymap.of([
+        { key: 'Mod-z', run: () => { store.undo(); return true; }, preventDefault: true },
+        { key: 'Mod-Shift-z', run: () => { store.redo(); return true; }, preventDefault: true },
+        { key: 'Mod-y', run: () => { store.redo(); return true; }, preventDefault: true },
+        ...defaultKeymap,
+      ]),
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-label': 'Map text', 'data-testid': 'map-text' }),
+      EditorView.updateListener.of((u) => {
+        if (!u.docChanged || u.transactions.some((t) => t.annotation(fromStoreAnnotation))) return;
+        const changes: TextChange[] = [];
+        u.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => { changes.push({ from: fromA, to: toA, insert: inserted.toString() }); });
+        store.dispatch(changes, 'typing');
+      }),
+    ];
+    const view = new EditorView({ parent: host.current!, state: CmState.create({ doc: store.getState().text, extensions }) });
+    viewRef.current = view;
+    (window as unknown as { mapwrightEditor: EditorView }).mapwrightEditor = view; // for tests and the console
+    const unsubscribe = store.subscribe(() => {
+      const s = store.getState();
+      const current = view.state.doc.toString();
+      if (current === s.text) return;
+      // Changes from the canvas, undo or a load: apply exactly those changes when they fit.
+      const fits = s.lastChanges.length > 0 && s.lastOrigin !== 'typing';
+      const changes = fits ? s.lastChanges.map((c) => ({ from: c.from, to: c.to, insert: c.insert })) : [{ from: 0, to: current.length, insert: s.text }];
+      try {
+        view.dispatch({ changes, annotations: fromStoreAnnotation.of(true) });
+      } catch {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
+      }
+      if (view.state.doc.toString() !== s.text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
+    });
+    return () => { unsubscribe(); view.destroy(); };
+  }, [store]);
+
+  return <div className="text-editor" ref={host} />;
+}

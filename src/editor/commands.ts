@@ -1,0 +1,86 @@
+// What the user can do to a map, as edits on the store. The views call these; the edits themselves
+// are the lossless text edits of src/dsl/edit.ts.
+import {
+  addComponent, addLink, deleteComponent, moveComponent, moveEvolveTarget, moveNote, renameComponent,
+  setLabel, setMethod, toggleDecorator, toggleInertia, type MethodDecorator, type TextChange,
+} from '../dsl/edit.js';
+import type { Component, ComponentKind } from '../model/model.js';
+import { nameKey } from '../model/names.js';
+import type { EditorStore } from './store.js';
+
+const clamp = (x: number) => Math.min(1, Math.max(0, x));
+
+/** What a drag or a key press moves. */
+export type MoveTarget =
+  | { readonly kind: 'component'; readonly name: string; readonly type: Component['type']; readonly parent: string | null }
+  | { readonly kind: 'note'; readonly line: number };
+
+/** Moves a component, anchor, pipeline child, evolved target or note to a map position. */
+export function moveTo(store: EditorStore, target: MoveTarget, visibility: number, maturity: number, origin = 'move'): boolean {
+  const text = store.getState().text;
+  const at = { visibility: clamp(visibility), maturity: clamp(maturity) };
+  let changes: TextChange[] | null;
+  if (target.kind === 'note') changes = moveNote(text, target.line, at);
+  else if (target.type === 'evolved') changes = moveEvolveTarget(text, target.name, at.maturity);
+  else changes = moveComponent(text, target.name, at);
+  return store.dispatch(changes, origin);
+}
+
+/** Moves the selected component by a step (arrow keys): left/right is evolution, up/down visibility. */
+export function nudge(store: EditorStore, c: Component, dVisibility: number, dMaturity: number): boolean {
+  return moveTo(store, { kind: 'component', name: c.name, type: c.type, parent: c.parent }, c.visibility + dVisibility, c.maturity + dMaturity, 'nudge');
+}
+
+export function moveLabel(store: EditorStore, name: string, x: number, y: number): boolean {
+  return store.dispatch(setLabel(store.getState().text, name, { x, y }), 'label');
+}
+
+/** Renames a component everywhere it is named. Refuses an empty name or one already taken. */
+export function rename(store: EditorStore, from: string, to: string): string | null {
+  const clean = to.trim();
+  if (clean === '') return 'A component needs a name.';
+  if (nameKey(clean) === nameKey(from)) return null;
+  if (store.derived().model.components.some((c) => c.key === nameKey(clean))) return `'${clean}' is already a component of this map.`;
+  store.dispatch(renameComponent(store.getState().text, from, clean), 'rename');
+  store.select([clean]);
+  return null;
+}
+
+/** Adds a component at a position with a fresh name, and returns that name. */
+export function addAt(store: EditorStore, visibility: number, maturity: number): string {
+  const taken = new Set(store.derived().model.components.map((c) => c.key));
+  let name = 'New Component';
+  for (let i = 2; taken.has(name); i++) name = `New Component ${i}`;
+  store.dispatch(addComponent(store.getState().text, name, { visibility: clamp(visibility), maturity: clamp(maturity) }), 'add');
+  store.select([name]);
+  return name;
+}
+
+export function link(store: EditorStore, from: string, to: string): boolean {
+  if (nameKey(from) === nameKey(to)) return false;
+  return store.dispatch(addLink(store.getState().text, from, to), 'link');
+}
+
+/** Deletes components with their links and evolve lines, as one undo step. */
+export function remove(store: EditorStore, names: readonly string[]): void {
+  store.beginGesture('delete');
+  for (const n of names) store.dispatch(deleteComponent(store.getState().text, n), 'delete');
+  store.endGesture();
+  store.select([]);
+}
+
+export function toggleInertiaOf(store: EditorStore, name: string): boolean {
+  return store.dispatch(toggleInertia(store.getState().text, name), 'inertia');
+}
+
+export function setMethodOf(store: EditorStore, name: string, method: MethodDecorator | null): boolean {
+  return store.dispatch(setMethod(store.getState().text, name, method), 'method');
+}
+
+/** Sets a component's kind (technology is the default and is written as no word at all). */
+export function setKindOf(store: EditorStore, c: Component, kind: ComponentKind): void {
+  store.beginGesture('kind');
+  if (c.kind !== 'technology') store.dispatch(toggleDecorator(store.getState().text, c.name, c.kind), 'kind');
+  if (kind !== 'technology') store.dispatch(toggleDecorator(store.getState().text, c.name, kind), 'kind');
+  store.endGesture();
+}

@@ -1,0 +1,19 @@
+// The editor's entry point: the starting map is the share link's, else the autosaved one, else
+// the Unified AI Ops map.
+import { createRoot } from 'react-dom/client';
+import defaultMap from '../../maps/unified-ai-ops.owm?raw';
+import { App } from './App.js';
+import { decodeShareFragment, loadAutosave } from './files.js';
+import { EditorStore } from './store.js';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const shared = await decodeShareFragment(location.hash);
+  const saved = loadAutosave();
+  const initial = shared !== null ? { text: shared, fileName: 'shared.owm' } : saved ?? { text: defaultMap, fileName: 'unified-ai-ops.owm' };
+  const store = new EditorStore(initial.text, initial.fileName);
+  (window as unknown as { mapwright: EditorStore }).mapwright = store; // for tests and the console
+  createRoot(document.getElementById('root')!).render(<App store={store} />);
+}
+
+void start();

@@ -1,0 +1,186 @@
+// The editor's one store: the map text is the single source of truth; the syntax document, the
+// model and the analysis are derived from it (incrementally, and cached per text version).
+// Every change is a patch on the text, so undo/redo covers typing and canvas edits alike, and a
+// gesture (a drag) is one undo step however many frames it spans. No React here.
+import { produce } from 'immer';
+import { analyze, type Analysis } from '../analysis/index.js';
+import { applyChanges, type TextChange } from '../dsl/edit.js';
+import { parseDoc, reparse, type SyntaxDoc } from '../dsl/parse.js';
+import { buildModel } from '../model/build.js';
+import type { MapModel } from '../model/model.js';
+import { diffTexts, makePatch, mergePatches, type Patch } from './history.js';
+
+/** The largest map the editor accepts. */
+export const MAX_MAP_BYTES = 5 * 1024 * 1024;
+
+/** The state the views read (immutable; produced with immer). */
+export interface EditorState {
+  readonly text: string
+  /** Increases on every text change. */
+  readonly version: number
+  readonly fileName: string
+  readonly selection: readonly string[]
+  /** Whether a gesture (drag) is under way. */
+  readonly gesture: boolean
+  readonly canUndo: boolean
+  readonly canRedo: boolean
+  /** The last thing that changed the text, for listeners (`typing` changes come from the text editor itself). */
+  readonly lastOrigin: string
+  readonly lastChanges: readonly TextChange[]
+  readonly message: string | null
+}
+
+export interface Derived {
+  readonly doc: SyntaxDoc
+  readonly model: MapModel
+  /** The model the canvas draws: the last one without errors while the text has errors. */
+  readonly shown: MapModel
+  /** True when the text has errors and the canvas shows an older map. */
+  readonly stale: boolean
+  readonly analysis: Analysis
+}
+
+type Listener = () => void;
+
+const TYPING_BURST_MS = 1000;
+
+export class EditorStore {
+  private state: EditorState;
+  private undoStack: { patch: Patch; before: string }[] = [];
+  private redoStack: { patch: Patch; before: string }[] = [];
+  private gestureStart: string | null = null;
+  private gestureOrigin = '';
+  private listeners = new Set<Listener>();
+  private doc: SyntaxDoc;
+  private derivedCache: { version: number; value: Derived } | null = null;
+  private lastGood: { model: MapModel; analysis: Analysis } | null = null;
+
+  constructor(text: string, fileName = 'untitled.owm') {
+    this.doc = parseDoc(text, fileName);
+    this.state = {
+      text, version: 0, fileName, selection: [], gesture: false, canUndo: false, canRedo: false,
+      lastOrigin: 'load', lastChanges: [], message: null,
+    };
+  }
+
+  getState = (): EditorState => this.state;
+
+  subscribe = (l: Listener): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  private emit(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  private set(recipe: (draft: { -readonly [K in keyof EditorState]: EditorState[K] }) => void): void {
+    this.state = produce(this.state, recipe);
+    this.emit();
+  }
+
+  /** The derived document, model and analysis of the current text (computed once per version). */
+  derived(): Derived {
+    const v = this.state.version;
+    if (this.derivedCache && this.derivedCache.version === v) return this.derivedCache.value;
+    const model = buildModel(this.doc);
+    const analysis = analyze(model);
+    const hasErrors = model.diagnostics.some((d) => d.severity === 'error');
+    if (!hasErrors || !this.lastGood) this.lastGood = { model, analysis };
+    const value: Derived = {
+      doc: this.doc, model, analysis: hasErrors ? this.lastGood.analysis : analysis,
+      shown: hasErrors ? this.lastGood.model : model, stale: hasErrors,
+    };
+    this.derivedCache = { version: v, value };
+    return value;
+  }
+
+  private applyText(changes: readonly TextChange[], origin: string): void {
+    if (changes.length === 0) return;
+    const text = applyChanges(this.state.text, changes);
+    // Apply back to front so that earlier offsets stay valid for the incremental re-parse.
+    let doc = this.doc;
+    for (const c of [...changes].sort((a, b) => b.from - a.from)) doc = reparse(doc, c.from, c.to, c.insert);
+    this.doc = doc;
+    this.set((d) => {
+      d.text = text;
+      d.version += 1;
+      d.lastOrigin = origin;
+      d.lastChanges = changes as TextChange[];
+      d.canUndo = this.undoStack.length > 0 || this.gestureStart !== null;
+      d.canRedo = this.redoStack.length > 0;
+      d.message = null;
+    });
+  }
+
+  /** Applies one described change (`origin`: move, rename, typing, ...) as one undo step. */
+  dispatch(changes: readonly TextChange[] | null, origin: string): boolean {
+    if (!changes || changes.length === 0) return false;
+    const before = this.state.text;
+    const next = applyChanges(before, changes);
+    if (next.length > MAX_MAP_BYTES) { this.notify(`The map would be ${(next.length / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return false; }
+    const patch = makePatch(before, changes, origin, Date.now());
+    const last = this.undoStack[this.undoStack.length - 1];
+    if (origin === 'typing' && last && last.patch.origin === 'typing' && patch.time - last.patch.time < TYPING_BURST_MS && this.gestureStart === null) {
+      this.undoStack[this.undoStack.length - 1] = { patch: mergePatches(last.before, last.patch, patch), before: last.before };
+    } else if (this.gestureStart === null) {
+      this.undoStack.push({ patch, before });
+    }
+    this.redoStack = [];
+    this.applyText(changes, origin);
+    return true;
+  }
+
+  /** Starts a gesture: the changes until `endGesture` become one undo step. */
+  beginGesture(origin: string): void {
+    if (this.gestureStart !== null) return;
+    this.gestureStart = this.state.text;
+    this.gestureOrigin = origin;
+    this.set((d) => { d.gesture = true; });
+  }
+
+  /** Ends the gesture and records it as one undo step (nothing when the text did not change). */
+  endGesture(): void {
+    if (this.gestureStart === null) return;
+    const before = this.gestureStart;
+    this.gestureStart = null;
+    const changes = diffTexts(before, this.state.text);
+    if (changes.length) {
+      this.undoStack.push({ patch: makePatch(before, changes, this.gestureOrigin, Date.now()), before });
+      this.redoStack = [];
+    }
+    this.set((d) => { d.gesture = false; d.canUndo = this.undoStack.length > 0; d.canRedo = this.redoStack.length > 0; });
+  }
+
+  undo(): void {
+    if (this.gestureStart !== null) this.endGesture();
+    const entry = this.undoStack.pop();
+    if (!entry) return;
+    this.redoStack.push(entry);
+    this.applyText(entry.patch.inverse, 'undo');
+  }
+
+  redo(): void {
+    const entry = this.redoStack.pop();
+    if (!entry) return;
+    this.undoStack.push(entry);
+    this.applyText(entry.patch.changes, 'redo');
+  }
+
+  /** Replaces the whole text (open a file, pick a map): undoable like any change. */
+  load(text: string, fileName: string): boolean {
+    if (text.length > MAX_MAP_BYTES) { this.notify(`${fileName} is ${(text.length / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return false; }
+    const changes = diffTexts(this.state.text, text);
+    this.set((d) => { d.fileName = fileName; d.selection = []; });
+    this.dispatch(changes, 'load');
+    return true;
+  }
+
+  select(names: readonly string[]): void {
+    this.set((d) => { d.selection = [...names]; });
+  }
+
+  notify(message: string | null): void {
+    this.set((d) => { d.message = message; });
+  }
+}

@@ -1,0 +1,279 @@
+// The picture of a map as plain shapes in pixels: one description drawn by both the canvas
+// (react-konva) and the SVG exporter, so the two always look alike. Pure: no DOM, no Konva.
+import type { Finding } from '../analysis/finding.js';
+import type { Component, MapModel } from '../model/model.js';
+import { STAGE_BOUNDARIES } from '../model/stages.js';
+import { THEMES, type Theme } from './theme.js';
+
+export interface Frame { readonly width: number; readonly height: number }
+
+/** Where the map's drawing area sits inside the frame. */
+export const MARGIN = { left: 48, right: 24, top: 28, bottom: 44 } as const;
+
+/** Pixel position of a map point. */
+export function toPixel(frame: Frame, visibility: number, maturity: number): { x: number; y: number } {
+  const w = frame.width - MARGIN.left - MARGIN.right;
+  const h = frame.height - MARGIN.top - MARGIN.bottom;
+  return { x: MARGIN.left + maturity * w, y: MARGIN.top + (1 - visibility) * h };
+}
+
+/** Map point of a pixel position (not clamped). */
+export function fromPixel(frame: Frame, x: number, y: number): { visibility: number; maturity: number } {
+  const w = frame.width - MARGIN.left - MARGIN.right;
+  const h = frame.height - MARGIN.top - MARGIN.bottom;
+  return { maturity: (x - MARGIN.left) / w, visibility: 1 - (y - MARGIN.top) / h };
+}
+
+export type Shape =
+  | { readonly t: 'line'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string }
+  | { readonly t: 'arrow'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly role?: string }
+  | { readonly t: 'circle'; readonly x: number; readonly y: number; readonly r: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string }
+  | { readonly t: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly corner?: number; readonly role?: string }
+  | { readonly t: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly fill: string; readonly bold?: boolean; readonly italic?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly width?: number; readonly rotation?: number; readonly role?: string }
+
+/** A component as drawn: the canvas makes these draggable. */
+export interface SceneComponent {
+  readonly name: string
+  readonly key: string
+  readonly type: Component['type']
+  readonly x: number
+  readonly y: number
+  readonly r: number
+  readonly label: { readonly x: number; readonly y: number; readonly text: string; readonly width: number }
+  readonly shapes: readonly Shape[]
+  readonly highlighted: boolean
+  readonly dimmed: boolean
+}
+
+/** A note as drawn (the canvas lets it be dragged; `line` identifies it in the text). */
+export interface SceneNote { readonly line: number; readonly x: number; readonly y: number; readonly text: string }
+
+export interface Scene {
+  readonly frame: Frame
+  readonly notes: readonly SceneNote[]
+  readonly theme: Theme
+  readonly background: readonly Shape[]
+  readonly links: readonly Shape[]
+  readonly components: readonly SceneComponent[]
+  readonly overlays: readonly Shape[]
+  readonly foreground: readonly Shape[]
+}
+
+export interface SceneOptions {
+  /** Findings to draw as overlays (badges, highlighted paths, misalignment lines). */
+  readonly findings?: readonly Finding[]
+  /** Draw only these components at full strength (Explain mode, a selected finding). */
+  readonly focus?: readonly string[] | null
+  readonly selected?: readonly string[]
+  readonly style?: MapModel['presentation']['style']
+}
+
+const LABEL_WIDTH = 130;
+const FONT = 12;
+
+/** Splits a long name into lines of at most `max` characters (names may also carry `\n`). */
+export function wrapText(text: string, max = 22): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/)) {
+      if (line && line.length + 1 + word.length > max) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {}): Scene {
+  const theme = THEMES[opts.style ?? model.presentation.style];
+  const background: Shape[] = [];
+  const links: Shape[] = [];
+  const overlays: Shape[] = [];
+  const foreground: Shape[] = [];
+  const p = (v: number, m: number) => toPixel(frame, v, m);
+  const left = MARGIN.left;
+  const right = frame.width - MARGIN.right;
+  const top = MARGIN.top;
+  const bottom = frame.height - MARGIN.bottom;
+  const focus = opts.focus ? new Set(opts.focus) : null;
+  const selected = new Set(opts.selected ?? []);
+
+  // ---- grid: stage bands, boundaries, axes, labels
+  const edges = [0, ...STAGE_BOUNDARIES, 1];
+  for (let i = 0; i < 4; i++) {
+    const x0 = p(0, edges[i]!).x;
+    const x1 = p(0, edges[i + 1]!).x;
+    background.push({ t: 'rect', x: x0, y: top, w: x1 - x0, h: bottom - top, fill: theme.stageFill[i]!, stroke: theme.stageFill[i]!, width: 0, role: 'stage-band' });
+    if (i > 0) background.push({ t: 'line', points: [x0, top, x0, bottom], stroke: theme.grid, width: 1, dash: [4, 4], role: 'stage-boundary' });
+  }
+  if (model.presentation.showValueChainAxis) {
+    background.push({ t: 'line', points: [left, top, left, bottom], stroke: theme.axis, width: 2, role: 'axis' });
+    const labels = model.presentation.valueChainLabels;
+    background.push({ t: 'text', x: left - 36, y: top + 40, text: labels?.[2] || 'Visible', size: 10, fill: theme.muted, rotation: -90, role: 'axis-label' });
+    background.push({ t: 'text', x: left - 36, y: bottom, text: labels?.[1] || 'Invisible', size: 10, fill: theme.muted, rotation: -90, role: 'axis-label' });
+    background.push({ t: 'text', x: left - 22, y: (top + bottom) / 2 + 40, text: labels?.[0] || 'Value Chain', size: 11, fill: theme.text, bold: true, rotation: -90, role: 'axis-title' });
+  }
+  if (model.presentation.showEvolutionAxis) {
+    background.push({ t: 'arrow', points: [left, bottom, right, bottom], stroke: theme.axis, width: 2, role: 'axis' });
+    model.presentation.evolutionLabels.forEach((label, i) => {
+      const x0 = p(0, edges[i]!).x;
+      const x1 = p(0, edges[i + 1]!).x;
+      background.push({ t: 'text', x: x0, y: bottom + 8, text: label, size: 11, fill: theme.text, align: 'center', width: x1 - x0, role: 'stage-label' });
+    });
+    background.push({ t: 'text', x: right - 60, y: bottom + 26, text: 'Evolution', size: 11, fill: theme.text, bold: true, role: 'axis-title' });
+  }
+
+  // ---- attitudes, pipelines (behind components)
+  for (const a of model.attitudes) {
+    const a0 = p(a.visibility, a.maturity);
+    let a1 = p(a.visibility2, a.maturity2);
+    if (a.width !== null && a.height !== null) a1 = { x: a0.x + a.width, y: a0.y + a.height };
+    const fill = a.attitude === 'pioneers' ? '#fde4e4' : a.attitude === 'settlers' ? '#e3f1fb' : '#eaf6e4';
+    const x = Math.min(a0.x, a1.x);
+    const y = Math.min(a0.y, a1.y);
+    background.push({ t: 'rect', x, y, w: Math.abs(a1.x - a0.x), h: Math.abs(a1.y - a0.y), fill, stroke: theme.grid, width: 1, opacity: 0.8, role: 'attitude' });
+    background.push({ t: 'text', x: x + 4, y: y + 4, text: a.label ?? a.attitude.replace('townplanners', 'town planners'), size: 10, fill: theme.muted, role: 'attitude-label' });
+  }
+  for (const pl of model.pipelines) {
+    const a = p(pl.visibility, Math.min(pl.maturity1, pl.maturity2));
+    const b = p(pl.visibility, Math.max(pl.maturity1, pl.maturity2));
+    background.push({ t: 'rect', x: a.x - 12, y: a.y - 12, w: b.x - a.x + 24, h: 24, fill: 'transparent', stroke: theme.pipeline, width: 1, role: 'pipeline' });
+  }
+
+  // ---- links and flows
+  const drawn = new Map<string, Component>();
+  for (const c of model.components) if (c.type !== 'evolved' && !drawn.has(c.key)) drawn.set(c.key, c);
+  const evolvedByKey = new Map<string, Component>();
+  for (const c of model.components) if (c.type === 'evolved' && !evolvedByKey.has(c.key)) evolvedByKey.set(c.key, c);
+  const locate = (key: string) => drawn.get(key) ?? evolvedByKey.get(key) ?? null;
+  const pathEdges = new Set<string>();
+  for (const f of opts.findings ?? []) {
+    if (f.kind !== 'critical-path') continue;
+    for (let i = 1; i < f.components.length; i++) pathEdges.add(`${f.components[i]}\u0000${f.components[i - 1]}`);
+  }
+  for (const l of model.links) {
+    const a = locate(l.from);
+    const b = locate(l.to);
+    if (!a || !b) continue;
+    const pa = p(a.visibility, a.maturity);
+    const pb = p(b.visibility, b.maturity);
+    const onPath = pathEdges.has(`${a.name}\u0000${b.name}`);
+    const dim = focus !== null && !(focus.has(a.name) && focus.has(b.name));
+    if (l.flow) {
+      links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.flow, width: 4, opacity: dim ? 0.15 : 0.35, role: 'flow' });
+      if (l.label) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 - 14, text: l.label, size: 11, fill: theme.flow, role: 'flow-label' });
+    }
+    links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: onPath ? theme.highlight : theme.link, width: onPath ? 3 : 1, opacity: dim ? 0.2 : 1, role: onPath ? 'critical-path-edge' : 'link' });
+    if (l.context) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 + 2, text: l.context, size: 10, fill: theme.muted, italic: true, role: 'link-context' });
+  }
+
+  // ---- evolve arrows
+  for (const e of model.components) {
+    if (e.type !== 'evolved' || e.parent === null) continue;
+    const src = drawn.get(e.parent);
+    if (!src) continue;
+    const a = p(src.visibility, src.maturity);
+    const b = p(e.visibility, e.maturity);
+    const dx = b.x - a.x;
+    const shorten = dx > 0 ? 10 : -10;
+    links.push({ t: 'arrow', points: [a.x + shorten, a.y, b.x - shorten, b.y], stroke: theme.evolve, width: 1.5, dash: [5, 4], role: 'evolve' });
+  }
+
+  // ---- components
+  const findingsBy = new Map<string, Finding[]>();
+  for (const f of opts.findings ?? []) {
+    if (f.kind === 'recommendation') continue;
+    for (const name of f.kind === 'misalignment' || f.kind === 'critical-path' || f.kind === 'evolution-gap' ? f.components.slice(0, 1) : f.components) {
+      const list = findingsBy.get(name) ?? [];
+      list.push(f);
+      findingsBy.set(name, list);
+    }
+  }
+  const components: SceneComponent[] = [];
+  const place = (c: Component): void => {
+    const at = p(c.visibility, c.maturity);
+    const isAnchor = c.type === 'anchor';
+    const isEvolved = c.type === 'evolved';
+    const shapes: Shape[] = [];
+    const r = isAnchor ? 0 : c.type === 'submap' ? 7 : 6;
+    const stroke = isEvolved ? theme.evolve : c.kind === 'practice' || c.kind === 'capability' ? theme.practice : theme.componentStroke;
+    if (c.market || c.ecosystem) {
+      shapes.push({ t: 'circle', x: at.x, y: at.y, r: 12, fill: theme.componentFill, stroke, width: 1, role: c.market ? 'market' : 'ecosystem' });
+      if (c.ecosystem) shapes.push({ t: 'circle', x: at.x, y: at.y, r: 9, fill: 'transparent', stroke, width: 1, dash: [2, 2], role: 'ecosystem' });
+    }
+    if (c.method) {
+      const fill = c.method === 'build' ? theme.build : c.method === 'buy' ? theme.buy : theme.outsource;
+      shapes.push({ t: 'circle', x: at.x, y: at.y, r: 14, fill, stroke: fill, width: 1, opacity: c.method === 'buy' ? 0.35 : 0.25, role: `method-${c.method}` });
+    }
+    if (!isAnchor) {
+      if (c.type === 'submap') shapes.push({ t: 'rect', x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, fill: theme.componentFill, stroke, width: 1.5, role: 'submap' });
+      else shapes.push({ t: 'circle', x: at.x, y: at.y, r, fill: isEvolved ? theme.componentFill : theme.componentFill, stroke, width: 1.5, dash: isEvolved ? [2, 2] : undefined, role: 'component' });
+      if (c.kind === 'data') shapes.push({ t: 'circle', x: at.x, y: at.y, r: 2.5, fill: stroke, stroke, width: 0, role: 'kind-data' });
+    }
+    if (c.inertia) shapes.push({ t: 'line', points: [at.x + 16, at.y - 10, at.x + 16, at.y + 10], stroke: theme.inertia, width: 5, role: 'inertia' });
+    if (selected.has(c.name)) shapes.push({ t: 'circle', x: at.x, y: at.y, r: 11, fill: 'transparent', stroke: theme.highlight, width: 2, role: 'selection' });
+    const mine = findingsBy.get(c.name) ?? [];
+    let badgeX = at.x - 16;
+    for (const kind of ['bottleneck', 'disruption-risk', 'misalignment', 'evolution-gap'] as const) {
+      const f = mine.find((x) => x.kind === kind);
+      if (!f || isEvolved) continue;
+      const letter = kind === 'bottleneck' ? 'B' : kind === 'disruption-risk' ? 'D' : kind === 'misalignment' ? 'M' : 'G';
+      const fill = f.severity === 'high' ? theme.danger : f.severity === 'medium' ? theme.warning : theme.muted;
+      shapes.push({ t: 'circle', x: badgeX, y: at.y - 14, r: 6, fill, stroke: fill, width: 0, role: `badge-${kind}` });
+      shapes.push({ t: 'text', x: badgeX - 6, y: at.y - 19, text: letter, size: 9, fill: '#ffffff', bold: true, align: 'center', width: 12, role: `badge-${kind}-letter` });
+      badgeX -= 14;
+    }
+    const off = c.label ?? { x: isAnchor ? -LABEL_WIDTH / 2 : 10, y: isAnchor ? -6 : -10 };
+    const text = wrapText(c.name).join('\n');
+    components.push({
+      name: c.name, key: c.key, type: c.type, x: at.x, y: at.y, r: Math.max(r, 8),
+      label: { x: at.x + off.x, y: at.y + off.y, text, width: LABEL_WIDTH },
+      shapes, highlighted: focus !== null && focus.has(c.name), dimmed: focus !== null && !focus.has(c.name),
+    });
+  };
+  for (const c of drawn.values()) place(c);
+  for (const c of model.components) if (c.type === 'evolved') place(c);
+
+  // ---- misalignment lines: from a lagging practice to the technology it serves
+  for (const f of opts.findings ?? []) {
+    if (f.rule !== 'misalignment/practice-lag') continue;
+    const a = drawn.get(f.components[0]!);
+    if (!a) continue;
+    for (const other of f.components.slice(1)) {
+      const b = drawn.get(other);
+      if (!b) continue;
+      const pa = p(a.visibility, a.maturity);
+      const pb = p(b.visibility, b.maturity);
+      overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.warning, width: 1.5, dash: [2, 5], opacity: 0.9, role: 'misalignment-line' });
+    }
+  }
+
+  // ---- notes, annotations, accelerators
+  const notes: SceneNote[] = model.notes.map((n) => {
+    const at = p(n.visibility, n.maturity);
+    return { line: n.line, x: at.x, y: at.y, text: wrapText(n.text, 40).join('\n') };
+  });
+  for (const a of model.annotations) {
+    for (const pt of a.points) {
+      const at = p(pt.visibility, pt.maturity);
+      foreground.push({ t: 'circle', x: at.x, y: at.y, r: 9, fill: theme.background, stroke: theme.text, width: 1.5, role: 'annotation' });
+      foreground.push({ t: 'text', x: at.x - 9, y: at.y - 6, text: String(a.number), size: 11, fill: theme.text, align: 'center', width: 18, bold: true, role: 'annotation-number' });
+    }
+  }
+  if (model.annotations.length) {
+    const at = model.presentation.annotationsAt ? p(model.presentation.annotationsAt.visibility, model.presentation.annotationsAt.maturity) : { x: right - 220, y: top + 8 };
+    const lines = model.annotations.map((a) => `${a.number}. ${a.text}`);
+    foreground.push({ t: 'rect', x: at.x, y: at.y, w: 220, h: 20 + lines.length * 15, fill: theme.background, stroke: theme.grid, width: 1, role: 'annotations-legend' });
+    foreground.push({ t: 'text', x: at.x + 6, y: at.y + 5, text: 'Annotations', size: 11, fill: theme.text, bold: true, role: 'annotations-title' });
+    lines.forEach((l, i) => foreground.push({ t: 'text', x: at.x + 6, y: at.y + 20 + i * 15, text: l, size: 10, fill: theme.text, width: 208, role: 'annotations-entry' }));
+  }
+  for (const a of model.accelerators) {
+    const at = p(a.visibility, a.maturity);
+    const dir = a.deaccelerator ? -1 : 1;
+    foreground.push({ t: 'arrow', points: [at.x - 25 * dir, at.y, at.x + 25 * dir, at.y], stroke: a.deaccelerator ? theme.danger : theme.flow, width: 6, role: a.deaccelerator ? 'deaccelerator' : 'accelerator' });
+    foreground.push({ t: 'text', x: at.x - 40, y: at.y + 8, text: a.name, size: 10, fill: theme.text, align: 'center', width: 80, role: 'accelerator-label' });
+  }
+  return { frame, theme, notes, background, links, components, overlays, foreground };
+}
+
+export { FONT as LABEL_FONT_SIZE };
