@@ -76,6 +76,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     [version, size.width, size.height, findings, focus, selection, derived.shown],
   );
 
+  // When the map is first on screen (Konva draws on the next animation frame).
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (!firstRender.current) return;
+    firstRender.current = false;
+    requestAnimationFrame(() => performance.mark('mapwright:first-render'));
+  });
+
   useImperativeHandle(ref, () => ({
     fit: () => setView({ scale: 1, x: 0, y: 0 }),
     toPng: (pixelRatio: number) => stageRef.current?.toDataURL({ pixelRatio, mimeType: 'image/png' }) ?? null,
@@ -85,21 +93,35 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   /** Map position under a stage-space point (undoing zoom and pan). */
   const mapPoint = useCallback((x: number, y: number) => fromPixel(size, (x - view.x) / view.scale, (y - view.y) / view.scale), [size, view]);
 
+  // At most one edit per animation frame: the first move of a frame is applied at once (so the
+  // canvas answers without waiting a frame), later ones in that frame wait for the next.
+  const busy = useRef(false);
   const flush = useCallback(() => {
-    frame.current = null;
     const p = pending.current;
     if (!p) return;
     pending.current = null;
     moveTo(store, p.target, p.v, p.m);
   }, [store]);
 
+  const nextFrame = useCallback(() => {
+    frame.current = null;
+    if (pending.current) {
+      flush();
+      frame.current = requestAnimationFrame(nextFrame);
+    } else busy.current = false;
+  }, [flush]);
+
   const schedule = (target: MoveTarget, v: number, m: number) => {
     pending.current = { target, v, m };
-    if (frame.current === null) frame.current = requestAnimationFrame(flush);
+    if (busy.current) return;
+    busy.current = true;
+    flush();
+    frame.current = requestAnimationFrame(nextFrame);
   };
 
   const endDrag = () => {
     if (frame.current !== null) { cancelAnimationFrame(frame.current); frame.current = null; }
+    busy.current = false;
     flush();
     store.endGesture();
     setDragInfo(null);

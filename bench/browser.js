@@ -1,0 +1,86 @@
+// `npm run bench:browser`: in real Chromium, the time from a pointer move to the finished frame
+// while dragging on a 500-component map, the first render of the default map, and the size of
+// the production bundle. Prints figures; asserts nothing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startBrowser } from '../tests/e2e/browser.js';
+import { generateComponentMap } from './generate.js';
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+console.log('# Production bundle (dist/web, gzip -9)');
+let total = 0;
+for (const f of readdirSync('dist/web/assets').concat(['../index.html'])) {
+  const path = join('dist/web/assets', f);
+  const gz = gzipSync(readFileSync(path), { level: 9 }).length;
+  total += gz;
+  console.log(`  ${f.padEnd(34)} ${(gz / 1024).toFixed(1)} KB`);
+}
+console.log(`  total: ${(total / 1024).toFixed(1)} KB gzipped (target < 250 KB: ${total < 250 * 1024 ? 'met' : 'NOT met'})`);
+
+const env = await startBrowser();
+try {
+  console.log('\n# First render of the default map (navigation start to the first frame with the map)');
+  const firsts = [];
+  for (let i = 0; i < 7; i++) {
+    const ctx = await env.browser.newContext();
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.goto(env.url);
+    await page.waitForFunction(() => performance.getEntriesByName('mapwright:first-render').length > 0);
+    firsts.push(await page.evaluate(() => performance.getEntriesByName('mapwright:first-render')[0].startTime));
+    await ctx.close();
+  }
+  const fr = pct(firsts, 0.5);
+  console.log(`  median ${fr.toFixed(0)} ms over ${firsts.length} loads (target < 500 ms: ${fr < 500 ? 'met' : 'NOT met'})`);
+
+  console.log('\n# Drag on a generated 500-component map: pointer move -> edit, parse, analysis, render -> frame drawn');
+  const ctx = await env.browser.newContext();
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.mapwright && window.mapwrightCanvas?.scene());
+  const text = generateComponentMap(500);
+  await page.evaluate((t) => window.mapwright.load(t, 'bench-500.owm'), text);
+  await page.waitForTimeout(500);
+  const target = await page.evaluate(() => {
+    const c = window.mapwrightCanvas.scene().components.find((x) => x.name === 'C250');
+    return { x: c.x, y: c.y };
+  });
+  const box = await page.locator('[data-testid="canvas"] canvas').first().boundingBox();
+  // Instrument: pointer event time in the page, and the end of each draw of the component layer.
+  await page.evaluate(() => {
+    window.__moves = [];
+    window.__draws = [];
+    const host = document.querySelector('[data-testid="canvas"]');
+    host.addEventListener('pointermove', () => window.__moves.push(performance.now()), { capture: true });
+    const layer = window.Konva.stages[0].getLayers()[1];
+    layer.on('draw', () => window.__draws.push(performance.now()));
+  });
+  const x0 = box.x + target.x;
+  const y0 = box.y + target.y;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  const steps = 120;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x0 + Math.sin(i / 10) * 150 + i, y0 + Math.cos(i / 13) * 20);
+    await page.waitForTimeout(35);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  const { moves, draws } = await page.evaluate(() => ({ moves: window.__moves, draws: window.__draws }));
+  const latencies = [];
+  for (const m of moves.slice(5)) {
+    const d = draws.find((t) => t >= m);
+    if (d !== undefined) latencies.push(d - m);
+  }
+  const med = pct(latencies, 0.5);
+  const p95 = pct(latencies, 0.95);
+  console.log(`  ${latencies.length} moves: median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (targets < 16 ms and < 33 ms: ${med < 16 && p95 < 33 ? 'met' : 'NOT met'})`);
+  const changed = await page.evaluate(() => window.mapwright.getState().text !== undefined && window.mapwright.getState().canUndo);
+  console.log(`  the drag was recorded as an undo step: ${changed}`);
+  await ctx.close();
+} finally {
+  await env.close();
+}
