@@ -9,6 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
     sourcemap: process.env.MAPWRIGHT_SOURCEMAP === '1',
+    minify: process.env.MAPWRIGHT_NOMINIFY !== '1',
   },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -43,7 +43,14 @@ try {
   await page.waitForFunction(() => window.mapwright && window.mapwrightCanvas?.scene());
   const text = generateComponentMap(500);
   await page.evaluate((t) => window.mapwright.load(t, 'bench-500.owm'), text);
+  // Components are drawn into bitmaps in idle time after a map opens; a user starts dragging a
+  // moment later. Wait until the browser has had that idle time (at most 5 s).
   await page.waitForTimeout(500);
+  await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    const check = () => requestIdleCallback((d) => (d.timeRemaining() > 40 || performance.now() - t0 > 5000 ? resolve() : check()), { timeout: 1000 });
+    check();
+  }));
   const target = await page.evaluate(() => {
     const c = window.mapwrightCanvas.scene().components.find((x) => x.name === 'C250');
     return { x: c.x, y: c.y };
@@ -55,7 +62,8 @@ try {
     window.__draws = [];
     const host = document.querySelector('[data-testid="canvas"]');
     host.addEventListener('pointermove', () => window.__moves.push(performance.now()), { capture: true });
-    const layer = window.Konva.stages[0].getLayers()[1];
+    // The layer that holds the components (the dragged one among them).
+    const layer = window.Konva.stages[0].getLayers().find((l) => l.findOne('.component'));
     layer.on('draw', () => window.__draws.push(performance.now()));
   });
   const x0 = box.x + target.x;

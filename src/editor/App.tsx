@@ -1,6 +1,6 @@
 // The editor: text and canvas side by side over one store, the analysis panel, the outline,
 // the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Finding } from '../analysis/index.js';
 import type { Component, ComponentKind } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
@@ -39,7 +39,8 @@ export function App({ store }: { store: EditorStore }) {
 
   // The analysis shown follows the text at most once per animation frame.
   useEffect(() => {
-    const id = requestAnimationFrame(() => setAnalysisFrame(store.derived().analysis));
+    // A transition: the panel follows the drag without holding up the canvas's frames.
+    const id = requestAnimationFrame(() => startTransition(() => setAnalysisFrame(store.derived().analysis)));
     return () => cancelAnimationFrame(id);
   }, [state.version, store]);
 
@@ -130,6 +131,11 @@ export function App({ store }: { store: EditorStore }) {
     const dv = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
     nudge(store, c, dv, dm);
   };
+
+  const onOutlineSelect = useCallback((n: string, add: boolean) => {
+    const sel = store.getState().selection;
+    store.select(add ? (sel.includes(n) ? sel.filter((x) => x !== n) : [...sel, n]) : [n]);
+  }, [store]);
 
   const onOutlineKey = (e: ReactKeyboardEvent<HTMLElement>) => {
     if (!e.key.startsWith('Arrow') || selectedComponents.length !== 1) return;
@@ -230,7 +236,7 @@ export function App({ store }: { store: EditorStore }) {
         {panelOpen && (
           <aside className="side">
             <FindingsPanel analysis={analysisFrame} active={active?.id ?? null} onActivate={setActive} />
-            <Outline components={derived.shown.components} selection={state.selection} onSelect={(n, add) => store.select(add ? [...state.selection, n] : [n])} onKey={onOutlineKey} />
+            <Outline components={derived.shown.components} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} />
           </aside>
         )}
       </main>

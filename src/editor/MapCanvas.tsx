@@ -5,7 +5,7 @@ import 'konva/lib/shapes/Circle.js';
 import 'konva/lib/shapes/Line.js';
 import 'konva/lib/shapes/Rect.js';
 import 'konva/lib/shapes/Text.js';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Arrow, Circle, Group, Layer, Line, Rect, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Component } from '../model/model.js';
@@ -43,6 +43,114 @@ function renderShape(s: Shape, key: string | number): ReactNode {
   }
 }
 
+interface NodeHandlers {
+  dragStart(sc: SceneComponent): void
+  dragMove(sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }): void
+  dragEnd(sc: SceneComponent): void
+  click(sc: SceneComponent, e: MouseEvent): void
+  dblClick(sc: SceneComponent): void
+  contextMenu(sc: SceneComponent): void
+  labelMoved(sc: SceneComponent, x: number, y: number): void
+}
+
+/**
+ * Groups waiting to be drawn into a bitmap (Konva `cache()`), done in idle time so that opening a
+ * large map is not held up; once cached, a redraw of the layer is one image per component.
+ */
+const cacheQueue = new Map<Konva.Group, number>();
+let cacheScheduled = false;
+function cacheWhenIdle(g: Konva.Group, pixelRatio: number): void {
+  cacheQueue.set(g, pixelRatio);
+  if (cacheScheduled) return;
+  cacheScheduled = true;
+  const idle = (cb: (d: { timeRemaining(): number }) => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 500 }) : setTimeout(() => cb({ timeRemaining: () => 8 }), 16));
+  const work = (deadline: { timeRemaining(): number }) => {
+    for (const [node, ratio] of cacheQueue) {
+      if (deadline.timeRemaining() <= 1) break;
+      cacheQueue.delete(node);
+      if (node.getStage() && !node.isDragging()) {
+        node.cache({ pixelRatio: ratio });
+        node.getLayer()?.batchDraw();
+      }
+    }
+    if (cacheQueue.size) idle(work); else cacheScheduled = false;
+  };
+  idle(work);
+}
+
+/** The grid and the links that do not move in this frame. Redrawn only when they change. */
+const BaseLayer = memo(function BaseLayer({ background, links, title, width, theme }: { background: readonly Shape[]; links: readonly Shape[]; title: string; width: number; theme: Scene['theme'] }) {
+  return (
+    <Layer>
+      <Rect x={-5000} y={-5000} width={10000} height={10000} fill={theme.background} listening={false} />
+      <Text x={0} y={4} width={width} align="center" text={title} fontSize={15} fontStyle="bold" fill={theme.text} listening={false} />
+      {background.map((s, i) => (s.t === 'rect' && s.role === 'stage-band'
+        ? <Rect key={`b${i}`} name="stage-band" x={s.x} y={s.y} width={s.w} height={s.h} fill={s.fill} />
+        : renderShape(s, `b${i}`)))}
+      {links.map((s, i) => renderShape(s, `l${i}`))}
+    </Layer>
+  );
+});
+
+/**
+ * One component: a draggable group at its centre. Drawn from a bitmap cache (Konva `cache()`)
+ * unless selected, and redrawn only when it looks different (`sig`).
+ */
+const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, scale, handlers }: {
+  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; scale: number; handlers: NodeHandlers
+}) {
+  const group = useRef<Konva.Group>(null);
+  const start = useRef({ x: sc.x, y: sc.y });
+  useEffect(() => {
+    const g = group.current;
+    if (!g) return;
+    // A stale bitmap must never be drawn: drop it now, make a new one when the browser is idle.
+    g.clearCache();
+    if (!selected) cacheWhenIdle(g, Konva.pixelRatio * scale);
+  }, [sc.sig, sc.label.text, selected, scale]);
+  return (
+    <Group
+      ref={group}
+      name="component"
+      id={`component:${sc.name}`}
+      x={sc.x}
+      y={sc.y}
+      draggable
+      opacity={sc.dimmed ? 0.25 : 1}
+      onDragStart={(e) => { e.cancelBubble = true; start.current = { x: sc.x, y: sc.y }; group.current?.clearCache(); handlers.dragStart(sc); }}
+      onDragMove={(e) => { e.cancelBubble = true; handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start.current); }}
+      onDragEnd={(e) => { e.cancelBubble = true; handlers.dragEnd(sc); }}
+      onClick={(e) => { e.cancelBubble = true; handlers.click(sc, e.evt); }}
+      onDblClick={(e) => { e.cancelBubble = true; handlers.dblClick(sc); }}
+      onContextMenu={(e) => { e.evt.preventDefault(); e.cancelBubble = true; handlers.contextMenu(sc); }}
+      onMouseEnter={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'move'; }}
+      onMouseLeave={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'default'; }}
+    >
+      <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
+      <Group x={-sc.x} y={-sc.y}>
+        {sc.shapes.map((s, i) => renderShape(s, i))}
+        <Text
+          name="label"
+          x={sc.label.x}
+          y={sc.label.y}
+          text={sc.label.text}
+          fontSize={12}
+          fontStyle={sc.type === 'anchor' ? 'bold' : 'normal'}
+          fill={sc.type === 'evolved' ? evolveColor : textColor}
+          width={sc.label.width}
+          align={sc.type === 'anchor' ? 'center' : 'left'}
+          perfectDrawEnabled={false}
+          listening={selected && sc.type !== 'evolved'}
+          draggable={selected && sc.type !== 'evolved'}
+          onDragStart={(e) => { e.cancelBubble = true; }}
+          onDragMove={(e) => { e.cancelBubble = true; }}
+          onDragEnd={(e) => { e.cancelBubble = true; handlers.labelMoved(sc, e.target.x(), e.target.y()); }}
+        />
+      </Group>
+    </Group>
+  );
+}, (a, b) => a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.scale === b.scale && a.handlers === b.handlers);
+
 /** The component a scene entry draws. */
 function componentOf(store: EditorStore, sc: SceneComponent): Component | undefined {
   const comps = store.derived().shown.components;
@@ -58,6 +166,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const [box, setBox] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const [linkFrom, setLinkFrom] = useState<string | null>(null);
   const pending = useRef<{ target: MoveTarget; v: number; m: number } | null>(null);
+  // While a component is dragged, what does not touch it is drawn from a frozen copy, so that
+  // only the dragged component, its links and the analysis overlays are redrawn each frame.
+  const [active, setActive] = useState<string | null>(null);
+  const frozen = useRef<{ background: readonly Shape[]; links: readonly Shape[]; title: string } | null>(null);
   const frame = useRef<number | null>(null);
 
   useEffect(() => {
@@ -83,6 +195,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     firstRender.current = false;
     requestAnimationFrame(() => performance.mark('mapwright:first-render'));
   });
+
+  const touches = (sh: Shape, name: string) => (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') && sh.ends !== undefined && (sh.ends[0] === name || sh.ends[1] === name);
+  const base = active && frozen.current ? frozen.current : { background: scene.background, links: scene.links, title: derived.shown.title ?? '' };
+  const activeLinks = active ? scene.links.filter((sh) => touches(sh, active)) : [];
+  const startActive = (name: string) => {
+    frozen.current = { background: scene.background, links: scene.links.filter((sh) => !touches(sh, name)), title: derived.shown.title ?? '' };
+    setActive(name);
+  };
 
   useImperativeHandle(ref, () => ({
     fit: () => setView({ scale: 1, x: 0, y: 0 }),
@@ -125,6 +245,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     flush();
     store.endGesture();
     setDragInfo(null);
+    setActive(null);
+    frozen.current = null;
   };
 
   const onComponentDrag = (sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }) => {
@@ -151,6 +273,26 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     if (e.shiftKey) store.select(selection.includes(name) ? selection.filter((n) => n !== name) : [...selection, name]);
     else store.select([name]);
   };
+
+  const latest = useRef<NodeHandlers | null>(null);
+  latest.current = {
+    dragStart: (sc) => { startActive(sc.name); store.beginGesture('move'); store.select([sc.name]); },
+    dragMove: (sc, node, shift, start) => onComponentDrag(sc, node, shift, start),
+    dragEnd: () => endDrag(),
+    click: (sc, e) => select(sc.name, e),
+    dblClick: (sc) => { const p = stageRef.current?.getPointerPosition(); onRename(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
+    contextMenu: (sc) => { const p = stageRef.current?.getPointerPosition(); store.select([sc.name]); onContextMenu(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
+    labelMoved: (sc, x, y) => { moveLabel(store, sc.name, x - sc.x, y - sc.y); },
+  };
+  const handlers = useMemo<NodeHandlers>(() => ({
+    dragStart: (sc) => latest.current!.dragStart(sc),
+    dragMove: (sc, n, sh, st) => latest.current!.dragMove(sc, n, sh, st),
+    dragEnd: (sc) => latest.current!.dragEnd(sc),
+    click: (sc, e) => latest.current!.click(sc, e),
+    dblClick: (sc) => latest.current!.dblClick(sc),
+    contextMenu: (sc) => latest.current!.contextMenu(sc),
+    labelMoved: (sc, x, y) => latest.current!.labelMoved(sc, x, y),
+  }), []);
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
@@ -217,62 +359,22 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         onClick={onStageClick}
         onDblClick={onStageDblClick}
       >
+        <BaseLayer background={base.background} links={base.links} title={base.title} width={size.width} theme={t} />
+        {/* One layer for all that changes during a drag: one canvas to redraw and hand to the compositor. */}
         <Layer>
-          <Rect x={-5000} y={-5000} width={10000} height={10000} fill={t.background} listening={false} />
-          <Text x={0} y={4} width={size.width} align="center" text={derived.shown.title ?? ''} fontSize={15} fontStyle="bold" fill={t.text} listening={false} />
-          {scene.background.map((s, i) => (s.role === 'stage-band'
-            ? <Rect key={`b${i}`} name="stage-band" x={(s as Extract<Shape, { t: 'rect' }>).x} y={(s as Extract<Shape, { t: 'rect' }>).y} width={(s as Extract<Shape, { t: 'rect' }>).w} height={(s as Extract<Shape, { t: 'rect' }>).h} fill={(s as Extract<Shape, { t: 'rect' }>).fill} />
-            : renderShape(s, `b${i}`)))}
-          {scene.links.map((s, i) => renderShape(s, `l${i}`))}
+          {activeLinks.map((s, i) => renderShape(s, `a${i}`))}
           {scene.overlays.map((s, i) => renderShape(s, `o${i}`))}
-        </Layer>
-        <Layer>
-          {scene.components.map((sc) => {
-            let start = { x: sc.x, y: sc.y };
-            return (
-              <Group
-                key={`${sc.type}:${sc.key}`}
-                name="component"
-                id={`component:${sc.name}`}
-                x={sc.x}
-                y={sc.y}
-                draggable
-                opacity={sc.dimmed ? 0.25 : 1}
-                onDragStart={(e) => { e.cancelBubble = true; start = { x: sc.x, y: sc.y }; store.beginGesture('move'); store.select([sc.type === 'evolved' ? sc.name : sc.name]); }}
-                onDragMove={(e) => { e.cancelBubble = true; onComponentDrag(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start); }}
-                onDragEnd={(e) => { e.cancelBubble = true; endDrag(); }}
-                onClick={(e) => { e.cancelBubble = true; select(sc.name, e.evt); }}
-                onDblClick={(e) => { e.cancelBubble = true; const p = stageRef.current?.getPointerPosition(); onRename(sc.type === 'evolved' ? sc.name : sc.name, p?.x ?? sc.x, p?.y ?? sc.y); }}
-                onContextMenu={(e) => { e.evt.preventDefault(); e.cancelBubble = true; const p = stageRef.current?.getPointerPosition(); store.select([sc.name]); onContextMenu(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); }}
-                onMouseEnter={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'move'; }}
-                onMouseLeave={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'default'; }}
-              >
-                <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" />
-                <Group x={-sc.x} y={-sc.y}>
-                {sc.shapes.map((s, i) => renderShape(s, i))}
-                <Text
-                  name="label"
-                  x={sc.label.x}
-                  y={sc.label.y}
-                  text={sc.label.text}
-                  fontSize={12}
-                  fontStyle={sc.type === 'anchor' ? 'bold' : 'normal'}
-                  fill={sc.type === 'evolved' ? t.evolve : t.text}
-                  width={sc.label.width}
-                  align={sc.type === 'anchor' ? 'center' : 'left'}
-                  draggable={sc.type !== 'evolved'}
-                  onDragStart={(e) => { e.cancelBubble = true; }}
-                  onDragMove={(e) => { e.cancelBubble = true; }}
-                  onDragEnd={(e) => {
-                    e.cancelBubble = true;
-                    const node = e.target;
-                    moveLabel(store, sc.name, node.x() - sc.x, node.y() - sc.y);
-                  }}
-                />
-                </Group>
-              </Group>
-            );
-          })}
+          {scene.components.map((sc) => (
+            <ComponentNode
+              key={`${sc.type}:${sc.key}`}
+              sc={sc}
+              selected={selection.includes(sc.name)}
+              textColor={t.text}
+              evolveColor={t.evolve}
+              scale={view.scale}
+              handlers={handlers}
+            />
+          ))}
           {scene.notes.map((n) => (
             <Text
               key={`note:${n.line}`}

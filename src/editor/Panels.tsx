@@ -1,5 +1,5 @@
 // The DOM panels beside the canvas: findings grouped by kind, and the outline of components.
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import type { Analysis, Finding, FindingKind } from '../analysis/index.js';
 import type { Component } from '../model/model.js';
 import { STAGE_LABELS } from '../model/stages.js';
@@ -13,8 +13,13 @@ const KIND_TITLES: Record<FindingKind, string> = {
   recommendation: 'Recommendations',
 };
 
-export function FindingsPanel({ analysis, active, onActivate }: { analysis: Analysis; active: string | null; onActivate(f: Finding | null): void }) {
+/** How many findings of a kind are listed before "show all" (a large map has hundreds). */
+const FIRST = 25;
+
+export const FindingsPanel = memo(function FindingsPanel({ analysis, active, onActivate }: { analysis: Analysis; active: string | null; onActivate(f: Finding | null): void }) {
   const kinds = Object.keys(KIND_TITLES) as FindingKind[];
+  const [all, setAll] = useState<ReadonlySet<FindingKind>>(new Set());
+  const cap = (kind: FindingKind, fs: Finding[]) => (all.has(kind) ? fs : fs.slice(0, FIRST));
   return (
     <section className="findings" aria-label="Analysis" data-testid="findings">
       {kinds.map((kind) => {
@@ -27,18 +32,19 @@ export function FindingsPanel({ analysis, active, onActivate }: { analysis: Anal
               ? (['short', 'long'] as const).map((term) => (
                 <div key={term}>
                   <h4>{term === 'short' ? 'Short-term' : 'Long-term'}</h4>
-                  <ul>{fs.filter((f) => f.term === term).map((f) => <FindingItem key={f.id} f={f} active={active === f.id} onActivate={onActivate} />)}</ul>
+                  <ul>{cap(kind, fs.filter((f) => f.term === term)).map((f) => <FindingItem key={f.id} f={f} active={active === f.id} onActivate={onActivate} />)}</ul>
                 </div>
               ))
-              : <ul>{fs.map((f) => <FindingItem key={f.id} f={f} active={active === f.id} onActivate={onActivate} />)}</ul>}
+              : <ul>{cap(kind, fs).map((f) => <FindingItem key={f.id} f={f} active={active === f.id} onActivate={onActivate} />)}</ul>}
+            {fs.length > FIRST && !all.has(kind) && <button type="button" className="more" onClick={() => setAll(new Set([...all, kind]))}>Show all {fs.length}</button>}
           </div>
         );
       })}
     </section>
   );
-}
+});
 
-function FindingItem({ f, active, onActivate }: { f: Finding; active: boolean; onActivate(f: Finding | null): void }) {
+const FindingItem = memo(function FindingItem({ f, active, onActivate }: { f: Finding; active: boolean; onActivate(f: Finding | null): void }) {
   return (
     <li className={`finding sev-${f.severity}${active ? ' active' : ''}`} data-id={f.id} data-rule={f.rule}>
       <button type="button" onClick={() => onActivate(active ? null : f)} aria-pressed={active} title="Highlight on the map">
@@ -47,7 +53,7 @@ function FindingItem({ f, active, onActivate }: { f: Finding; active: boolean; o
       <p>{f.explanation}</p>
     </li>
   );
-}
+}, (a, b) => a.active === b.active && a.onActivate === b.onActivate && a.f.id === b.f.id && a.f.score === b.f.score && a.f.explanation === b.f.explanation);
 
 export function Outline({ components, selection, onSelect, onKey }: {
   components: readonly Component[]
@@ -62,18 +68,20 @@ export function Outline({ components, selection, onSelect, onKey }: {
       <input type="search" placeholder="Filter components" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter components" />
       <ul role="listbox" aria-multiselectable="true" aria-label="Components of the map" tabIndex={0} onKeyDown={onKey} data-testid="outline">
         {shown.map((c) => (
-          <li
-            key={`${c.type}:${c.key}:${c.line}`}
-            role="option"
-            aria-selected={selection.includes(c.name)}
-            data-name={c.name}
-            onClick={(e) => onSelect(c.name, e.shiftKey)}
-          >
-            <span className="name">{c.name}</span>
-            <span className="stage">{STAGE_LABELS[c.stage]} · {c.maturity.toFixed(2)}</span>
-          </li>
+          <OutlineRow key={`${c.type}:${c.key}:${c.line}`} name={c.name} stage={c.stage} maturity={c.maturity} selected={selection.includes(c.name)} onSelect={onSelect} />
         ))}
       </ul>
     </nav>
   );
 }
+
+const OutlineRow = memo(function OutlineRow({ name, stage, maturity, selected, onSelect }: {
+  name: string; stage: Component['stage']; maturity: number; selected: boolean; onSelect(name: string, additive: boolean): void
+}) {
+  return (
+    <li role="option" aria-selected={selected} data-name={name} onClick={(e) => onSelect(name, e.shiftKey)}>
+      <span className="name">{name}</span>
+      <span className="stage">{STAGE_LABELS[stage]} · {maturity.toFixed(2)}</span>
+    </li>
+  );
+});

@@ -53,7 +53,7 @@ export class EditorStore {
   private listeners = new Set<Listener>();
   private doc: SyntaxDoc;
   private derivedCache: { version: number; value: Derived } | null = null;
-  private lastGood: { model: MapModel; analysis: Analysis } | null = null;
+  private lastGood: { readonly model: MapModel; readonly analysis: Analysis } | null = null;
 
   constructor(text: string, fileName = 'untitled.owm') {
     this.doc = parseDoc(text, fileName);
@@ -84,13 +84,21 @@ export class EditorStore {
     const v = this.state.version;
     if (this.derivedCache && this.derivedCache.version === v) return this.derivedCache.value;
     const model = buildModel(this.doc);
-    const analysis = analyze(model);
     const hasErrors = model.diagnostics.some((d) => d.severity === 'error');
-    if (!hasErrors || !this.lastGood) this.lastGood = { model, analysis };
+    // The analysis is computed on first use, so a frame that only draws the map does not wait for it.
+    let analysis: Analysis | null = null;
+    const good = hasErrors && this.lastGood ? this.lastGood : null;
     const value: Derived = {
-      doc: this.doc, model, analysis: hasErrors ? this.lastGood.analysis : analysis,
-      shown: hasErrors ? this.lastGood.model : model, stale: hasErrors,
+      doc: this.doc, model, shown: good ? good.model : model, stale: hasErrors,
+      get analysis(): Analysis {
+        if (good) return good.analysis;
+        analysis ??= analyze(model);
+        return analysis;
+      },
     };
+    if (!hasErrors || !this.lastGood) {
+      this.lastGood = { model, get analysis() { return value.analysis; } };
+    }
     this.derivedCache = { version: v, value };
     return value;
   }

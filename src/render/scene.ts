@@ -25,11 +25,11 @@ export function fromPixel(frame: Frame, x: number, y: number): { visibility: num
 }
 
 export type Shape =
-  | { readonly t: 'line'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string }
-  | { readonly t: 'arrow'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly role?: string }
+  | { readonly t: 'line'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string; readonly ends?: readonly [string, string] }
+  | { readonly t: 'arrow'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly role?: string; readonly ends?: readonly [string, string] }
   | { readonly t: 'circle'; readonly x: number; readonly y: number; readonly r: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string }
   | { readonly t: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly corner?: number; readonly role?: string }
-  | { readonly t: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly fill: string; readonly bold?: boolean; readonly italic?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly width?: number; readonly rotation?: number; readonly role?: string }
+  | { readonly t: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly fill: string; readonly bold?: boolean; readonly italic?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly width?: number; readonly rotation?: number; readonly role?: string; readonly ends?: readonly [string, string] }
 
 /** A component as drawn: the canvas makes these draggable. */
 export interface SceneComponent {
@@ -43,6 +43,8 @@ export interface SceneComponent {
   readonly shapes: readonly Shape[]
   readonly highlighted: boolean
   readonly dimmed: boolean
+  /** Equal for two drawings of the component that look the same (lets views skip redrawing it). */
+  readonly sig: string
 }
 
 /** A note as drawn (the canvas lets it be dragged; `line` identifies it in the text). */
@@ -159,12 +161,15 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const pb = p(b.visibility, b.maturity);
     const onPath = pathEdges.has(`${a.name}\u0000${b.name}`);
     const dim = focus !== null && !(focus.has(a.name) && focus.has(b.name));
+    const ends = [a.name, b.name] as const;
     if (l.flow) {
-      links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.flow, width: 4, opacity: dim ? 0.15 : 0.35, role: 'flow' });
-      if (l.label) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 - 14, text: l.label, size: 11, fill: theme.flow, role: 'flow-label' });
+      links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.flow, width: 4, opacity: dim ? 0.15 : 0.35, role: 'flow', ends });
+      if (l.label) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 - 14, text: l.label, size: 11, fill: theme.flow, role: 'flow-label', ends });
     }
-    links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: onPath ? theme.highlight : theme.link, width: onPath ? 3 : 1, opacity: dim ? 0.2 : 1, role: onPath ? 'critical-path-edge' : 'link' });
-    if (l.context) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 + 2, text: l.context, size: 10, fill: theme.muted, italic: true, role: 'link-context' });
+    links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.link, width: 1, opacity: dim ? 0.2 : 1, role: 'link', ends });
+    // Analysis overlays are drawn apart from the links, so that they can change on every frame of a drag.
+    if (onPath) overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.highlight, width: 3, opacity: dim ? 0.2 : 1, role: 'critical-path-edge', ends });
+    if (l.context) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 + 2, text: l.context, size: 10, fill: theme.muted, italic: true, role: 'link-context', ends });
   }
 
   // ---- evolve arrows
@@ -176,7 +181,7 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const b = p(e.visibility, e.maturity);
     const dx = b.x - a.x;
     const shorten = dx > 0 ? 10 : -10;
-    links.push({ t: 'arrow', points: [a.x + shorten, a.y, b.x - shorten, b.y], stroke: theme.evolve, width: 1.5, dash: [5, 4], role: 'evolve' });
+    links.push({ t: 'arrow', points: [a.x + shorten, a.y, b.x - shorten, b.y], stroke: theme.evolve, width: 1.5, dash: [5, 4], role: 'evolve', ends: [src.name, e.name] });
   }
 
   // ---- components
@@ -225,10 +230,14 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     }
     const off = c.label ?? { x: isAnchor ? -LABEL_WIDTH / 2 : 10, y: isAnchor ? -6 : -10 };
     const text = wrapText(c.name).join('\n');
+    const highlighted = focus !== null && focus.has(c.name);
+    const dimmed = focus !== null && !focus.has(c.name);
+    let sig = `${at.x},${at.y},${off.x},${off.y},${highlighted},${dimmed},${theme.font}`;
+    for (const sh of shapes) sig += `|${sh.role}:${sh.t === 'circle' || sh.t === 'rect' ? sh.fill : ''}`;
     components.push({
       name: c.name, key: c.key, type: c.type, x: at.x, y: at.y, r: Math.max(r, 8),
       label: { x: at.x + off.x, y: at.y + off.y, text, width: LABEL_WIDTH },
-      shapes, highlighted: focus !== null && focus.has(c.name), dimmed: focus !== null && !focus.has(c.name),
+      shapes, highlighted, dimmed, sig,
     });
   };
   for (const c of drawn.values()) place(c);
