@@ -10,7 +10,7 @@ if (!existsSync(main)) {
 }
 const { runCli } = await import(main);
 const lines = [];
-const code = runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   out: (s) => lines.push(s),
   err: (s) => process.stderr.write(`${s}\n`),
 });

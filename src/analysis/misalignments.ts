@@ -21,7 +21,8 @@ export function misalignments(g: ValueChain, o: AnalysisOptions['misalignments']
       const mean = tech.reduce((s, u) => s + g.nodes[u]!.maturity, 0) / tech.length;
       const lag = mean - c.maturity;
       if (lag >= o.practiceLag) {
-        const names = tech.map((u) => g.nodes[u]!.name).sort();
+        // In the order the map links them: stable when a component is renamed or another added.
+        const names = tech.map((u) => g.nodes[u]!.name);
         out.push(makeFinding('misalignment', 'misalignment/practice-lag', [c.name, ...names], Math.min(1, lag / (2 * o.practiceLag)),
           `${c.name} (a ${c.kind}, ${fmt(c.maturity)}) lags the technology it serves (${names.join(', ')}; mean ${fmt(mean)}) by ${fmt(lag)}: practices must co-evolve with what they govern.`));
       }

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { formatMap } from '../dsl/format.js';
 import { analyze } from '../analysis/index.js';
 import { analysisToJson, analysisToMarkdown } from '../analysis/report.js';
+import { diffMaps, diffToText } from '../diff/diff.js';
+import { exportMermaid, importMermaid, isMermaid, mermaidMarkdown } from '../interchange/mermaid.js';
 import { parseMap } from '../model/build.js';
+import type { MapModel } from '../model/model.js';
+import { STAGE_LABELS } from '../model/stages.js';
+import { buildScene } from '../render/scene.js';
+import { sceneToSvg } from '../render/svg.js';
 import { modelToJson } from '../model/json.js';
 import { displayName, readMapText, UsageError } from './io.js';
 
@@ -15,6 +21,11 @@ usage:
   mapwright fmt FILE... [--check|--write]       format maps (stdout, check, or in place)
   mapwright parse FILE --json                   the map model as JSON
   mapwright analyze FILE [--format md|json]     critical paths, bottlenecks, risks, recommendations
+  mapwright diff OLD NEW [--format text|md|json] what changed in meaning (OLD/NEW may be REV:path)
+  mapwright render FILE -o OUT.svg|OUT.png [--style S] [--highlight findings|none] [--width W --height H]
+  mapwright export FILE --to mermaid|markdown   Mermaid wardley-beta text, or a fenced block for a README
+  mapwright import FILE --from mermaid          a Mermaid wardley-beta text in this syntax
+  mapwright describe FILE                       one line per component, link and evolve (a git textconv)
   mapwright help                                this text
 
 FILE may be '-' (standard input), a glob such as 'maps/*.owm', or REV:path (a git revision).
@@ -96,7 +107,7 @@ function lint(args: Args, io: CliIO): number {
   const report: { file: string; diagnostics: unknown[] }[] = [];
   for (const spec of inputs(args)) {
     const file = displayName(spec);
-    const model = parseMap(readMapText(spec), file);
+    const model = readModel(spec);
     errors += model.diagnostics.filter((d) => d.severity === 'error').length;
     if (format === 'json') report.push({ file, diagnostics: model.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message, ...(d.fix !== undefined ? { fix: d.fix } : {}) })) });
     else for (const d of model.diagnostics) io.out(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
@@ -129,7 +140,7 @@ function parse(args: Args, io: CliIO): number {
   const files = inputs(args);
   if (files.length !== 1) throw new UsageError('parse takes one FILE');
   const spec = files[0]!;
-  const model = parseMap(readMapText(spec), displayName(spec));
+  const model = readModel(spec);
   io.out(JSON.stringify(modelToJson(model), null, 2));
   return model.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
@@ -141,28 +152,135 @@ function analyzeCommand(args: Args, io: CliIO): number {
   const files = inputs(args);
   if (files.length !== 1) throw new UsageError('analyze takes one FILE');
   const spec = files[0]!;
-  const model = parseMap(readMapText(spec), displayName(spec));
+  const model = readModel(spec);
   const result = analyze(model);
   io.out((format === 'json' ? analysisToJson(result) : analysisToMarkdown(model, result)).replace(/\n$/, ''));
   for (const d of model.diagnostics.filter((x) => x.severity === 'error')) io.err(`${displayName(spec)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
   return 0;
 }
 
-const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number; valued: string[] }> = {
+/** Reads a map, converting a Mermaid text on the way in. */
+function readModel(spec: string): MapModel {
+  const text = readMapText(spec);
+  return parseMap(isMermaid(text) ? importMermaid(text) : text, displayName(spec));
+}
+
+function diffCommand(args: Args, io: CliIO): number {
+  checkFlags(args, ['format']);
+  const format = args.flags.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'md' && format !== 'json') throw new UsageError(`--format must be text, md or json, not ${String(format)}`);
+  if (args.positional.length !== 2) throw new UsageError('diff takes OLD and NEW');
+  const d = diffMaps(readModel(args.positional[0]!), readModel(args.positional[1]!));
+  io.out(format === 'json' ? JSON.stringify(d, null, 2) : diffToText(d, format).replace(/\n$/, ''));
+  return 0;
+}
+
+/** `git diff` external driver: path old-file old-hex old-mode new-file new-hex new-mode. */
+function gitDiffCommand(args: Args, io: CliIO): number {
+  const [path, oldFile, , , newFile] = args.positional;
+  if (!path || !oldFile || !newFile) throw new UsageError('git-diff is called by git with 7 arguments (see README)');
+  const read = (f: string) => (f === '/dev/null' ? parseMap('') : readModel(f));
+  io.out(`mapwright diff ${path}`);
+  io.out(diffToText(diffMaps(read(oldFile), read(newFile))).replace(/\n$/, ''));
+  return 0;
+}
+
+function describeCommand(args: Args, io: CliIO): number {
+  checkFlags(args, []);
+  if (args.positional.length !== 1) throw new UsageError('describe takes one FILE');
+  const m = readModel(args.positional[0]!);
+  const lines = [`title: ${m.title ?? '(none)'}`];
+  for (const c of [...m.components].filter((x) => x.type !== 'evolved').sort((a, b) => a.key.localeCompare(b.key))) {
+    const extra = [c.kind !== 'technology' ? c.kind : null, c.method, c.inertia ? 'inertia' : null].filter(Boolean).join(', ');
+    lines.push(`${c.type} ${c.name}: ${STAGE_LABELS[c.stage]}, evolution ${c.maturity.toFixed(2)}, visibility ${c.visibility.toFixed(2)}${extra ? ` (${extra})` : ''}`);
+  }
+  for (const l of [...m.links].sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`))) lines.push(`link ${l.from} ${l.flow ? '+>' : '->'} ${l.to}`);
+  for (const e of m.evolves) lines.push(`evolve ${e.name}${e.newName ? ` as ${e.newName}` : ''} to ${e.to.toFixed(2)}`);
+  io.out(lines.join('\n'));
+  return 0;
+}
+
+function renderCommand(args: Args, io: CliIO): number | Promise<number> {
+  checkFlags(args, ['o', 'output', 'style', 'highlight', 'width', 'height']);
+  if (args.positional.length !== 1) throw new UsageError('render takes one FILE');
+  const outPath = String(args.flags.get('o') ?? args.flags.get('output') ?? '');
+  if (!outPath || !/\.(svg|png)$/i.test(outPath)) throw new UsageError('render needs -o OUT.svg or -o OUT.png');
+  const style = args.flags.get('style');
+  const styles = ['plain', 'wardley', 'colour', 'color', 'handwritten', 'dark'];
+  if (style !== undefined && (typeof style !== 'string' || !styles.includes(style))) throw new UsageError(`--style must be one of ${styles.join(', ')}`);
+  const highlight = args.flags.get('highlight') ?? 'none';
+  if (highlight !== 'findings' && highlight !== 'none') throw new UsageError('--highlight must be findings or none');
+  const model = readModel(args.positional[0]!);
+  const width = Number(args.flags.get('width') ?? model.presentation.size?.width ?? 1200);
+  const height = Number(args.flags.get('height') ?? model.presentation.size?.height ?? 800);
+  if (!(width >= 200 && width <= 10000 && height >= 200 && height <= 10000)) throw new UsageError('--width and --height must be between 200 and 10000');
+  const scene = buildScene(model, { width, height }, {
+    findings: highlight === 'findings' ? analyze(model).findings : [],
+    ...(style ? { style: style === 'color' ? 'colour' : (style as 'plain') } : {}),
+  });
+  const svg = sceneToSvg(scene, model.title);
+  if (/\.svg$/i.test(outPath)) { writeFileSync(outPath, svg); return 0; }
+  return renderPng(svg, width, height, outPath).then(() => 0);
+}
+
+/** PNG through the same browser engine the app runs in (Chromium via playwright-core). */
+async function renderPng(svg: string, width: number, height: number, outPath: string): Promise<void> {
+  let chromium: { launch(o: object): Promise<{ newPage(o: object): Promise<{ setContent(h: string): Promise<void>; screenshot(o: object): Promise<Buffer> }>; close(): Promise<void> }> };
+  try {
+    ({ chromium } = (await import('playwright-core')) as unknown as { chromium: typeof chromium });
+  } catch {
+    throw new UsageError('PNG output needs playwright-core and Chromium (apt-get install chromium); SVG output needs neither');
+  }
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+    .catch((e: Error) => { throw new UsageError(`cannot start Chromium for PNG output: ${e.message.split('\n')[0]}`); });
+  try {
+    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2 });
+    await page.setContent(`<!doctype html><html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</body></html>`);
+    writeFileSync(outPath, await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } }));
+  } finally {
+    await browser.close();
+  }
+}
+
+function exportCommand(args: Args, io: CliIO): number {
+  checkFlags(args, ['to']);
+  const to = args.flags.get('to');
+  if (to !== 'mermaid' && to !== 'markdown') throw new UsageError('--to must be mermaid or markdown');
+  if (args.positional.length !== 1) throw new UsageError('export takes one FILE');
+  const text = readMapText(args.positional[0]!);
+  io.out((to === 'mermaid' ? exportMermaid(text) : mermaidMarkdown(text)).replace(/\n$/, ''));
+  return 0;
+}
+
+function importCommand(args: Args, io: CliIO): number {
+  checkFlags(args, ['from']);
+  if (args.flags.get('from') !== 'mermaid') throw new UsageError('--from must be mermaid');
+  if (args.positional.length !== 1) throw new UsageError('import takes one FILE');
+  io.out(importMermaid(readMapText(args.positional[0]!)).replace(/\n$/, ''));
+  return 0;
+}
+
+const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number | Promise<number>; valued: string[] }> = {
   lint: { run: lint, valued: ['format'] },
   fmt: { run: fmt, valued: [] },
   parse: { run: parse, valued: [] },
   analyze: { run: analyzeCommand, valued: ['format'] },
+  diff: { run: diffCommand, valued: ['format'] },
+  'git-diff': { run: gitDiffCommand, valued: [] },
+  describe: { run: describeCommand, valued: [] },
+  render: { run: renderCommand, valued: ['output', 'style', 'highlight', 'width', 'height'] },
+  export: { run: exportCommand, valued: ['to'] },
+  import: { run: importCommand, valued: ['from'] },
 };
 
-/** Runs the CLI; returns the exit code. Never throws. */
-export function runCli(argv: string[], io: CliIO): number {
+/** Runs the CLI; resolves to the exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') { io.out(HELP); return command === undefined ? 2 : 0; }
   const cmd = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!cmd) { io.err(`mapwright: unknown command '${command}' (try 'mapwright help')`); return 2; }
   try {
-    return cmd.run(parseArgs(rest, new Set(cmd.valued)), io);
+    return await cmd.run(parseArgs(rest, new Set(cmd.valued)), io);
   } catch (e) {
     io.err(`mapwright ${command}: ${e instanceof UsageError ? e.message : `internal error: ${(e as Error).message}`}`);
     return 2;
