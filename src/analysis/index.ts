@@ -10,6 +10,7 @@ import { buildValueChain } from './graph.js';
 import { misalignments } from './misalignments.js';
 import { withOptions, type PartialOptions } from './options.js';
 import { recommend } from './recommend.js';
+import { spendByStage, spendFindings } from './spend.js';
 
 export type { Finding, FindingKind, Severity } from './finding.js';
 export { DEFAULT_OPTIONS, type AnalysisOptions, type PartialOptions } from './options.js';
@@ -18,6 +19,8 @@ export interface Analysis {
   readonly map: string | null
   readonly stages: Readonly<Record<string, Stage>>
   readonly findings: readonly Finding[]
+  /** Annual spend by stage, when the map carries costs (the `(cost N)` extension). */
+  readonly spend?: Readonly<Record<Stage, number>>
 }
 
 const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k, i]));
@@ -37,9 +40,11 @@ export function analyze(model: MapModel, options?: PartialOptions): Analysis {
     ...evolutionGaps(g, o.evolutionGaps),
     ...misalignments(g, o.misalignments, o.disruption.window),
     ...disruptionRisks(g, o.disruption),
+    ...spendFindings(g, model),
   ];
   const all = sortFindings([...found, ...recommend(g, sortFindings([...found]))]);
   const stages: Record<string, Stage> = Object.create(null) as Record<string, Stage>;
   for (const c of g.nodes) stages[c.name] = c.stage;
-  return { map: model.title, stages, findings: all };
+  const hasCost = model.components.some((c) => c.cost !== null);
+  return hasCost ? { map: model.title, stages, findings: all, spend: spendByStage(model) } : { map: model.title, stages, findings: all };
 }

@@ -60,6 +60,9 @@ export function recommend(g: ValueChain, findings: readonly Finding[]): Finding[
         else add('recommendation/build-in-house', first, 'short', f, (at) => `Explore ${at} in-house with a small team: it is too new to buy or outsource.`);
         break;
       }
+      case 'misalignment/spend':
+        add('recommendation/use-utility', first, 'short', f, (at) => `Stop paying to build ${at}: buy it or use it as a service, and move that budget up the value chain.`);
+        break;
       case 'misalignment/inertia':
         add('recommendation/remove-inertia', first, 'short', f, (at) => `Remove the inertia around ${at}: name what resists its change (past investment, skills, contracts) and address it before the market moves without you.`);
         break;

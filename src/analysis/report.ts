@@ -6,7 +6,7 @@ import type { Finding, FindingKind } from './finding.js';
 
 /** `{ map, stages, findings }`, two-space indented, stable for the same input. */
 export function analysisToJson(a: Analysis): string {
-  return `${JSON.stringify({ map: a.map, stages: a.stages, findings: a.findings }, null, 2)}\n`;
+  return `${JSON.stringify(a.spend ? { map: a.map, stages: a.stages, findings: a.findings, spend: a.spend } : { map: a.map, stages: a.stages, findings: a.findings }, null, 2)}\n`;
 }
 
 const of = (a: Analysis, kind: FindingKind) => a.findings.filter((f) => f.kind === kind);
@@ -52,6 +52,12 @@ export function analysisToMarkdown(model: MapModel, a: Analysis): string {
   out.push('### Bottlenecks', '', ...list(of(a, 'bottleneck'), 'No bottlenecks found.'));
 
   out.push('## Strategic positioning', '', '### Misalignments', '', ...list(of(a, 'misalignment'), 'No misalignments found.', (f) => f.components[0]!));
+
+  if (a.spend) {
+    out.push('## Spend by evolution stage', '');
+    for (const stage of STAGES) out.push(`- ${STAGE_LABELS[stage]}: $${Math.round(a.spend[stage]).toLocaleString('en-US')}`);
+    out.push('');
+  }
 
   out.push('## Risks', '');
   const risks = a.findings.filter((f) => f.kind !== 'recommendation' && f.severity === 'high');

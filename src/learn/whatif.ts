@@ -1,0 +1,30 @@
+// "What if it commoditises?": the map with one component moved into commodity, on a copy, and
+// which findings that makes appear or disappear. The map text is not touched.
+import { analyze, type Finding } from '../analysis/index.js';
+import type { MapModel } from '../model/model.js';
+import { STAGE_BOUNDARIES, stageOf } from '../model/stages.js';
+
+/** Where a commoditised component is put: a little past the commodity boundary. */
+export const COMMODITY_AT = STAGE_BOUNDARIES[2] + 0.05;
+
+export interface WhatIf {
+  readonly model: MapModel
+  readonly appeared: readonly Finding[]
+  readonly disappeared: readonly Finding[]
+}
+
+/** The model with `name` moved to commodity (if it is not already there). */
+export function commoditise(model: MapModel, name: string): MapModel {
+  const components = model.components.map((c) => (c.name === name && c.type !== 'evolved' && c.maturity < COMMODITY_AT
+    ? { ...c, maturity: COMMODITY_AT, stage: stageOf(COMMODITY_AT), evolveTo: null } : c));
+  return { ...model, components };
+}
+
+export function whatIfCommoditises(model: MapModel, name: string, before?: readonly Finding[]): WhatIf {
+  const was = (before ?? analyze(model).findings).filter((f) => f.kind !== 'recommendation');
+  const copy = commoditise(model, name);
+  const now = analyze(copy).findings.filter((f) => f.kind !== 'recommendation');
+  const wasIds = new Set(was.map((f) => f.id));
+  const nowIds = new Set(now.map((f) => f.id));
+  return { model: copy, appeared: now.filter((f) => !wasIds.has(f.id)), disappeared: was.filter((f) => !nowIds.has(f.id)) };
+}
