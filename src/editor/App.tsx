@@ -8,6 +8,7 @@ import { sceneToSvg } from '../render/svg.js';
 import { nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
 import { autosave, download, encodeShareFragment, saveText } from './files.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
+import { ExplainView, LearnPanel, NO_PREVIEW, type Preview } from './Learn.js';
 import { FindingsPanel, Outline } from './Panels.js';
 import type { EditorStore } from './store.js';
 
@@ -30,6 +31,14 @@ export function App({ store }: { store: EditorStore }) {
   const [renaming, setRenaming] = useState<{ name: string; x: number; y: number; value: string; error: string | null } | null>(null);
   const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
   const [analysisFrame, setAnalysisFrame] = useState(derived.analysis);
+  const [sideTab, setSideTab] = useState<'findings' | 'learn'>('findings');
+  const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
+  const [explaining, setExplaining] = useState(false);
+  const [explainFocus, setExplainFocus] = useState<readonly string[] | null>(null);
+  const [costView, setCostView] = useState(false);
+  const onPreview = useCallback((p: Preview) => setPreview(p), []);
+  const onExplainFocus = useCallback((names: readonly string[] | null) => setExplainFocus(names), []);
+  const closeExplain = useCallback(() => { setExplaining(false); setExplainFocus(null); }, []);
 
   // For end-to-end tests and the browser console: where things are drawn.
   useEffect(() => {
@@ -98,6 +107,7 @@ export function App({ store }: { store: EditorStore }) {
     { id: 'svg', label: 'Export SVG', keys: 'Ctrl+Shift+S', title: 'Download the map as SVG', run: exportSvg },
     { id: 'png', label: 'Export PNG', keys: 'Ctrl+Shift+P', title: 'Download the map as a high-resolution PNG', run: () => { void exportPng(); } },
     { id: 'panel', label: panelOpen ? 'Hide analysis' : 'Show analysis', keys: 'Ctrl+.', title: 'Show or hide the analysis panel', run: () => setPanelOpen((o) => !o) },
+    { id: 'explain', label: 'Explain', keys: 'F5', title: 'Present the analysis one finding at a time (arrows or a clicker to step, Esc to leave)', run: () => setExplaining(true) },
   ];
 
   const inText = (e: KeyboardEvent) => (e.target as HTMLElement | null)?.closest?.('.cm-editor, input, textarea, select') != null;
@@ -113,6 +123,8 @@ export function App({ store }: { store: EditorStore }) {
       if (mod && e.shiftKey && key === 'l') { e.preventDefault(); void share(); return; }
       if (mod && key === '0') { e.preventDefault(); canvas.current?.fit(); return; }
       if (mod && key === '.') { e.preventDefault(); setPanelOpen((o) => !o); return; }
+      if (e.key === 'F5') { e.preventDefault(); setExplaining(true); return; }
+      if (explaining) return; // Explain mode has the keys
       if (inText(e)) return; // the text editor has its own undo keys, bound to the same store
       if (mod && key === 'z') { e.preventDefault(); if (e.shiftKey) store.redo(); else store.undo(); return; }
       if (mod && key === 'y') { e.preventDefault(); store.redo(); return; }
@@ -168,10 +180,10 @@ export function App({ store }: { store: EditorStore }) {
   };
 
   const menuComponent = menu ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved') : undefined;
-  const focus = active ? active.components : null;
+  const focus = explainFocus ?? (active ? active.components : null);
 
   return (
-    <div className="app">
+    <div className={`app${explaining ? ' presenting' : ''}`}>
       <header className="toolbar" role="toolbar" aria-label="Map actions">
         <strong className="brand">Mapwright</strong>
         <select aria-label="Open a map from maps/" title="Open one of the maps shipped with Mapwright" value="" onChange={(e) => { const p = e.target.value; if (p) void MAPS[p]!().then((t) => openText(t, mapName(p))); }}>
@@ -186,7 +198,7 @@ export function App({ store }: { store: EditorStore }) {
         {state.message && <span className="message" role="status" data-testid="message">{state.message}</span>}
         <input ref={fileInput} type="file" accept=".owm,.wm,.txt,text/plain" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} data-testid="file-input" />
       </header>
-      <main className="workspace" style={{ gridTemplateColumns: `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}>
+      <main className="workspace" style={{ gridTemplateColumns: explaining ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}>
         <section className="text-pane" aria-label="Map text">
           <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
             <TextEditor store={store} />
@@ -204,11 +216,14 @@ export function App({ store }: { store: EditorStore }) {
             store={store}
             version={state.version}
             selection={state.selection}
-            findings={analysisFrame.findings}
+            findings={preview.findings ?? analysisFrame.findings}
             focus={focus}
+            preview={preview.model}
+            costView={costView}
             onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
             onContextMenu={(name, x, y) => setMenu({ name, x, y })}
           />
+          {explaining && <ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} />}
           {renaming && (
             <form className="rename" style={{ left: renaming.x, top: renaming.y }} onSubmit={(e) => {
               e.preventDefault();
@@ -235,7 +250,13 @@ export function App({ store }: { store: EditorStore }) {
         </section>
         {panelOpen && (
           <aside className="side">
-            <FindingsPanel analysis={analysisFrame} active={active?.id ?? null} onActivate={setActive} />
+            <div className="tabs side-tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={sideTab === 'findings'} onClick={() => { setSideTab('findings'); setPreview(NO_PREVIEW); }} data-testid="side-findings">Analysis</button>
+              <button type="button" role="tab" aria-selected={sideTab === 'learn'} onClick={() => setSideTab('learn')} data-testid="side-learn">Learn</button>
+            </div>
+            {sideTab === 'findings'
+              ? <FindingsPanel analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame} active={active?.id ?? null} onActivate={setActive} />
+              : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
             <Outline components={derived.shown.components} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} />
           </aside>
         )}

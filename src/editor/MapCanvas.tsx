@@ -8,7 +8,7 @@ import 'konva/lib/shapes/Text.js';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Arrow, Circle, Group, Layer, Line, Rect, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Finding } from '../analysis/finding.js';
-import type { Component } from '../model/model.js';
+import type { Component, MapModel } from '../model/model.js';
 import { STAGE_LABELS, stageOf } from '../model/stages.js';
 import { buildScene, fromPixel, type Scene, type SceneComponent, type Shape } from '../render/scene.js';
 import { addAt, link, moveLabel, moveTo, type MoveTarget } from './commands.js';
@@ -28,6 +28,9 @@ interface Props {
   selection: readonly string[]
   findings: readonly Finding[]
   focus: readonly string[] | null
+  /** A model to show instead of the text's (a projection, a what-if): drawn, not editable. */
+  preview: MapModel | null
+  costView: boolean
   onRename(name: string, x: number, y: number): void
   onContextMenu(name: string, x: number, y: number): void
 }
@@ -96,8 +99,8 @@ const BaseLayer = memo(function BaseLayer({ background, links, title, width, the
  * One component: a draggable group at its centre. Drawn from a bitmap cache (Konva `cache()`)
  * unless selected, and redrawn only when it looks different (`sig`).
  */
-const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, scale, handlers }: {
-  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; scale: number; handlers: NodeHandlers
+const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, scale, handlers, editable }: {
+  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; scale: number; handlers: NodeHandlers; editable: boolean
 }) {
   const group = useRef<Konva.Group>(null);
   const start = useRef({ x: sc.x, y: sc.y });
@@ -115,7 +118,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       id={`component:${sc.name}`}
       x={sc.x}
       y={sc.y}
-      draggable
+      draggable={editable}
       opacity={sc.dimmed ? 0.25 : 1}
       onDragStart={(e) => { e.cancelBubble = true; start.current = { x: sc.x, y: sc.y }; group.current?.clearCache(); handlers.dragStart(sc); }}
       onDragMove={(e) => { e.cancelBubble = true; handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start.current); }}
@@ -149,7 +152,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       </Group>
     </Group>
   );
-}, (a, b) => a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.scale === b.scale && a.handlers === b.handlers);
+}, (a, b) => a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
 
 /** The component a scene entry draws. */
 function componentOf(store: EditorStore, sc: SceneComponent): Component | undefined {
@@ -157,7 +160,7 @@ function componentOf(store: EditorStore, sc: SceneComponent): Component | undefi
   return comps.find((c) => c.key === sc.key && c.type === sc.type) ?? comps.find((c) => c.key === sc.key);
 }
 
-export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, findings, focus, onRename, onContextMenu }, ref) {
+export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, findings, focus, preview, costView, onRename, onContextMenu }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
@@ -181,11 +184,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   }, []);
 
   const derived = store.derived();
+  const shownModel = preview ?? derived.shown;
   const scene = useMemo(
-    () => buildScene(derived.shown, size, { findings, focus, selected: selection }),
+    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView }),
     // The scene depends on the text version, the frame, and what is highlighted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, size.width, size.height, findings, focus, selection, derived.shown],
+    [version, size.width, size.height, findings, focus, selection, shownModel, costView],
   );
 
   // When the map is first on screen (Konva draws on the next animation frame).
@@ -340,6 +344,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const t = scene.theme;
   return (
     <div className="canvas-host" ref={host} data-testid="canvas" style={{ background: t.background }}>
+      {preview && <div className="preview-banner" role="status" data-testid="preview">A preview: the map text is unchanged until you apply it.</div>}
       {derived.stale && <div className="stale-banner" role="status" data-testid="stale">The text has errors: showing the last good map. Fix the lines marked in the editor.</div>}
       {linkFrom && <div className="link-hint" role="status">Linking from {linkFrom}: ctrl/cmd-click the component it needs (Esc to cancel)</div>}
       <Stage
@@ -373,6 +378,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
               evolveColor={t.evolve}
               scale={view.scale}
               handlers={handlers}
+              editable={preview === null}
             />
           ))}
           {scene.notes.map((n) => (

@@ -68,6 +68,8 @@ export interface SceneOptions {
   readonly focus?: readonly string[] | null
   readonly selected?: readonly string[]
   readonly style?: MapModel['presentation']['style']
+  /** Fill components by annual cost (the FinOps view): white for none, deeper red for more. */
+  readonly costView?: boolean
 }
 
 const LABEL_WIDTH = 130;
@@ -195,6 +197,13 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     }
   }
   const components: SceneComponent[] = [];
+  const maxCost = Math.max(0, ...model.components.map((c) => c.cost ?? 0));
+  const costFill = (c: Component): string => {
+    if (!opts.costView || !c.cost || maxCost <= 0) return theme.componentFill;
+    const k = Math.sqrt(c.cost / maxCost);
+    const ch = (from: number, to: number) => Math.round(from + (to - from) * k).toString(16).padStart(2, '0');
+    return `#${ch(0xff, 0xc6)}${ch(0xf0, 0x28)}${ch(0xe0, 0x28)}`;
+  };
   const place = (c: Component): void => {
     const at = p(c.visibility, c.maturity);
     const isAnchor = c.type === 'anchor';
@@ -212,7 +221,7 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     }
     if (!isAnchor) {
       if (c.type === 'submap') shapes.push({ t: 'rect', x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, fill: theme.componentFill, stroke, width: 1.5, role: 'submap' });
-      else shapes.push({ t: 'circle', x: at.x, y: at.y, r, fill: isEvolved ? theme.componentFill : theme.componentFill, stroke, width: 1.5, dash: isEvolved ? [2, 2] : undefined, role: 'component' });
+      else shapes.push({ t: 'circle', x: at.x, y: at.y, r: opts.costView && c.cost ? r + 3 : r, fill: isEvolved ? theme.componentFill : costFill(c), stroke, width: 1.5, dash: isEvolved ? [2, 2] : undefined, role: 'component' });
       if (c.kind === 'data') shapes.push({ t: 'circle', x: at.x, y: at.y, r: 2.5, fill: stroke, stroke, width: 0, role: 'kind-data' });
     }
     if (c.inertia) shapes.push({ t: 'line', points: [at.x + 16, at.y - 10, at.x + 16, at.y + 10], stroke: theme.inertia, width: 5, role: 'inertia' });
@@ -253,7 +262,8 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       if (!b) continue;
       const pa = p(a.visibility, a.maturity);
       const pb = p(b.visibility, b.maturity);
-      overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.warning, width: 1.5, dash: [2, 5], opacity: 0.9, role: 'misalignment-line' });
+      const lit = focus === null || (focus.has(a.name) && focus.has(b.name));
+      overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.warning, width: 1.5, dash: [2, 5], opacity: lit ? 0.9 : 0.12, role: 'misalignment-line', ends: [a.name, b.name] });
     }
   }
 

@@ -230,6 +230,82 @@ test('rename by double-click renames every reference; delete removes links', asy
   assert.equal(await text(page), DEFAULT_MAP);
 });
 
+test('Explain mode steps through every finding, highlighting exactly its components', async (ctx) => {
+  const page = await open(ctx);
+  const ids = await page.evaluate(() => window.mapwright.derived().analysis.findings.map((f) => ({ id: f.id, components: f.components })));
+  await page.click('button[data-action="explain"]');
+  await page.waitForSelector('[data-testid="explain"]');
+  for (let i = 0; i < ids.length; i++) {
+    await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, ids[i].id);
+    assert.equal(await page.locator('[data-testid="explain-count"]').textContent(), `${i + 1} / ${ids.length}`);
+    await page.waitForFunction((names) => {
+      const lit = window.mapwrightCanvas.scene().components.filter((c) => c.highlighted && c.type !== 'evolved').map((c) => c.name);
+      return JSON.stringify([...new Set(lit)].sort()) === JSON.stringify([...new Set(names)].sort());
+    }, ids[i].components);
+    if (i === 0) await page.screenshot({ path: `${ARTIFACTS}/explain-mode.png` });
+    if (i < ids.length - 1) await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, ids[ids.length - 2].id);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="explain"]', { state: 'detached' });
+  assert.equal(await text(page), DEFAULT_MAP, 'explaining changes nothing');
+});
+
+test('predict, then reveal: the guess is scored with hits, misses and false alarms', async (ctx) => {
+  const page = await open(ctx);
+  await page.click('[data-testid="side-learn"]');
+  await page.click('.outline li[data-name="Governance & Compliance"]');
+  await page.click('.outline li[data-name="Cloud Infrastructure"]', { modifiers: ['Shift'] });
+  await page.click('[data-testid="reveal"]');
+  const result = await page.locator('[data-testid="predict-result"]').textContent();
+  assert.match(result, /1 hit, 2 missed, 1 false alarm/);
+  assert.match(result, /Change Management/);
+  assert.match(result, /Cloud Infrastructure: Cloud Infrastructure has \d+ direct user/);
+});
+
+test('what if it commoditises: a preview on a copy, the text untouched until applied', async (ctx) => {
+  const page = await open(ctx);
+  await page.click('[data-testid="side-learn"]');
+  await page.click('[data-testid="tab-disruption"]');
+  await page.check('[data-testid="whatif-Model Monitoring"]');
+  await page.waitForSelector('[data-testid="whatif-result"]');
+  await page.waitForSelector('[data-testid="preview"]');
+  const gone = await page.locator('[data-testid="whatif-result"] li[data-id="disruption-risk/into-commodity:Model Monitoring"]').count();
+  assert.equal(gone, 1, 'its disruption risk disappears');
+  assert.equal(await text(page), DEFAULT_MAP, 'the map text is untouched');
+  const drawnAt = await page.evaluate(() => window.mapwrightCanvas.scene().components.find((c) => c.name === 'Model Monitoring').x);
+  await page.uncheck('[data-testid="whatif-Model Monitoring"]');
+  await page.waitForSelector('[data-testid="preview"]', { state: 'detached' });
+  const backAt = await page.evaluate(() => window.mapwrightCanvas.scene().components.find((c) => c.name === 'Model Monitoring').x);
+  assert.ok(drawnAt > backAt, 'the preview drew it further right');
+});
+
+test('the projection slider previews live; apply writes only coordinates as one step; undo restores the bytes', async (ctx) => {
+  const page = await open(ctx);
+  await page.click('[data-testid="side-learn"]');
+  await page.click('[data-testid="tab-projection"]');
+  const slider = page.locator('[data-testid="projection-slider"]');
+  await slider.fill('0');
+  const x0 = await page.evaluate(() => window.mapwrightCanvas.scene().components.find((c) => c.name === 'DataOps').x);
+  await slider.fill('60');
+  await page.waitForSelector('[data-testid="preview"]');
+  await page.waitForFunction((x) => window.mapwrightCanvas.scene().components.find((c) => c.name === 'DataOps').x > x + 5, x0);
+  assert.equal(await text(page), DEFAULT_MAP, 'the slider alone changes no text');
+  await page.click('[data-testid="projection-apply"]');
+  const after = await text(page);
+  const a = DEFAULT_MAP.split('\n');
+  const b = after.split('\n');
+  assert.equal(a.length, b.length);
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) { changed++; assert.equal(a[i].replace(/[\d.]+/g, '#'), b[i].replace(/[\d.]+/g, '#'), 'only numbers change'); }
+  assert.ok(changed > 5);
+  await page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(100);
+  assert.equal(await text(page), DEFAULT_MAP, 'one undo restores the original bytes');
+});
+
 let passed = 0;
 let failed = 0;
 for (const t of tests) {

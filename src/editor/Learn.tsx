@@ -1,0 +1,208 @@
+// Learning views: Explain mode, predict-then-reveal, the disruption explorer, the evolution
+// projection and the cost view. The work is in src/learn; these only show it.
+import { useEffect, useMemo, useState } from 'react';
+import { analyze, type Analysis, type Finding } from '../analysis/index.js';
+import { moveComponent } from '../dsl/edit.js';
+import { recommendedMoves, whyItMatters } from '../learn/explain.js';
+import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
+import { projectionEdits, projectModel } from '../learn/projection.js';
+import { COMMODITY_AT, whatIfCommoditises } from '../learn/whatif.js';
+import type { MapModel } from '../model/model.js';
+import { STAGE_LABELS, STAGES } from '../model/stages.js';
+import type { EditorStore } from './store.js';
+
+/** What a learning view asks the canvas to show instead of the map as typed. */
+export interface Preview {
+  readonly model: MapModel | null
+  readonly findings: readonly Finding[] | null
+  readonly focus: readonly string[] | null
+}
+
+export const NO_PREVIEW: Preview = { model: null, findings: null, focus: null };
+
+/** Explain mode: one finding at a time, large type, for a projector and a clicker. */
+export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis; onFocus(names: readonly string[] | null): void; onClose(): void }) {
+  const steps = analysis.findings;
+  const [i, setI] = useState(0);
+  const f = steps[Math.min(i, steps.length - 1)];
+  useEffect(() => { onFocus(f ? f.components : null); }, [f, onFocus]);
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      if (['ArrowRight', 'PageDown', ' ', 'Enter', 'n'].includes(e.key)) { e.preventDefault(); setI((x) => Math.min(steps.length - 1, x + 1)); }
+      else if (['ArrowLeft', 'PageUp', 'Backspace', 'p'].includes(e.key)) { e.preventDefault(); setI((x) => Math.max(0, x - 1)); }
+      else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
+    };
+    window.addEventListener('keydown', key, true);
+    return () => window.removeEventListener('keydown', key, true);
+  }, [steps.length, onClose]);
+  if (!f) return <div className="explain" data-testid="explain"><p>This map has no findings to explain.</p><button type="button" onClick={onClose}>Close</button></div>;
+  const moves = recommendedMoves(f, steps).filter((r) => r.id !== f.id);
+  return (
+    <div className="explain" role="dialog" aria-label="Explain mode" data-testid="explain" data-finding={f.id}>
+      <div className="explain-head">
+        <span className="explain-count" data-testid="explain-count">{i + 1} / {steps.length}</span>
+        <span className={`explain-kind sev-${f.severity}`}>{f.kind.replace('-', ' ')} · {f.severity}</span>
+      </div>
+      <h2 data-testid="explain-components">{f.components.join(' → ')}</h2>
+      <p className="explain-text">{f.explanation}</p>
+      <p className="explain-why"><strong>Why it matters.</strong> {whyItMatters(f)}</p>
+      {moves.length > 0 && <p className="explain-move"><strong>Recommended move.</strong> {moves.map((m) => m.explanation).join(' ')}</p>}
+      <div className="explain-nav">
+        <button type="button" onClick={() => setI((x) => Math.max(0, x - 1))} disabled={i === 0} title="Previous finding (←, PageUp)">← Previous</button>
+        <button type="button" onClick={() => setI((x) => Math.min(steps.length - 1, x + 1))} disabled={i >= steps.length - 1} title="Next finding (→, Space, PageDown)" data-testid="explain-next">Next →</button>
+        <button type="button" onClick={onClose} title="Leave Explain mode (Esc)">Close</button>
+      </div>
+    </div>
+  );
+}
+
+interface Round { kind: PredictKind; score: PredictScore }
+
+/** Predict, then reveal: the learner's selection is the guess. */
+function PredictPanel({ model, analysis, selection, onPreview }: { model: MapModel; analysis: Analysis; selection: readonly string[]; onPreview(p: Preview): void }) {
+  const [kind, setKind] = useState<PredictKind>('bottleneck');
+  const [rounds, setRounds] = useState<Round[]>([]);
+  const last = rounds[rounds.length - 1];
+  const reveal = () => {
+    const score = scorePrediction(model, analysis, kind, selection);
+    setRounds([...rounds, { kind, score }]);
+    onPreview({ model: null, findings: analysis.findings.filter((f) => f.kind === kind), focus: null });
+  };
+  const total = rounds.reduce((a, r) => ({ hits: a.hits + r.score.hits.length, misses: a.misses + r.score.misses.length, fa: a.fa + r.score.falseAlarms.length }), { hits: 0, misses: 0, fa: 0 });
+  return (
+    <section className="learn-section" data-testid="predict">
+      <h3>Predict, then reveal</h3>
+      <p>Pick a question, select the components you think qualify (click, shift-click), then reveal.</p>
+      <label>Which components are… <select value={kind} onChange={(e) => { setKind(e.target.value as PredictKind); onPreview({ ...NO_PREVIEW, findings: [] }); }} aria-label="What to predict">
+        <option value="bottleneck">bottlenecks</option>
+        <option value="disruption-risk">disruption risks</option>
+        <option value="critical-path">on critical paths</option>
+      </select></label>
+      <p>Your guess: {selection.length ? selection.join(', ') : <em>nothing selected</em>}</p>
+      <button type="button" onClick={reveal} data-testid="reveal">Reveal</button>
+      {last && (
+        <div className="predict-result" data-testid="predict-result">
+          <p><strong>{last.score.hits.length} hit{last.score.hits.length === 1 ? '' : 's'}, {last.score.misses.length} missed, {last.score.falseAlarms.length} false alarm{last.score.falseAlarms.length === 1 ? '' : 's'}</strong></p>
+          {last.score.hits.length > 0 && <><h4>Hits</h4><ul>{last.score.hits.map((h) => <li key={h.name}>{h.name}</li>)}</ul></>}
+          {last.score.misses.length > 0 && <><h4>Missed</h4><ul>{last.score.misses.map((h) => <li key={h.name}><strong>{h.name}</strong>: {h.why}</li>)}</ul></>}
+          {last.score.falseAlarms.length > 0 && <><h4>False alarms</h4><ul>{last.score.falseAlarms.map((h) => <li key={h.name}><strong>{h.name}</strong>: {h.why}</li>)}</ul></>}
+          <p className="muted">This session: {total.hits} hits, {total.misses} missed, {total.fa} false alarms over {rounds.length} round{rounds.length === 1 ? '' : 's'}.</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Disruption risks, what rests on each, and "what if it commoditises" on a copy of the map. */
+function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorStore; model: MapModel; analysis: Analysis; onPreview(p: Preview): void }) {
+  const risks = analysis.findings.filter((f) => f.kind === 'disruption-risk');
+  const [what, setWhat] = useState<string | null>(null);
+  const result = useMemo(() => (what ? whatIfCommoditises(model, what, analysis.findings) : null), [what, model, analysis]);
+  useEffect(() => {
+    if (result) onPreview({ model: result.model, findings: analyze(result.model).findings, focus: null });
+    else onPreview(NO_PREVIEW);
+  }, [result, onPreview]);
+  const dependents = (name: string) => {
+    const key = model.components.find((c) => c.name === name)?.key;
+    const out = new Set<string>();
+    const stack = key ? [key] : [];
+    while (stack.length) {
+      const k = stack.pop()!;
+      for (const l of model.links) if (l.to === k && !out.has(l.from)) { out.add(l.from); stack.push(l.from); }
+    }
+    return [...out];
+  };
+  return (
+    <section className="learn-section" data-testid="disruption">
+      <h3>Disruption explorer</h3>
+      {risks.length === 0 && <p className="none">No disruption risks on this map.</p>}
+      <ul>
+        {risks.map((f) => {
+          const name = f.components[0]!;
+          const into = f.rule.replace('disruption-risk/into-', '') as (typeof STAGES)[number];
+          return (
+            <li key={f.id} data-name={name}>
+              <strong>{name}</strong> → {STAGE_LABELS[into] ?? into} ({f.severity})
+              <div className="muted">Depends on it: {dependents(name).join(', ') || 'nothing'}</div>
+              <label><input type="checkbox" checked={what === name} onChange={(e) => setWhat(e.target.checked ? name : null)} data-testid={`whatif-${name}`} /> What if it commoditises?</label>
+            </li>
+          );
+        })}
+      </ul>
+      {result && what && (
+        <div className="whatif" data-testid="whatif-result">
+          <p>With {what} at {COMMODITY_AT.toFixed(2)} (Commodity), on a copy of the map:</p>
+          <h4>Appear</h4>
+          <ul>{result.appeared.length ? result.appeared.map((f) => <li key={f.id} data-id={f.id}>{f.kind}: {f.components.join(' → ')}</li>) : <li className="none">nothing</li>}</ul>
+          <h4>Disappear</h4>
+          <ul>{result.disappeared.length ? result.disappeared.map((f) => <li key={f.id} data-id={f.id}>{f.kind}: {f.components.join(' → ')}</li>) : <li className="none">nothing</li>}</ul>
+          <button type="button" onClick={() => {
+            const c = model.components.find((x) => x.name === what && x.type !== 'evolved');
+            if (c) store.dispatch(moveComponent(store.getState().text, what, { visibility: c.visibility, maturity: COMMODITY_AT }), 'what-if');
+            setWhat(null);
+          }}>Apply to the map</button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The time slider: the map projected forward, live; "apply" writes it as one undo step. */
+function ProjectionPanel({ store, model, onPreview }: { store: EditorStore; model: MapModel; onPreview(p: Preview): void }) {
+  const [t, setT] = useState(0);
+  useEffect(() => {
+    if (t === 0) { onPreview(NO_PREVIEW); return; }
+    const id = requestAnimationFrame(() => {
+      const projected = projectModel(model, t / 100);
+      onPreview({ model: projected, findings: analyze(projected).findings, focus: null });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [t, model, onPreview]);
+  return (
+    <section className="learn-section" data-testid="projection">
+      <h3>Evolution projection</h3>
+      <p>Everything evolves: slide forward to see where the map is heading (evolve arrows first, then drift by stage; inertia slows).</p>
+      <input type="range" min={0} max={100} value={t} onChange={(e) => setT(Number(e.target.value))} aria-label="Projection time" data-testid="projection-slider" />
+      <span>{t === 0 ? 'now' : `${t}% of the horizon`}</span>
+      <div>
+        <button type="button" disabled={t === 0} data-testid="projection-apply" onClick={() => {
+          store.dispatch(projectionEdits(store.getState().text, model, t / 100), 'projection');
+          setT(0);
+        }}>Apply to the map</button>
+        <button type="button" disabled={t === 0} onClick={() => setT(0)}>Back to now</button>
+      </div>
+    </section>
+  );
+}
+
+/** The learning side panel. */
+export function LearnPanel({ store, model, analysis, selection, onPreview, onExplain, costView, onCostView }: {
+  store: EditorStore; model: MapModel; analysis: Analysis; selection: readonly string[]
+  onPreview(p: Preview): void; onExplain(): void; costView: boolean; onCostView(on: boolean): void
+}) {
+  const [tab, setTab] = useState<'predict' | 'disruption' | 'projection' | 'cost'>('predict');
+  useEffect(() => { onPreview(NO_PREVIEW); }, [tab, onPreview]);
+  return (
+    <section className="learn" aria-label="Learn" data-testid="learn">
+      <button type="button" className="explain-start" onClick={onExplain} title="Step through every finding, one at a time (F5)" data-testid="explain-start">Explain this map ▶</button>
+      <div className="tabs" role="tablist">
+        {(['predict', 'disruption', 'projection', 'cost'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`tab-${k}`}>{k === 'cost' ? 'FinOps' : k[0]!.toUpperCase() + k.slice(1)}</button>
+        ))}
+      </div>
+      {tab === 'predict' && <PredictPanel model={model} analysis={analysis} selection={selection} onPreview={onPreview} />}
+      {tab === 'disruption' && <DisruptionPanel store={store} model={model} analysis={analysis} onPreview={onPreview} />}
+      {tab === 'projection' && <ProjectionPanel store={store} model={model} onPreview={onPreview} />}
+      {tab === 'cost' && (
+        <section className="learn-section" data-testid="cost">
+          <h3>FinOps</h3>
+          <label><input type="checkbox" checked={costView} onChange={(e) => onCostView(e.target.checked)} /> Colour components by annual cost</label>
+          {analysis.spend ? (
+            <ul>{STAGES.map((s) => <li key={s}>{STAGE_LABELS[s]}: ${Math.round(analysis.spend![s]).toLocaleString('en-US')}</li>)}</ul>
+          ) : <p className="none">No component carries a cost. Add one with <code>(cost 120000)</code> after a component's coordinates.</p>}
+          <ul>{analysis.findings.filter((f) => f.rule === 'misalignment/spend').map((f) => <li key={f.id}>{f.explanation}</li>)}</ul>
+        </section>
+      )}
+    </section>
+  );
+}
