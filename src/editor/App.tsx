@@ -2,12 +2,13 @@
 // the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Finding } from '../analysis/index.js';
-import type { Component, ComponentKind } from '../model/model.js';
+import type { Component, ComponentKind, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
 import { sceneToSvg } from '../render/svg.js';
 import { nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
 import { autosave, download, encodeShareFragment, saveText } from './files.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
+import { ComparePanel } from './Compare.js';
 import { ExplainView, LearnPanel, NO_PREVIEW, type Preview } from './Learn.js';
 import { FindingsPanel, Outline } from './Panels.js';
 import type { EditorStore } from './store.js';
@@ -31,7 +32,8 @@ export function App({ store }: { store: EditorStore }) {
   const [renaming, setRenaming] = useState<{ name: string; x: number; y: number; value: string; error: string | null } | null>(null);
   const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
   const [analysisFrame, setAnalysisFrame] = useState(derived.analysis);
-  const [sideTab, setSideTab] = useState<'findings' | 'learn'>('findings');
+  const [sideTab, setSideTab] = useState<'findings' | 'learn' | 'compare'>('findings');
+  const [compareWith, setCompareWith] = useState<MapModel | null>(null);
   const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
   const [explaining, setExplaining] = useState(false);
   const [explainFocus, setExplainFocus] = useState<readonly string[] | null>(null);
@@ -220,6 +222,7 @@ export function App({ store }: { store: EditorStore }) {
             focus={focus}
             preview={preview.model}
             costView={costView}
+            compareWith={compareWith}
             onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
             onContextMenu={(name, x, y) => setMenu({ name, x, y })}
           />
@@ -253,8 +256,9 @@ export function App({ store }: { store: EditorStore }) {
             <div className="tabs side-tabs" role="tablist">
               <button type="button" role="tab" aria-selected={sideTab === 'findings'} onClick={() => { setSideTab('findings'); setPreview(NO_PREVIEW); }} data-testid="side-findings">Analysis</button>
               <button type="button" role="tab" aria-selected={sideTab === 'learn'} onClick={() => setSideTab('learn')} data-testid="side-learn">Learn</button>
+              <button type="button" role="tab" aria-selected={sideTab === 'compare'} onClick={() => setSideTab('compare')} data-testid="side-compare">Compare</button>
             </div>
-            {sideTab === 'findings'
+            {sideTab === 'compare' ? <ComparePanel current={derived.shown} other={compareWith} onOther={setCompareWith} /> : sideTab === 'findings'
               ? <FindingsPanel analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame} active={active?.id ?? null} onActivate={setActive} />
               : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
             <Outline components={derived.shown.components} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} />

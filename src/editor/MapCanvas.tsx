@@ -31,6 +31,7 @@ interface Props {
   /** A model to show instead of the text's (a projection, a what-if): drawn, not editable. */
   preview: MapModel | null
   costView: boolean
+  compareWith: MapModel | null
   onRename(name: string, x: number, y: number): void
   onContextMenu(name: string, x: number, y: number): void
 }
@@ -160,7 +161,7 @@ function componentOf(store: EditorStore, sc: SceneComponent): Component | undefi
   return comps.find((c) => c.key === sc.key && c.type === sc.type) ?? comps.find((c) => c.key === sc.key);
 }
 
-export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, findings, focus, preview, costView, onRename, onContextMenu }, ref) {
+export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, findings, focus, preview, costView, compareWith, onRename, onContextMenu }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
@@ -186,10 +187,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const derived = store.derived();
   const shownModel = preview ?? derived.shown;
   const scene = useMemo(
-    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView }),
+    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView, compareWith }),
     // The scene depends on the text version, the frame, and what is highlighted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, size.width, size.height, findings, focus, selection, shownModel, costView],
+    [version, size.width, size.height, findings, focus, selection, shownModel, costView, compareWith],
   );
 
   // When the map is first on screen (Konva draws on the next animation frame).

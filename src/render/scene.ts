@@ -70,6 +70,8 @@ export interface SceneOptions {
   readonly style?: MapModel['presentation']['style']
   /** Fill components by annual cost (the FinOps view): white for none, deeper red for more. */
   readonly costView?: boolean
+  /** Another version of the map (compare view): its positions are drawn as ghosts with arrows to the current ones. */
+  readonly compareWith?: MapModel | null
 }
 
 const LABEL_WIDTH = 130;
@@ -264,6 +266,26 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       const pb = p(b.visibility, b.maturity);
       const lit = focus === null || (focus.has(a.name) && focus.has(b.name));
       overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.warning, width: 1.5, dash: [2, 5], opacity: lit ? 0.9 : 0.12, role: 'misalignment-line', ends: [a.name, b.name] });
+    }
+  }
+
+  // ---- compare view: where components were in the other version
+  if (opts.compareWith) {
+    const old = new Map<string, Component>();
+    for (const c of opts.compareWith.components) if (c.type !== 'evolved' && !old.has(c.key)) old.set(c.key, c);
+    for (const c of drawn.values()) {
+      const o = old.get(c.key);
+      if (!o || (o.visibility === c.visibility && o.maturity === c.maturity)) continue;
+      const a = p(o.visibility, o.maturity);
+      const b = p(c.visibility, c.maturity);
+      overlays.push({ t: 'circle', x: a.x, y: a.y, r: 6, fill: 'transparent', stroke: theme.muted, width: 1.5, dash: [2, 2], opacity: 0.8, role: 'ghost' });
+      overlays.push({ t: 'arrow', points: [a.x, a.y, b.x, b.y], stroke: theme.highlight, width: 1.5, dash: [4, 3], role: 'ghost-move', ends: [c.name, c.name] });
+    }
+    for (const [key, o] of old) {
+      if (drawn.has(key)) continue;
+      const a = p(o.visibility, o.maturity);
+      overlays.push({ t: 'circle', x: a.x, y: a.y, r: 6, fill: 'transparent', stroke: theme.danger, width: 1.5, dash: [2, 2], role: 'ghost-removed' });
+      overlays.push({ t: 'text', x: a.x + 9, y: a.y - 6, text: `${o.name} (removed)`, size: 10, fill: theme.danger, italic: true, role: 'ghost-label' });
     }
   }
 

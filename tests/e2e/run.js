@@ -306,6 +306,18 @@ test('the projection slider previews live; apply writes only coordinates as one 
   assert.equal(await text(page), DEFAULT_MAP, 'one undo restores the original bytes');
 });
 
+test('compare view: ghosts where components were, and the semantic diff', async (ctx) => {
+  const page = await open(ctx);
+  await page.click('[data-testid="side-compare"]');
+  await page.fill('[data-testid="compare-text"]', DEFAULT_MAP.replace('component Model Monitoring [0.22, 0.65]', 'component Model Monitoring [0.22, 0.50]'));
+  await page.click('[data-testid="compare-go"]');
+  const list = await page.locator('[data-testid="diff-list"]').textContent();
+  assert.match(list, /Model Monitoring moved within Product \(\+rental\) \(evolution \+0\.15\)/);
+  const ghosts = await page.evaluate(() => window.mapwrightCanvas.scene().overlays.filter((s) => s.role === 'ghost').length);
+  assert.equal(ghosts, 1);
+  await page.screenshot({ path: `${ARTIFACTS}/compare-view.png` });
+});
+
 let passed = 0;
 let failed = 0;
 for (const t of tests) {
