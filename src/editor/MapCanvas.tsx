@@ -5,7 +5,7 @@ import 'konva/lib/shapes/Circle.js';
 import 'konva/lib/shapes/Line.js';
 import 'konva/lib/shapes/Rect.js';
 import 'konva/lib/shapes/Text.js';
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Arrow, Circle, Group, Layer, Line, Rect, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
@@ -164,7 +164,10 @@ function componentOf(store: EditorStore, sc: SceneComponent): Component | undefi
 export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, findings, focus, preview, costView, compareWith, onRename, onContextMenu }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const [size, setSize] = useState({ width: 800, height: 600 });
+  // The canvas is created once its box is known, so the first frame is drawn once, at the right size.
+  const [measured, setMeasured] = useState<{ width: number; height: number } | null>(null);
+  const size = measured ?? { width: 800, height: 600 };
+  const setSize = setMeasured;
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
   const [dragInfo, setDragInfo] = useState<{ x: number; y: number; label: string } | null>(null);
   const [box, setBox] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
@@ -176,13 +179,15 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const frozen = useRef<{ background: readonly Shape[]; links: readonly Shape[]; title: string } | null>(null);
   const frame = useRef<number | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ width: Math.max(320, el.clientWidth), height: Math.max(240, el.clientHeight) }));
+    const measure = () => setSize({ width: Math.max(320, el.clientWidth), height: Math.max(240, el.clientHeight) });
+    measure();
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [setSize]);
 
   const derived = store.derived();
   const shownModel = preview ?? derived.shown;
@@ -196,7 +201,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // When the map is first on screen (Konva draws on the next animation frame).
   const firstRender = useRef(true);
   useEffect(() => {
-    if (!firstRender.current) return;
+    if (!firstRender.current || !measured) return;
     firstRender.current = false;
     requestAnimationFrame(() => performance.mark('mapwright:first-render'));
   });
@@ -348,7 +353,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
       {preview && <div className="preview-banner" role="status" data-testid="preview">A preview: the map text is unchanged until you apply it.</div>}
       {derived.stale && <div className="stale-banner" role="status" data-testid="stale">The text has errors: showing the last good map. Fix the lines marked in the editor.</div>}
       {linkFrom && <div className="link-hint" role="status">Linking from {linkFrom}: ctrl/cmd-click the component it needs (Esc to cancel)</div>}
-      <Stage
+      {measured && <Stage
         ref={stageRef}
         width={size.width}
         height={size.height}
@@ -407,7 +412,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           )}
           {box && <Rect x={(Math.min(box.x0, box.x1) - view.x) / view.scale} y={(Math.min(box.y0, box.y1) - view.y) / view.scale} width={Math.abs(box.x1 - box.x0) / view.scale} height={Math.abs(box.y1 - box.y0) / view.scale} stroke={t.highlight} dash={[4, 4]} listening={false} />}
         </Layer>
-      </Stage>
+      </Stage>}
       {dragInfo && <div className="drag-stage" data-testid="drag-stage" role="status">{dragInfo.label}</div>}
     </div>
   );

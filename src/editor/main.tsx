@@ -8,10 +8,12 @@ import { EditorStore } from './store.js';
 import './styles.css';
 
 async function start(): Promise<void> {
+  performance.mark('mapwright:start');
   const shared = await decodeShareFragment(location.hash);
   const saved = loadAutosave();
   const initial = shared !== null ? { text: shared, fileName: 'shared.owm' } : saved ?? { text: defaultMap, fileName: 'unified-ai-ops.owm' };
   const store = new EditorStore(initial.text, initial.fileName);
+  performance.mark('mapwright:store');
   (window as unknown as { mapwright: EditorStore }).mapwright = store; // for tests and the console
   createRoot(document.getElementById('root')!).render(<App store={store} />);
 }
