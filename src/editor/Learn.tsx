@@ -6,7 +6,7 @@ import { moveComponent } from '../dsl/edit.js';
 import { recommendedMoves, whyItMatters } from '../learn/explain.js';
 import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
 import { projectionEdits, projectModel } from '../learn/projection.js';
-import { COMMODITY_AT, whatIfCommoditises } from '../learn/whatif.js';
+import { COMMODITY_AT, dependentsOf, whatIfCommoditises } from '../learn/whatif.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS, STAGES } from '../model/stages.js';
 import type { EditorStore } from './store.js';
@@ -102,16 +102,6 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
     if (result) onPreview({ model: result.model, findings: analyze(result.model).findings, focus: null });
     else onPreview(NO_PREVIEW);
   }, [result, onPreview]);
-  const dependents = (name: string) => {
-    const key = model.components.find((c) => c.name === name)?.key;
-    const out = new Set<string>();
-    const stack = key ? [key] : [];
-    while (stack.length) {
-      const k = stack.pop()!;
-      for (const l of model.links) if (l.to === k && !out.has(l.from)) { out.add(l.from); stack.push(l.from); }
-    }
-    return [...out];
-  };
   return (
     <section className="learn-section" data-testid="disruption">
       <h3>Disruption explorer</h3>
@@ -123,7 +113,7 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
           return (
             <li key={f.id} data-name={name}>
               <strong>{name}</strong> → {STAGE_LABELS[into] ?? into} ({f.severity})
-              <div className="muted">Depends on it: {dependents(name).join(', ') || 'nothing'}</div>
+              <div className="muted">Depends on it: {dependentsOf(model, name).join(', ') || 'nothing'}</div>
               <label><input type="checkbox" checked={what === name} onChange={(e) => setWhat(e.target.checked ? name : null)} data-testid={`whatif-${name}`} /> What if it commoditises?</label>
             </li>
           );

@@ -28,3 +28,23 @@ export function whatIfCommoditises(model: MapModel, name: string, before?: reado
   const nowIds = new Set(now.map((f) => f.id));
   return { model: copy, appeared: now.filter((f) => !wasIds.has(f.id)), disappeared: was.filter((f) => !nowIds.has(f.id)) };
 }
+
+/** Every component that depends on `name`, directly or through paths, in the order found. */
+export function dependentsOf(model: MapModel, name: string): string[] {
+  const start = model.components.find((c) => c.name === name && c.type !== 'evolved')?.key;
+  if (start === undefined) return [];
+  const users = new Map<string, string[]>();
+  for (const l of model.links) users.set(l.to, [...(users.get(l.to) ?? []), l.from]);
+  const seen = new Set<string>([start]);
+  const out: string[] = [];
+  const queue = [start];
+  while (queue.length) {
+    for (const u of users.get(queue.shift()!) ?? []) {
+      if (seen.has(u)) continue;
+      seen.add(u);
+      out.push(u);
+      queue.push(u);
+    }
+  }
+  return out;
+}

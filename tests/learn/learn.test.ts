@@ -6,7 +6,7 @@ import { applyChanges } from '../../src/dsl/edit.js';
 import { recommendedMoves, whyItMatters } from '../../src/learn/explain.js';
 import { scorePrediction } from '../../src/learn/predict.js';
 import { projectionEdits, projectModel } from '../../src/learn/projection.js';
-import { whatIfCommoditises } from '../../src/learn/whatif.js';
+import { dependentsOf, whatIfCommoditises } from '../../src/learn/whatif.js';
 import { parseMap } from '../../src/model/build.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -54,6 +54,9 @@ describe('what if it commoditises', () => {
     expect(w.model.components.find((c) => c.name === 'Model Monitoring')!.stage).toBe('commodity');
     expect(m.components.find((c) => c.name === 'Model Monitoring')!.stage).toBe('product');
     expect(w.disappeared.map((f) => f.id)).toContain('disruption-risk/into-commodity:Model Monitoring');
+  });
+  it('lists what depends on a component, directly or through paths', () => {
+    expect(dependentsOf(parseMap(seed), 'Model Monitoring')).toEqual(['Model Lifecycle', 'MLOps', 'Unified AI Ops Framework', 'AI Value']);
   });
 });
 
