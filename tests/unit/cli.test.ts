@@ -1,0 +1,102 @@
+// The mapwright command as a user runs it: the built bin, real files, standard input, exit codes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'bin/mapwright.js');
+
+function run(args: string[], input?: string) {
+  if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error("the command is not built: run 'npm run build:core' (npm test does)");
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('mapwright lint', () => {
+  it('reports all three broken lines with line:col, exits 1, within a second', () => {
+    const t0 = Date.now();
+    const r = run(['lint', 'tests/fixtures/cli/three-broken.owm']);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(r.code).toBe(1);
+    const errors = r.out.split('\n').filter((l) => l.includes(': error: '));
+    expect(errors.map((l) => l.split(': error: ')[0])).toEqual([
+      'tests/fixtures/cli/three-broken.owm:3:13',
+      'tests/fixtures/cli/three-broken.owm:4:1',
+      'tests/fixtures/cli/three-broken.owm:7:1',
+    ]);
+  });
+
+  it('reads standard input with -, lints many files and globs, and speaks JSON', () => {
+    expect(run(['lint', '-'], 'component A [0.5, 0.5]\n').code).toBe(0);
+    const r = run(['lint', 'maps/*.owm', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { file: string; diagnostics: unknown[] }[];
+    expect(report.length).toBeGreaterThanOrEqual(4);
+    expect(report.every((f) => f.diagnostics.length === 0)).toBe(true);
+  });
+
+  it('exits 2 with one line for usage and I/O errors', () => {
+    for (const args of [['lint'], ['lint', 'no/such.owm'], ['frob'], ['lint', 'maps/unified-ai-ops.owm', '--format', 'xml']]) {
+      const r = run(args);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).not.toMatch(/at .*\(.*:\d+:\d+\)/); // never a stack trace
+    }
+  });
+});
+
+describe('mapwright fmt', () => {
+  it('--check exits 1 on an unformatted file and --write formats it in place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mapwright-fmt-'));
+    const f = join(dir, 'm.owm');
+    writeFileSync(f, 'component  A   [0.5,0.5]\nA->B // keep me\n');
+    expect(run(['fmt', '--check', f]).code).toBe(1);
+    expect(run(['fmt', '--write', f]).code).toBe(0);
+    expect(readFileSync(f, 'utf8')).toBe('component A [0.50, 0.50]\nA->B // keep me\n');
+    expect(run(['fmt', '--check', f]).code).toBe(0);
+    copyFileSync(join(root, 'maps/unified-ai-ops.owm'), join(dir, 'u.owm'));
+    expect(run(['fmt', '--check', join(dir, '*.owm')]).code).toBe(0);
+  });
+});
+
+describe('mapwright parse --json', () => {
+  it('prints the documented model shape', () => {
+    const r = run(['parse', 'maps/unified-ai-ops.owm', '--json']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.out);
+    expect(Object.keys(m)).toEqual(expect.arrayContaining(['title', 'components', 'links', 'evolves', 'pipelines', 'notes', 'annotations', 'attitudes', 'accelerators', 'diagnostics']));
+    expect(Object.keys(m.components[0])).toEqual(expect.arrayContaining(['name', 'type', 'visibility', 'maturity', 'stage', 'kind', 'inertia', 'method', 'line']));
+    expect(Object.keys(m.links[0])).toEqual(expect.arrayContaining(['from', 'to', 'flow', 'label', 'context', 'line']));
+    expect(m.components.find((c: { name: string }) => c.name === 'Governance & Compliance').kind).toBe('practice');
+  });
+});
+
+describe('mapwright analyze', () => {
+  it('gives byte-identical JSON and Markdown on two runs, with the seed conclusions', () => {
+    const a = run(['analyze', 'maps/unified-ai-ops.owm', '--format', 'json']);
+    expect(run(['analyze', 'maps/unified-ai-ops.owm', '--format', 'json']).out).toBe(a.out);
+    const j = JSON.parse(a.out);
+    expect(j.map).toBe('Unified AI Ops');
+    expect(j.stages['Model Monitoring']).toBe('product');
+    expect(j.findings.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining([
+      'critical-path/risk-chain:Data Management>DataOps>Unified AI Ops Framework',
+      'critical-path/risk-chain:Model Lifecycle>MLOps>Unified AI Ops Framework',
+      'bottleneck/lagging-hub:Collaborative Workflows', 'bottleneck/lagging-hub:Governance & Compliance', 'bottleneck/lagging-hub:Change Management',
+      'disruption-risk/into-commodity:Data Cataloging', 'disruption-risk/into-commodity:CI/CD Pipelines', 'disruption-risk/into-commodity:Model Monitoring',
+    ]));
+    const md = run(['analyze', 'maps/unified-ai-ops.owm']).out;
+    expect(run(['analyze', 'maps/unified-ai-ops.owm']).out).toBe(md);
+    for (const h of ['## Overview', '## Components by evolution stage', '### Key evolving components', '### Disruption risks', '### Critical paths', '### Bottlenecks', '### Misalignments', '## Risks', '### Short-term', '### Long-term']) expect(md).toContain(h);
+  });
+});
+
+describe('npx mapwright', () => {
+  it('is the package bin', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('mapwright');
+    expect(pkg.bin.mapwright).toBe('bin/mapwright.js');
+    expect(execFileSync(process.execPath, [bin, 'help'], { encoding: 'utf8' })).toContain('mapwright lint');
+  });
+});
