@@ -1,7 +1,9 @@
 // The editor: text and canvas side by side over one store, the analysis panel, the outline,
 // the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
-import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { Finding } from '../analysis/index.js';
+import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Analysis, Finding } from '../analysis/index.js';
+
+const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, findings: [] };
 import type { Component, ComponentKind, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
 import { sceneToSvg } from '../render/svg.js';
@@ -24,6 +26,11 @@ interface Action { id: string; label: string; keys: string; title: string; run()
 export function App({ store }: { store: EditorStore }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const derived = store.derived();
+  // The outline follows the map at lower priority than the canvas: a drag frame does not wait for it.
+  const outlineComponents = useDeferredValue(derived.shown.components);
+  // The side panels and the text editor are mounted after the map's first frame.
+  const [ready, setReady] = useState(false);
+  useEffect(() => { const id = requestAnimationFrame(() => setReady(true)); return () => cancelAnimationFrame(id); }, []);
   const canvas = useRef<CanvasHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [split, setSplit] = useState(0.36);
@@ -31,7 +38,8 @@ export function App({ store }: { store: EditorStore }) {
   const [active, setActive] = useState<Finding | null>(null);
   const [renaming, setRenaming] = useState<{ name: string; x: number; y: number; value: string; error: string | null } | null>(null);
   const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
-  const [analysisFrame, setAnalysisFrame] = useState(derived.analysis);
+  // The analysis the views show; computed after the first frame, then at most once per frame.
+  const [analysisFrame, setAnalysisFrame] = useState<Analysis>(EMPTY_ANALYSIS);
   const [sideTab, setSideTab] = useState<'findings' | 'learn' | 'compare'>('findings');
   const [compareWith, setCompareWith] = useState<MapModel | null>(null);
   const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
@@ -203,7 +211,7 @@ export function App({ store }: { store: EditorStore }) {
       <main className="workspace" style={{ gridTemplateColumns: explaining ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}>
         <section className="text-pane" aria-label="Map text">
           <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
-            <TextEditor store={store} />
+            {ready ? <TextEditor store={store} /> : <pre className="text-loading">{state.text}</pre>}
           </Suspense>
           <div className="diagnostics" aria-live="polite" data-testid="diagnostics">
             {derived.model.diagnostics.slice(0, 50).map((d, i) => (
@@ -251,7 +259,7 @@ export function App({ store }: { store: EditorStore }) {
             </ul>
           )}
         </section>
-        {panelOpen && (
+        {panelOpen && ready && (
           <aside className="side">
             <div className="tabs side-tabs" role="tablist">
               <button type="button" role="tab" aria-selected={sideTab === 'findings'} onClick={() => { setSideTab('findings'); setPreview(NO_PREVIEW); }} data-testid="side-findings">Analysis</button>
@@ -261,7 +269,7 @@ export function App({ store }: { store: EditorStore }) {
             {sideTab === 'compare' ? <ComparePanel current={derived.shown} other={compareWith} onOther={setCompareWith} /> : sideTab === 'findings'
               ? <FindingsPanel analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame} active={active?.id ?? null} onActivate={setActive} />
               : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
-            <Outline components={derived.shown.components} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} />
+            <Outline components={outlineComponents} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} />
           </aside>
         )}
       </main>
