@@ -6,7 +6,8 @@ import 'konva/lib/shapes/Line.js';
 import 'konva/lib/shapes/Rect.js';
 import 'konva/lib/shapes/Text.js';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Arrow, Circle, Group, Layer, Line, Rect, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { Arrow, Circle, Group, Layer, Line, Rect, Shape as KonvaShape, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { boundsOf, paintShapes } from './paint.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_LABELS, stageOf } from '../model/stages.js';
@@ -82,6 +83,19 @@ function cacheWhenIdle(g: Konva.Group, pixelRatio: number): void {
   idle(work);
 }
 
+/** Many shapes in one konva node (drawn by paint.ts); not hit-tested. */
+const Painted = memo(function Painted({ shapes, font }: { shapes: readonly Shape[]; font: string }) {
+  // The node sits at the shapes' box (so caches and bounds include them) and paints in map pixels.
+  const box = boundsOf(shapes);
+  return (
+    <KonvaShape
+      x={box.x} y={box.y} width={box.width} height={box.height}
+      listening={false} perfectDrawEnabled={false}
+      sceneFunc={(ctx) => { const c = ctx._context; c.translate(-box.x, -box.y); paintShapes(c, shapes, font); c.translate(box.x, box.y); }}
+    />
+  );
+});
+
 /** The grid and the links that do not move in this frame. Redrawn only when they change. */
 const BaseLayer = memo(function BaseLayer({ background, links, title, width, theme }: { background: readonly Shape[]; links: readonly Shape[]; title: string; width: number; theme: Scene['theme'] }) {
   return (
@@ -90,8 +104,9 @@ const BaseLayer = memo(function BaseLayer({ background, links, title, width, the
       <Text x={0} y={4} width={width} align="center" text={title} fontSize={15} fontStyle="bold" fill={theme.text} listening={false} />
       {background.map((s, i) => (s.t === 'rect' && s.role === 'stage-band'
         ? <Rect key={`b${i}`} name="stage-band" x={s.x} y={s.y} width={s.w} height={s.h} fill={s.fill} />
-        : renderShape(s, `b${i}`)))}
-      {links.map((s, i) => renderShape(s, `l${i}`))}
+        : null))}
+      <Painted shapes={background.filter((s) => s.role !== 'stage-band')} font={theme.font} />
+      <Painted shapes={links} font={theme.font} />
     </Layer>
   );
 });
@@ -100,8 +115,8 @@ const BaseLayer = memo(function BaseLayer({ background, links, title, width, the
  * One component: a draggable group at its centre. Drawn from a bitmap cache (Konva `cache()`)
  * unless selected, and redrawn only when it looks different (`sig`).
  */
-const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, scale, handlers, editable }: {
-  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; scale: number; handlers: NodeHandlers; editable: boolean
+const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, fontFamily, scale, handlers, editable }: {
+  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; fontFamily: string; scale: number; handlers: NodeHandlers; editable: boolean
 }) {
   const group = useRef<Konva.Group>(null);
   const start = useRef({ x: sc.x, y: sc.y });
@@ -132,7 +147,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
     >
       <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
       <Group x={-sc.x} y={-sc.y}>
-        {sc.shapes.map((s, i) => renderShape(s, i))}
+        <Painted shapes={sc.shapes} font={fontFamily} />
         <Text
           name="label"
           x={sc.label.x}
@@ -141,6 +156,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
           fontSize={12}
           fontStyle={sc.type === 'anchor' ? 'bold' : 'normal'}
           fill={sc.type === 'evolved' ? evolveColor : textColor}
+          fontFamily={fontFamily}
           width={sc.label.width}
           align={sc.type === 'anchor' ? 'center' : 'left'}
           perfectDrawEnabled={false}
@@ -153,7 +169,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       </Group>
     </Group>
   );
-}, (a, b) => a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
+}, (a, b) => a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
 
 /** The component a scene entry draws. */
 function componentOf(store: EditorStore, sc: SceneComponent): Component | undefined {
@@ -373,8 +389,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         <BaseLayer background={base.background} links={base.links} title={base.title} width={size.width} theme={t} />
         {/* One layer for all that changes during a drag: one canvas to redraw and hand to the compositor. */}
         <Layer>
-          {activeLinks.map((s, i) => renderShape(s, `a${i}`))}
-          {scene.overlays.map((s, i) => renderShape(s, `o${i}`))}
+          <Painted shapes={activeLinks} font={t.font} />
+          <Painted shapes={scene.overlays} font={t.font} />
           {scene.components.map((sc) => (
             <ComponentNode
               key={`${sc.type}:${sc.key}`}
@@ -382,6 +398,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
               selected={selection.includes(sc.name)}
               textColor={t.text}
               evolveColor={t.evolve}
+              fontFamily={t.font}
               scale={view.scale}
               handlers={handlers}
               editable={preview === null}
@@ -403,7 +420,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
               onDragEnd={(e) => { e.cancelBubble = true; endDrag(); }}
             />
           ))}
-          {scene.foreground.map((s, i) => renderShape(s, `f${i}`))}
+          <Painted shapes={scene.foreground} font={t.font} />
           {dragInfo && (
             <Group listening={false}>
               <Rect x={dragInfo.x} y={dragInfo.y} width={130} height={20} fill={t.highlight} cornerRadius={4} opacity={0.9} />
