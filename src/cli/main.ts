@@ -18,7 +18,7 @@ const HELP = `mapwright: Wardley maps as text
 
 usage:
   mapwright lint FILE... [--format text|json]   report problems (exit 1 on errors)
-  mapwright fmt FILE... [--check|--write]       format maps (stdout, check, or in place)
+  mapwright fmt FILE... [--check|--write]       format maps (stdout, check, or in place); --check --format json
   mapwright parse FILE --json                   the map model as JSON
   mapwright analyze FILE [--format md|json]     critical paths, bottlenecks, risks, recommendations
   mapwright diff OLD NEW [--format text|md|json] what changed in meaning (OLD/NEW may be REV:path)
@@ -117,21 +117,28 @@ function lint(args: Args, io: CliIO): number {
 }
 
 function fmt(args: Args, io: CliIO): number {
-  checkFlags(args, ['check', 'write']);
+  checkFlags(args, ['check', 'write', 'format']);
   const check = args.flags.has('check');
   const write = args.flags.has('write');
+  const format = args.flags.get('format') ?? 'text';
   if (check && write) throw new UsageError('--check and --write cannot be used together');
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${String(format)}`);
+  if (format === 'json' && !check) throw new UsageError('--format json goes with --check');
   let unformatted = 0;
+  const report: { file: string; formatted: boolean }[] = [];
   for (const spec of inputs(args)) {
     const text = readMapText(spec);
     const formatted = formatMap(text);
     if (check) {
-      if (formatted !== text) { unformatted += 1; io.out(`${displayName(spec)}: not formatted`); }
+      if (formatted !== text) unformatted += 1;
+      if (format === 'json') report.push({ file: displayName(spec), formatted: formatted === text });
+      else if (formatted !== text) io.out(`${displayName(spec)}: not formatted`);
     } else if (write) {
       if (spec === '-') throw new UsageError('--write needs files, not standard input');
       if (formatted !== text) writeFileSync(spec, formatted);
     } else io.out(formatted.replace(/\n$/, ''));
   }
+  if (format === 'json') io.out(JSON.stringify(report, null, 2));
   return unformatted > 0 ? 1 : 0;
 }
 
@@ -262,7 +269,7 @@ function importCommand(args: Args, io: CliIO): number {
 
 const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number | Promise<number>; valued: string[] }> = {
   lint: { run: lint, valued: ['format'] },
-  fmt: { run: fmt, valued: [] },
+  fmt: { run: fmt, valued: ['format'] },
   parse: { run: parse, valued: [] },
   analyze: { run: analyzeCommand, valued: ['format'] },
   diff: { run: diffCommand, valued: ['format'] },

@@ -59,6 +59,16 @@ describe('semantic diff', () => {
     expect(d.inertia.added).toEqual(['A']);
   });
 
+  it('between the two drawings of the seed map: the same components, only moves', () => {
+    const second = readFileSync(join(root, 'tests/fixtures/analysis/unified-ai-ops-second-drawing.owm'), 'utf8');
+    const d = diffMaps(parseMap(seed), parseMap(second));
+    expect([d.added, d.removed, d.renamed]).toEqual([[], [], []]);
+    expect(d.moved.length).toBeGreaterThan(10);
+    expect(d.links.removed.map((l) => `${l.from}->${l.to}`)).toEqual(['DataOps->Common Metrics & KPIs', 'MLOps->Common Metrics & KPIs']);
+    const text = diffToText(d);
+    expect(text).toContain('Cloud Cost Management moved within Product (+rental) (evolution +0.03), visibility +0.03, and now it is a disruption risk');
+  });
+
   it('finds nothing between a map and its formatted self', async () => {
     const { formatMap } = await import('../../src/dsl/format.js');
     expect(isEmptyDiff(diffMaps(parseMap(seed), parseMap(formatMap(seed))))).toBe(true);

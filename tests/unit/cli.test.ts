@@ -58,6 +58,10 @@ describe('mapwright fmt', () => {
     expect(run(['fmt', '--check', f]).code).toBe(0);
     copyFileSync(join(root, 'maps/unified-ai-ops.owm'), join(dir, 'u.owm'));
     expect(run(['fmt', '--check', join(dir, '*.owm')]).code).toBe(0);
+    writeFileSync(f, 'component  A [0.5,0.5]\n');
+    const j = run(['fmt', '--check', '--format', 'json', join(dir, '*.owm')]);
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.out)).toEqual([{ file: f, formatted: false }, { file: join(dir, 'u.owm'), formatted: true }]);
   });
 });
 
