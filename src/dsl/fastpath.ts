@@ -4,7 +4,7 @@
 // every corpus line and on generated lines) and returns null for anything else, which then
 // goes to the grammar. The grammar stays the definition of the language; this only makes the
 // common case cheap, so that a 10,000-line map parses within a frame budget.
-import type { LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
+import type { KeywordNode, LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
 
 const KEYWORD_START = /^(?:title|anchor|component|submap|evolve|pipeline|note|annotations?|style|size|evolution|valuechain|pioneers|settlers|townplanners|accelerator|deaccelerator|url|market|ecosystem|build|buy|outsource|y-axis|wardley-beta)(?![A-Za-z0-9_-])/;
 const NUM = '-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)';
@@ -14,6 +14,15 @@ const ELEMENT = new RegExp(`^([ \\t]*)(component|anchor) (${NAME}) \\[(${NUM}), 
 const MOD = new RegExp(` label \\[(${NUM}), (${NUM})\\]| inertia| \\(([a-z, ]*)\\)`, 'g');
 const LINK = new RegExp(`^([ \\t]*)(${NAME})(->|\\+>|\\+<>|\\+<)(${NAME})[ \\t]*$`);
 const SPECIAL_WORD = /(?:^| )(?:label|inertia|url|evolve)(?: |$)/;
+
+// Keyword nodes are the same for every line with the same indentation: share them (nodes are immutable).
+const keywordNodes = new Map<string, KeywordNode>();
+function keywordNode(text: string, start: number): KeywordNode {
+  const k = `${start}:${text}`;
+  let node = keywordNodes.get(k);
+  if (!node) { node = Object.freeze({ text, start, end: start + text.length }); keywordNodes.set(k, node); }
+  return node;
+}
 
 function num(raw: string, start: number): NumberNode {
   return { value: Number(raw) + 0, raw, start, end: start + raw.length }; // + 0: -0 reads as 0
@@ -71,7 +80,7 @@ function fastElement(code: string): Statement | null {
   }
   return {
     type: 'element',
-    keyword: { text: keyword, start: k0, end: k0 + keyword.length },
+    keyword: keywordNode(keyword, k0),
     name: { text: name, quoted: false, start: n0, end: n1 },
     mods,
     start: k0,
