@@ -23,17 +23,21 @@ const env = await startBrowser();
 try {
   console.log('\n# First render of the default map (navigation start to the first frame with the map)');
   const firsts = [];
+  const sinceLoad = [];
   for (let i = 0; i < 7; i++) {
     const ctx = await env.browser.newContext();
     const page = await ctx.newPage();
     await page.setViewportSize({ width: 1600, height: 900 });
     await page.goto(env.url);
     await page.waitForFunction(() => performance.getEntriesByName('mapwright:first-render').length > 0);
-    firsts.push(await page.evaluate(() => performance.getEntriesByName('mapwright:first-render')[0].startTime));
+    const [first, dcl] = await page.evaluate(() => [performance.getEntriesByName('mapwright:first-render')[0].startTime, performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]);
+    firsts.push(first);
+    sinceLoad.push(first - dcl);
     await ctx.close();
   }
   const fr = pct(firsts, 0.5);
-  console.log(`  median ${fr.toFixed(0)} ms over ${firsts.length} loads (target < 500 ms: ${fr < 500 ? 'met' : 'NOT met'})`);
+  console.log(`  median ${fr.toFixed(0)} ms from navigation start over ${firsts.length} loads (target < 500 ms: ${fr < 500 ? 'met' : 'NOT met'})`);
+  console.log(`  median ${pct(sinceLoad, 0.5).toFixed(0)} ms from the page's scripts having loaded (DOMContentLoaded) to the map on screen`);
 
   console.log('\n# Drag on a generated 500-component map: pointer move -> edit, parse, analysis, render -> frame drawn');
   const ctx = await env.browser.newContext();
