@@ -207,7 +207,7 @@ function describeCommand(args: Args, io: CliIO): number {
   return 0;
 }
 
-function renderCommand(args: Args, io: CliIO): number | Promise<number> {
+function renderCommand(args: Args, _io: CliIO): number | Promise<number> {
   checkFlags(args, ['o', 'output', 'style', 'highlight', 'width', 'height']);
   if (args.positional.length !== 1) throw new UsageError('render takes one FILE');
   const outPath = String(args.flags.get('o') ?? args.flags.get('output') ?? '');

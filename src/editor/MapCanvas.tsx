@@ -1,12 +1,10 @@
 // The map on a konva canvas: draws the scene, and turns pointer gestures into commands.
 import Konva from 'konva/lib/Core.js';
-import 'konva/lib/shapes/Arrow.js';
 import 'konva/lib/shapes/Circle.js';
-import 'konva/lib/shapes/Line.js';
 import 'konva/lib/shapes/Rect.js';
 import 'konva/lib/shapes/Text.js';
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Arrow, Circle, Group, Layer, Line, Rect, Shape as KonvaShape, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Circle, Group, Layer, Rect, Shape as KonvaShape, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import { boundsOf, paintShapes } from './paint.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
@@ -37,16 +35,6 @@ interface Props {
   onContextMenu(name: string, x: number, y: number): void
 }
 
-function renderShape(s: Shape, key: string | number): ReactNode {
-  const common = { key, listening: false, perfectDrawEnabled: false } as const;
-  switch (s.t) {
-    case 'line': return <Line {...common} points={[...s.points]} stroke={s.stroke} strokeWidth={s.width} dash={s.dash ? [...s.dash] : undefined} opacity={s.opacity ?? 1} name={s.role} />;
-    case 'arrow': return <Arrow {...common} points={[...s.points]} stroke={s.stroke} fill={s.stroke} strokeWidth={s.width} dash={s.dash ? [...s.dash] : undefined} pointerLength={8} pointerWidth={7} name={s.role} />;
-    case 'circle': return <Circle {...common} x={s.x} y={s.y} radius={s.r} fill={s.fill === 'transparent' ? undefined : s.fill} stroke={s.stroke} strokeWidth={s.width} dash={s.dash ? [...s.dash] : undefined} opacity={s.opacity ?? 1} name={s.role} />;
-    case 'rect': return <Rect {...common} x={s.x} y={s.y} width={s.w} height={s.h} fill={s.fill === 'transparent' ? undefined : s.fill} stroke={s.width > 0 ? s.stroke : undefined} strokeWidth={s.width} dash={s.dash ? [...s.dash] : undefined} opacity={s.opacity ?? 1} name={s.role} />;
-    case 'text': return <Text {...common} x={s.x} y={s.y} text={s.text} fontSize={s.size} fill={s.fill} fontStyle={`${s.italic ? 'italic ' : ''}${s.bold ? 'bold' : 'normal'}`} align={s.align ?? 'left'} width={s.width} rotation={s.rotation ?? 0} name={s.role} />;
-  }
-}
 
 interface NodeHandlers {
   dragStart(sc: SceneComponent): void
