@@ -6,16 +6,18 @@ import type { Analysis, Finding } from '../analysis/index.js';
 const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, findings: [] };
 import type { Component, ComponentKind, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
-import { sceneToSvg } from '../render/svg.js';
 import { nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
 import { autosave, download, encodeShareFragment, saveText } from './files.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
-import { ComparePanel } from './Compare.js';
-import { ExplainView, LearnPanel, NO_PREVIEW, type Preview } from './Learn.js';
+import { NO_PREVIEW, type Preview } from './preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
 import type { EditorStore } from './store.js';
 
+// Loaded after the map is on screen: the text editor, the learning and compare views.
 const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: m.TextEditor })));
+const LearnPanel = lazy(() => import('./Learn.js').then((m) => ({ default: m.LearnPanel })));
+const ExplainView = lazy(() => import('./Learn.js').then((m) => ({ default: m.ExplainView })));
+const ComparePanel = lazy(() => import('./Compare.js').then((m) => ({ default: m.ComparePanel })));
 
 /** The maps shipped in maps/, loaded on demand. */
 const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
@@ -88,7 +90,8 @@ export function App({ store }: { store: EditorStore }) {
     openText(await file.text(), file.name);
   }, [openText, store]);
 
-  const exportSvg = useCallback(() => {
+  const exportSvg = useCallback(async () => {
+    const { sceneToSvg } = await import('../render/svg.js');
     const scene = buildScene(derived.shown, { width: 1200, height: 800 }, { findings: analysisFrame.findings });
     download(state.fileName.replace(/\.(owm|wm|txt)$/i, '') + '.svg', new Blob([sceneToSvg(scene, derived.shown.title)], { type: 'image/svg+xml' }));
   }, [derived.shown, analysisFrame, state.fileName]);
@@ -114,7 +117,7 @@ export function App({ store }: { store: EditorStore }) {
     { id: 'redo', label: 'Redo', keys: 'Ctrl+Shift+Z', title: 'Redo (also Ctrl+Y)', run: () => store.redo() },
     { id: 'fit', label: 'Fit', keys: 'Ctrl+0', title: 'Fit the map to the screen', run: () => canvas.current?.fit() },
     { id: 'share', label: 'Share link', keys: 'Ctrl+Shift+L', title: 'Copy a link that carries this map', run: () => { void share(); } },
-    { id: 'svg', label: 'Export SVG', keys: 'Ctrl+Shift+S', title: 'Download the map as SVG', run: exportSvg },
+    { id: 'svg', label: 'Export SVG', keys: 'Ctrl+Shift+S', title: 'Download the map as SVG', run: () => { void exportSvg(); } },
     { id: 'png', label: 'Export PNG', keys: 'Ctrl+Shift+P', title: 'Download the map as a high-resolution PNG', run: () => { void exportPng(); } },
     { id: 'panel', label: panelOpen ? 'Hide analysis' : 'Show analysis', keys: 'Ctrl+.', title: 'Show or hide the analysis panel', run: () => setPanelOpen((o) => !o) },
     { id: 'explain', label: 'Explain', keys: 'F5', title: 'Present the analysis one finding at a time (arrows or a clicker to step, Esc to leave)', run: () => setExplaining(true) },
@@ -128,7 +131,7 @@ export function App({ store }: { store: EditorStore }) {
       const key = e.key.toLowerCase();
       if (mod && key === 'o') { e.preventDefault(); fileInput.current?.click(); return; }
       if (mod && !e.shiftKey && key === 's') { e.preventDefault(); void saveText(store.getState().fileName, store.getState().text); return; }
-      if (mod && e.shiftKey && key === 's') { e.preventDefault(); exportSvg(); return; }
+      if (mod && e.shiftKey && key === 's') { e.preventDefault(); void exportSvg(); return; }
       if (mod && e.shiftKey && key === 'p') { e.preventDefault(); void exportPng(); return; }
       if (mod && e.shiftKey && key === 'l') { e.preventDefault(); void share(); return; }
       if (mod && key === '0') { e.preventDefault(); canvas.current?.fit(); return; }
@@ -234,7 +237,7 @@ export function App({ store }: { store: EditorStore }) {
             onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
             onContextMenu={(name, x, y) => setMenu({ name, x, y })}
           />
-          {explaining && <ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} />}
+          {explaining && <Suspense fallback={null}><ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} /></Suspense>}
           {renaming && (
             <form className="rename" style={{ left: renaming.x, top: renaming.y }} onSubmit={(e) => {
               e.preventDefault();
@@ -266,9 +269,11 @@ export function App({ store }: { store: EditorStore }) {
               <button type="button" role="tab" aria-selected={sideTab === 'learn'} onClick={() => setSideTab('learn')} data-testid="side-learn">Learn</button>
               <button type="button" role="tab" aria-selected={sideTab === 'compare'} onClick={() => setSideTab('compare')} data-testid="side-compare">Compare</button>
             </div>
-            {sideTab === 'compare' ? <ComparePanel current={derived.shown} other={compareWith} onOther={setCompareWith} /> : sideTab === 'findings'
-              ? <FindingsPanel analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame} active={active?.id ?? null} onActivate={setActive} />
-              : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
+            <Suspense fallback={<p className="none">Loading…</p>}>
+              {sideTab === 'compare' ? <ComparePanel current={derived.shown} other={compareWith} onOther={setCompareWith} /> : sideTab === 'findings'
+                ? <FindingsPanel analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame} active={active?.id ?? null} onActivate={setActive} />
+                : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
+            </Suspense>
             <Outline components={outlineComponents} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} />
           </aside>
         )}

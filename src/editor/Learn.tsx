@@ -1,7 +1,7 @@
 // Learning views: Explain mode, predict-then-reveal, the disruption explorer, the evolution
 // projection and the cost view. The work is in src/learn; these only show it.
 import { useEffect, useMemo, useState } from 'react';
-import { analyze, type Analysis, type Finding } from '../analysis/index.js';
+import { analyze, type Analysis } from '../analysis/index.js';
 import { moveComponent } from '../dsl/edit.js';
 import { recommendedMoves, whyItMatters } from '../learn/explain.js';
 import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
@@ -9,16 +9,8 @@ import { projectionEdits, projectModel } from '../learn/projection.js';
 import { COMMODITY_AT, dependentsOf, whatIfCommoditises } from '../learn/whatif.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS, STAGES } from '../model/stages.js';
+import { NO_PREVIEW, type Preview } from './preview.js';
 import type { EditorStore } from './store.js';
-
-/** What a learning view asks the canvas to show instead of the map as typed. */
-export interface Preview {
-  readonly model: MapModel | null
-  readonly findings: readonly Finding[] | null
-  readonly focus: readonly string[] | null
-}
-
-export const NO_PREVIEW: Preview = { model: null, findings: null, focus: null };
 
 /** Explain mode: one finding at a time, large type, for a projector and a clicker. */
 export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis; onFocus(names: readonly string[] | null): void; onClose(): void }) {

@@ -108,6 +108,14 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
 }) {
   const group = useRef<Konva.Group>(null);
   const start = useRef({ x: sc.x, y: sc.y });
+  const labelled = useMemo<readonly Shape[]>(() => {
+    if (selected && sc.type !== 'evolved') return sc.shapes;
+    const label: Shape = {
+      t: 'text', x: sc.label.x, y: sc.label.y, text: sc.label.text, size: 12, fill: sc.type === 'evolved' ? evolveColor : textColor,
+      bold: sc.type === 'anchor', align: sc.type === 'anchor' ? 'center' : 'left', width: sc.label.width, role: 'label',
+    };
+    return [...sc.shapes, label];
+  }, [sc, selected, evolveColor, textColor]);
   useEffect(() => {
     const g = group.current;
     if (!g) return;
@@ -135,25 +143,29 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
     >
       <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
       <Group x={-sc.x} y={-sc.y}>
-        <Painted shapes={sc.shapes} font={fontFamily} />
-        <Text
-          name="label"
-          x={sc.label.x}
-          y={sc.label.y}
-          text={sc.label.text}
-          fontSize={12}
-          fontStyle={sc.type === 'anchor' ? 'bold' : 'normal'}
-          fill={sc.type === 'evolved' ? evolveColor : textColor}
-          fontFamily={fontFamily}
-          width={sc.label.width}
-          align={sc.type === 'anchor' ? 'center' : 'left'}
-          perfectDrawEnabled={false}
-          listening={selected && sc.type !== 'evolved'}
-          draggable={selected && sc.type !== 'evolved'}
-          onDragStart={(e) => { e.cancelBubble = true; }}
-          onDragMove={(e) => { e.cancelBubble = true; }}
-          onDragEnd={(e) => { e.cancelBubble = true; handlers.labelMoved(sc, e.target.x(), e.target.y()); }}
-        />
+        {/* The label is painted with the shapes; only a selected component's label is a konva
+            node of its own, so that it can be dragged. */}
+        <Painted shapes={labelled} font={fontFamily} />
+        {selected && sc.type !== 'evolved' && (
+          <Text
+            name="label"
+            x={sc.label.x}
+            y={sc.label.y}
+            text={sc.label.text}
+            fontSize={12}
+            lineHeight={1.2}
+            fontStyle={sc.type === 'anchor' ? 'bold' : 'normal'}
+            fill={textColor}
+            fontFamily={fontFamily}
+            width={sc.label.width}
+            align={sc.type === 'anchor' ? 'center' : 'left'}
+            perfectDrawEnabled={false}
+            draggable
+            onDragStart={(e) => { e.cancelBubble = true; }}
+            onDragMove={(e) => { e.cancelBubble = true; }}
+            onDragEnd={(e) => { e.cancelBubble = true; handlers.labelMoved(sc, e.target.x(), e.target.y()); }}
+          />
+        )}
       </Group>
     </Group>
   );
