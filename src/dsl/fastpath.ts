@@ -88,6 +88,13 @@ function fastElement(code: string): Statement | null {
   };
 }
 
+const ARROWS: Record<string, LinkStatement['arrow']> = {
+  '-': Object.freeze({ flow: null, label: null }),
+  '>': Object.freeze({ flow: '>', label: null }),
+  '<': Object.freeze({ flow: '<', label: null }),
+  '<>': Object.freeze({ flow: '<>', label: null }),
+};
+
 function fastLink(code: string): LinkStatement | null {
   const m = LINK.exec(code);
   if (!m) return null;
@@ -100,7 +107,7 @@ function fastLink(code: string): LinkStatement | null {
     type: 'link',
     from: { text: from, quoted: false, start: f0, end: f0 + from.length },
     to: { text: to, quoted: false, start: t0, end: t0 + to.length },
-    arrow: { flow, label: null },
+    arrow: ARROWS[flow ?? '-']!,
     context: null,
     start: f0,
     end: t0 + to.length,

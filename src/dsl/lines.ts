@@ -1,16 +1,20 @@
 // Splits a map's text into lines and blanks out comments, keeping every column where it was,
 // so that positions reported on the code are positions in the user's text.
 
-/** The code of one line with comments replaced by spaces, and whether a block comment is still open at its end. */
-export interface ScannedLine { readonly code: string; readonly openComment: boolean }
+/** Whether the last line `scanLine` read left a block comment open (read it right after the call). */
+let openAfterScan = false;
+export function commentOpenAfterScan(): boolean {
+  return openAfterScan;
+}
 
 /**
  * Blanks `/* ... *\/` (which may span lines: `inComment` says one is open at the line's start)
  * and a trailing `// ...` comment. `//` only starts a comment at the line's start or after
  * whitespace, outside quotes and brackets, so `https://...` in a url or a note stays text.
  */
-export function scanLine(text: string, inComment: boolean): ScannedLine {
-  if (!inComment && text.indexOf('/') < 0 && text.indexOf('\r') < 0) return { code: text, openComment: false };
+export function scanLine(text: string, inComment: boolean): string {
+  // No object per line: the state at the end is read with commentOpenAfterScan().
+  if (!inComment && text.indexOf('/') < 0 && text.indexOf('\r') < 0) { openAfterScan = false; return text; }
   let out = '';
   let quoted = false;
   let depth = 0;
@@ -41,7 +45,8 @@ export function scanLine(text: string, inComment: boolean): ScannedLine {
     out += ch;
     i += 1;
   }
-  return { code: out, openComment: open };
+  openAfterScan = open;
+  return out;
 }
 
 /** Offsets at which each line starts (a line ends at `\n`, which belongs to no line). */

@@ -2,7 +2,7 @@
 // the line's code so an edit re-parses only the lines it touched.
 import { parse as parseGrammarLine, SyntaxError as GrammarSyntaxError } from './generated/wardley-parser.js';
 import { fastLine } from './fastpath.js';
-import { lineStartsOf, scanLine } from './lines.js';
+import { commentOpenAfterScan, lineStartsOf, scanLine } from './lines.js';
 import type { Diagnostic, LineDiagnostic, LineResult, Statement } from './syntax.js';
 
 /** The keywords of the language (statements and modifiers). */
@@ -135,9 +135,8 @@ export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
   let open = false;
   for (let i = 0; i < lines.length; i++) {
     commentOpen[i] = open;
-    const scanned = scanLine(lines[i]!, open);
-    results[i] = parseLine(scanned.code);
-    open = scanned.openComment;
+    results[i] = parseLine(scanLine(lines[i]!, open));
+    open = commentOpenAfterScan();
   }
   commentOpen[lines.length] = open;
   return { file, text, lines, lineStarts: starts, commentOpen, results };
@@ -171,17 +170,17 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
   const commentOpen = doc.commentOpen.slice(0, firstLine + 1);
   let open = doc.commentOpen[firstLine]!;
   for (let k = 0; k < newLines.length; k++) {
-    const scanned = scanLine(newLines[k]!, open);
-    results.push(parseLine(scanned.code));
-    open = scanned.openComment;
+    const code = scanLine(newLines[k]!, open);
+    open = commentOpenAfterScan();
+    results.push(parseLine(code));
     commentOpen.push(open);
   }
   // Lines after the edit keep their results while the comment state reaching them is unchanged.
   let i = keepAfter;
   while (i < doc.lines.length && doc.commentOpen[i] !== open) {
-    const scanned = scanLine(doc.lines[i]!, open);
-    results.push(parseLine(scanned.code));
-    open = scanned.openComment;
+    const code = scanLine(doc.lines[i]!, open);
+    open = commentOpenAfterScan();
+    results.push(parseLine(code));
     commentOpen.push(open);
     i += 1;
   }

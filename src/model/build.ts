@@ -116,8 +116,15 @@ export function buildModel(doc: SyntaxDoc): MapModel {
               if (v) { c.visibility = v[0]!; c.maturity = v[1]!; c.positioned = true; }
             }
           } else {
-            const v = coords(i, m.list, 2, 'coordinates [visibility, maturity]');
-            if (v) { c.visibility = v[0]!; c.maturity = v[1]!; c.positioned = true; }
+            const ns = m.list.numbers;
+            const v0 = ns[0]?.value;
+            const v1 = ns[1]?.value;
+            // The common case without an intermediate array: two numbers within [0, 1].
+            if (ns.length === 2 && v0! >= 0 && v0! <= 1 && v1! >= 0 && v1! <= 1) { c.visibility = v0!; c.maturity = v1!; c.positioned = true; }
+            else {
+              const v = coords(i, m.list, 2, 'coordinates [visibility, maturity]');
+              if (v) { c.visibility = v[0]!; c.maturity = v[1]!; c.positioned = true; }
+            }
           }
           break;
         }
