@@ -4,7 +4,8 @@
 // every corpus line and on generated lines) and returns null for anything else, which then
 // goes to the grammar. The grammar stays the definition of the language; this only makes the
 // common case cheap, so that a 10,000-line map parses within a frame budget.
-import type { KeywordNode, LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
+import { parse as grammarParse } from './generated/wardley-parser.js';
+import type { KeywordNode, LineDiagnostic, LineResult, LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
 
 const KEYWORD_START = /^(?:title|anchor|component|submap|evolve|pipeline|note|annotations?|style|size|evolution|valuechain|pioneers|settlers|townplanners|accelerator|deaccelerator|url|market|ecosystem|build|buy|outsource|y-axis|wardley-beta)(?![A-Za-z0-9_-])/;
 const NUM = '-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)';
@@ -31,7 +32,7 @@ function num(raw: string, start: number): NumberNode {
 /** The statement for `code` when it has one of the common shapes, else null. */
 export function fastLine(code: string): Statement | null {
   const c = code.charCodeAt(code.length - 1);
-  if (c === 93 /* ] */ || c === 41 /* ) */ || c === 97 /* a (inertia) */) return fastElement(code);
+  if (c === 93 /* ] */ || c === 41 /* ) */ || c === 97 /* a (inertia) */) return fastElement(code) ?? fastLink(code);
   return fastLink(code);
 }
 
@@ -112,4 +113,64 @@ function fastLink(code: string): LinkStatement | null {
     start: f0,
     end: t0 + to.length,
   };
+}
+
+const NONE: readonly LineDiagnostic[] = Object.freeze([]);
+
+/**
+ * The commonest lines of all (`component Name [v, m]` with nothing after, and `A->B`), read into
+ * one flat record instead of a syntax tree: a large map is mostly these, and the model needs only
+ * these fields. The tree is built (by `fastLine`) the first time anything asks for `stmt`.
+ */
+export class CompactLine implements LineResult {
+  readonly diagnostics = NONE;
+  #stmt: Statement | null | undefined = undefined;
+  constructor(
+    readonly code: string,
+    readonly shape: 'element' | 'link',
+    /** element: the keyword; link: the arrow as written. */
+    readonly word: string,
+    /** element: the name; link: the "from" name. */
+    readonly name: string,
+    readonly start: number,
+    readonly nameStart: number,
+    readonly nameEnd: number,
+    /** element: visibility and maturity; link: unused. */
+    readonly v: number,
+    readonly m: number,
+    /** link: the "to" name and where it starts. */
+    readonly to: string,
+    readonly toStart: number,
+    readonly end: number,
+  ) {}
+
+  get stmt(): Statement | null {
+    if (this.#stmt === undefined) this.#stmt = fastLine(this.code) ?? (grammarParse(this.code) as Statement | null);
+    return this.#stmt;
+  }
+}
+
+const PLAIN_ELEMENT = new RegExp(`^([ \\t]*)(component|anchor) (${NAME}) \\[(${NUM}), (${NUM})\\][ \\t]*$`);
+
+/** A compact reading of `code` when it is one of the commonest shapes, else null. */
+export function compactLine(code: string): CompactLine | null {
+  const c = code.charCodeAt(code.length - 1);
+  if (c === 93 /* ] */ || c === 32 || c === 9) {
+    const m = PLAIN_ELEMENT.exec(code);
+    if (!m) return null;
+    const [, lead, keyword, name, v, mat] = m as unknown as [string, string, string, string, string, string];
+    if (name.endsWith(' ') || SPECIAL_WORD.test(name) || name.endsWith(',')) return null;
+    const start = lead.length;
+    const nameStart = start + keyword.length + 1;
+    const nameEnd = nameStart + name.length;
+    const end = nameEnd + 1 + 1 + v.length + 2 + mat.length + 1;
+    return new CompactLine(code, 'element', keyword, name, start, nameStart, nameEnd, Number(v) + 0, Number(mat) + 0, '', 0, end);
+  }
+  const m = LINK.exec(code);
+  if (!m) return null;
+  const [, lead, from, arrow, to] = m as unknown as [string, string, string, string, string];
+  if (from.endsWith(' ') || to.endsWith(' ') || KEYWORD_START.test(from)) return null;
+  const start = lead.length;
+  const toStart = start + from.length + arrow.length;
+  return new CompactLine(code, 'link', arrow, from, start, start, start + from.length, 0, 0, to, toStart, toStart + to.length);
 }

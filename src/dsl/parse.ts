@@ -1,7 +1,7 @@
 // Text -> syntax document: every line parsed on its own by the peggy grammar, results cached by
 // the line's code so an edit re-parses only the lines it touched.
 import { parse as parseGrammarLine, SyntaxError as GrammarSyntaxError } from './generated/wardley-parser.js';
-import { fastLine } from './fastpath.js';
+import { compactLine, fastLine } from './fastpath.js';
 import { commentOpenAfterScan, lineStartsOf, scanLine } from './lines.js';
 import type { Diagnostic, LineDiagnostic, LineResult, Statement } from './syntax.js';
 
@@ -32,6 +32,8 @@ const CACHE_LIMIT = 200_000;
 /** Parses one line of code (comments already blanked). Never throws. */
 export function parseLine(code: string): LineResult {
   // The common shapes are cheaper to read than to look up; only grammar results are cached.
+  const compact = compactLine(code);
+  if (compact) return compact;
   const fast = fastLine(code);
   if (fast) return { stmt: fast, diagnostics: NO_DIAGNOSTICS };
   const hit = cache.get(code);

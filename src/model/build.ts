@@ -1,4 +1,5 @@
 // Syntax document -> map model, with the diagnostics that need more than one line to see.
+import { CompactLine } from '../dsl/fastpath.js';
 import { parseDoc, placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../dsl/parse.js';
 import type {
   AnyListNode, Diagnostic, ElementStatement, LineDiagnostic, Modifier, NameNode, Severity, Statement,
@@ -184,7 +185,30 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   };
 
   for (let i = 0; i < doc.results.length; i++) {
-    const s: Statement | null = doc.results[i]!.stmt;
+    const r = doc.results[i]!;
+    // The commonest lines straight from their compact reading, without building their syntax tree.
+    if (r instanceof CompactLine && block === null) {
+      pending = null;
+      if (r.shape === 'link') {
+        const flow = r.word !== '->';
+        links.push({
+          from: nameKey(r.name), to: nameKey(r.to), flow,
+          direction: !flow ? null : r.word === '+>' ? 'forward' : r.word === '+<' ? 'backward' : 'both',
+          label: null, context: null, line: i + 1, loc: at(i, r.start, r.end),
+        });
+        continue;
+      }
+      if (r.v >= 0 && r.v <= 1 && r.m >= 0 && r.m <= 1) {
+        components.push({
+          name: r.name, key: nameKey(r.name), type: r.word === 'anchor' ? 'anchor' : 'component',
+          visibility: r.v, maturity: r.m, stage: stageOf(r.m), kind: 'technology', inertia: false, method: null,
+          market: false, ecosystem: false, label: null, cost: null, positioned: true, parent: null, evolveTo: null, url: null,
+          line: i + 1, loc: at(i, r.start, r.end), nameLoc: at(i, r.nameStart, r.nameEnd),
+        });
+        continue;
+      }
+    }
+    const s: Statement | null = r.stmt;
     if (!s) continue;
     if (pending && s.type !== 'blockOpen') pending = null;
     switch (s.type) {

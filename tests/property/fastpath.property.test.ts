@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as grammarParse } from '../../src/dsl/generated/wardley-parser.js';
-import { fastLine } from '../../src/dsl/fastpath.js';
+import { compactLine, fastLine } from '../../src/dsl/fastpath.js';
 import { scanLine } from '../../src/dsl/lines.js';
 import { corpus, mapText, mutatedCorpusMap } from './arbitraries.js';
 
@@ -9,10 +9,22 @@ function grammar(code: string): unknown {
   try { return grammarParse(code); } catch { return 'error'; }
 }
 
-/** The fast path either declines or builds exactly what the grammar builds. */
+/** The fast path and the compact reading either decline or give exactly what the grammar builds. */
 function agrees(code: string): void {
   const fast = fastLine(code);
   if (fast !== null) expect(fast).toEqual(grammar(code));
+  const compact = compactLine(code);
+  if (compact !== null) {
+    const g = grammar(code) as { type: string; name?: { text: string; start: number; end: number }; from?: { text: string; start: number; end: number }; to?: { text: string; start: number }; start: number; end: number; mods?: { type: string; list: { numbers: { value: number }[] } }[] };
+    expect(compact.stmt).toEqual(g);
+    expect([compact.start, compact.end]).toEqual([g.start, g.end]);
+    if (compact.shape === 'element') {
+      expect([compact.name, compact.nameStart, compact.nameEnd]).toEqual([g.name!.text, g.name!.start, g.name!.end]);
+      expect([compact.v, compact.m]).toEqual(g.mods![0]!.list.numbers.map((n) => n.value));
+    } else {
+      expect([compact.name, compact.nameStart, compact.nameEnd, compact.to, compact.toStart]).toEqual([g.from!.text, g.from!.start, g.from!.end, g.to!.text, g.to!.start]);
+    }
+  }
 }
 
 describe('the fast path agrees with the grammar', () => {
@@ -44,5 +56,19 @@ describe('the fast path agrees with the grammar', () => {
     fc.assert(fc.property(name, fc.constantFrom('->', '+>', '+<', '+<>'), name, fc.constantFrom('', ' ', '  '), (a, arrow, b, lead) => {
       agrees(`${lead}${a}${arrow}${b}`);
     }), { numRuns: 1500 });
+  });
+});
+
+describe('the model from compact lines', () => {
+  it('is the model built from full syntax trees', async () => {
+    const { parseDoc } = await import('../../src/dsl/parse.js');
+    const { buildModel } = await import('../../src/model/build.js');
+    const check = (text: string) => {
+      const doc = parseDoc(text);
+      const plain = { ...doc, results: doc.results.map((r) => ({ stmt: r.stmt, diagnostics: r.diagnostics })) };
+      expect(buildModel(doc)).toEqual(buildModel(plain));
+    };
+    for (const text of corpus()) check(text);
+    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), check), { numRuns: 300 });
   });
 });
