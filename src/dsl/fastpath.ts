@@ -31,16 +31,42 @@ function num(raw: string, start: number): NumberNode {
 
 /** The statement for `code` when it has one of the common shapes, else null. */
 export function fastLine(code: string): Statement | null {
-  const c = code.charCodeAt(code.length - 1);
-  if (c === 93 /* ] */ || c === 41 /* ) */ || c === 97 /* a (inertia) */) return fastElement(code) ?? fastLink(code);
-  return fastLink(code);
+  return (mayBeElement(code) ? fastElement(code) : null) ?? fastLink(code);
 }
 
-function fastElement(code: string): Statement | null {
+interface ElementMatch { lead: string; keyword: string; name: string; v: string; mat: string; tail: string }
+
+/** `component|anchor Name [v, m] modifiers` with a plain name, or null. */
+function matchElement(code: string): ElementMatch | null {
   const m = ELEMENT.exec(code);
   if (!m) return null;
   const [, lead, keyword, name, v, mat, tail] = m as unknown as [string, string, string, string, string, string, string];
   if (name.endsWith(' ') || SPECIAL_WORD.test(name) || name.endsWith(',')) return null;
+  return { lead, keyword, name, v, mat, tail };
+}
+
+interface LinkMatch { lead: string; from: string; arrow: string; to: string }
+
+/** `A->B` (or a flow without a label) between plain names, or null. */
+function matchLink(code: string): LinkMatch | null {
+  const m = LINK.exec(code);
+  if (!m) return null;
+  const [, lead, from, arrow, to] = m as unknown as [string, string, string, string, string];
+  if (from.endsWith(' ') || to.endsWith(' ') || KEYWORD_START.test(from)) return null;
+  return { lead, from, arrow, to };
+}
+
+/** Element lines end with `]`, `)` or `inertia`; anything else can only be a link. */
+function mayBeElement(code: string): boolean {
+  const t = code.trimEnd();
+  const c = t.charCodeAt(t.length - 1);
+  return c === 93 /* ] */ || c === 41 /* ) */ || c === 97 /* a (inertia) */;
+}
+
+function fastElement(code: string): Statement | null {
+  const e = matchElement(code);
+  if (!e) return null;
+  const { lead, keyword, name, v, mat, tail } = e;
   const k0 = lead.length;
   const n0 = k0 + keyword.length + 1;
   const n1 = n0 + name.length;
@@ -97,10 +123,9 @@ const ARROWS: Record<string, LinkStatement['arrow']> = {
 };
 
 function fastLink(code: string): LinkStatement | null {
-  const m = LINK.exec(code);
-  if (!m) return null;
-  const [, lead, from, arrow, to] = m as unknown as [string, string, string, string, string];
-  if (from.endsWith(' ') || to.endsWith(' ') || KEYWORD_START.test(from)) return null;
+  const l = matchLink(code);
+  if (!l) return null;
+  const { lead, from, arrow, to } = l;
   const f0 = lead.length;
   const t0 = f0 + from.length + arrow.length;
   const flow = arrow === '->' ? null : (arrow.slice(1) as '>' | '<' | '<>');
@@ -150,27 +175,20 @@ export class CompactLine implements LineResult {
   }
 }
 
-const PLAIN_ELEMENT = new RegExp(`^([ \\t]*)(component|anchor) (${NAME}) \\[(${NUM}), (${NUM})\\][ \\t]*$`);
-
 /** A compact reading of `code` when it is one of the commonest shapes, else null. */
 export function compactLine(code: string): CompactLine | null {
-  const c = code.charCodeAt(code.length - 1);
-  if (c === 93 /* ] */ || c === 32 || c === 9) {
-    const m = PLAIN_ELEMENT.exec(code);
-    if (!m) return null;
-    const [, lead, keyword, name, v, mat] = m as unknown as [string, string, string, string, string, string];
-    if (name.endsWith(' ') || SPECIAL_WORD.test(name) || name.endsWith(',')) return null;
-    const start = lead.length;
-    const nameStart = start + keyword.length + 1;
-    const nameEnd = nameStart + name.length;
-    const end = nameEnd + 1 + 1 + v.length + 2 + mat.length + 1;
-    return new CompactLine(code, 'element', keyword, name, start, nameStart, nameEnd, Number(v) + 0, Number(mat) + 0, '', 0, end);
+  const e = mayBeElement(code) ? matchElement(code) : null;
+  if (e) {
+    if (e.tail !== '') return null;
+    const start = e.lead.length;
+    const nameStart = start + e.keyword.length + 1;
+    const nameEnd = nameStart + e.name.length;
+    const end = nameEnd + 1 + 1 + e.v.length + 2 + e.mat.length + 1;
+    return new CompactLine(code, 'element', e.keyword, e.name, start, nameStart, nameEnd, Number(e.v) + 0, Number(e.mat) + 0, '', 0, end);
   }
-  const m = LINK.exec(code);
-  if (!m) return null;
-  const [, lead, from, arrow, to] = m as unknown as [string, string, string, string, string];
-  if (from.endsWith(' ') || to.endsWith(' ') || KEYWORD_START.test(from)) return null;
-  const start = lead.length;
-  const toStart = start + from.length + arrow.length;
-  return new CompactLine(code, 'link', arrow, from, start, start, start + from.length, 0, 0, to, toStart, toStart + to.length);
+  const l = matchLink(code);
+  if (!l) return null;
+  const start = l.lead.length;
+  const toStart = start + l.from.length + l.arrow.length;
+  return new CompactLine(code, 'link', l.arrow, l.from, start, start, start + l.from.length, 0, 0, l.to, toStart, toStart + l.to.length);
 }
