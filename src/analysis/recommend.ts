@@ -1,4 +1,5 @@
 // Recommendations: the moves the findings call for, each citing the findings it answers.
+import { nameKey } from '../model/names.js';
 import { STAGE_LABELS } from '../model/stages.js';
 import type { Finding } from './finding.js';
 import { fmt, makeFinding } from './finding.js';
@@ -15,7 +16,8 @@ export function recommend(g: ValueChain, findings: readonly Finding[]): Finding[
     if (d) d.because.push(f);
     else drafts.set(key, { rule, target, term, because: [f], say });
   };
-  const node = (name: string) => g.nodes[g.index.get(name) ?? g.index.get(name.trim()) ?? -1];
+  // Findings name components as written; the graph is indexed by the compared form.
+  const node = (name: string) => g.nodes[g.index.get(nameKey(name)) ?? -1];
   for (const f of findings) {
     const [first] = f.components;
     if (first === undefined) continue;

@@ -2,6 +2,7 @@
 // Each returns the changes it makes (so an editor can re-parse just those lines) or null when the
 // target is not in the map; `applyChanges` turns changes into text.
 import { nameKey } from '../model/names.js';
+import { CompactLine } from './fastpath.js';
 import { parseDoc, parseLine, type SyntaxDoc } from './parse.js';
 import type { ElementStatement, Modifier, NameNode, NumberNode, Statement } from './syntax.js';
 
@@ -15,6 +16,20 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
   let pos = 0;
   for (const c of sorted) { out += text.slice(pos, c.from) + c.insert; pos = c.to; }
   return out + text.slice(pos);
+}
+
+/**
+ * What an edit reads: the map's text, or its parsed document when the caller has one (the editor
+ * does: it keeps the document up to date, so an edit on every frame of a drag parses nothing).
+ */
+export type MapSource = string | SyntaxDoc;
+
+function docOf(source: MapSource): SyntaxDoc {
+  return typeof source === 'string' ? parseDoc(source) : source;
+}
+
+function textOf(source: MapSource): string {
+  return typeof source === 'string' ? source : source.text;
 }
 
 /** A position on the map: visibility (0 bottom .. 1 top) and maturity (0 genesis .. 1 commodity). */
@@ -48,8 +63,14 @@ const ELEMENT_KEYWORDS = new Set(['component', 'anchor', 'submap', 'market', 'ec
 /** The line that declares the component (component, anchor, submap, pipeline child) named `name`. */
 function findElement(doc: SyntaxDoc, name: string): Located<ElementStatement> | null {
   const key = nameKey(name);
-  for (const s of statements(doc)) {
-    if (s.stmt.type === 'element' && ELEMENT_KEYWORDS.has(s.stmt.keyword.text) && nameKey(s.stmt.name.text) === key) return s as Located<ElementStatement>;
+  for (let i = 0; i < doc.results.length; i++) {
+    const r = doc.results[i]!;
+    // A compact line says its name without building its syntax tree.
+    if (r instanceof CompactLine && (r.shape !== 'element' || nameKey(r.name) !== key)) continue;
+    const stmt = r.stmt;
+    if (stmt?.type === 'element' && ELEMENT_KEYWORDS.has(stmt.keyword.text) && nameKey(stmt.name.text) === key) {
+      return { line: i, base: doc.lineStarts[i]!, stmt };
+    }
   }
   return null;
 }
@@ -68,8 +89,8 @@ function statementEnd(s: Located): number { return s.base + s.stmt.end; }
  * rewritten; a line without coordinates gets them after its name. A pipeline child written
  * `[maturity]` keeps its pipeline's visibility.
  */
-export function moveComponent(text: string, name: string, to: MapPoint): TextChange[] | null {
-  const doc = parseDoc(text);
+export function moveComponent(source: MapSource, name: string, to: MapPoint): TextChange[] | null {
+  const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
   const at = el.stmt.mods.find((m): m is Extract<Modifier, { type: 'at' }> => m.type === 'at');
@@ -83,8 +104,8 @@ export function moveComponent(text: string, name: string, to: MapPoint): TextCha
 }
 
 /** Moves the note on `line` (1-based). */
-export function moveNote(text: string, line: number, to: MapPoint): TextChange[] | null {
-  const doc = parseDoc(text);
+export function moveNote(source: MapSource, line: number, to: MapPoint): TextChange[] | null {
+  const doc = docOf(source);
   const stmt = doc.results[line - 1]?.stmt;
   if (!stmt || stmt.type !== 'note') return null;
   const base = doc.lineStarts[line - 1]!;
@@ -96,8 +117,8 @@ export function moveNote(text: string, line: number, to: MapPoint): TextChange[]
 }
 
 /** Moves the target of the evolve arrow of component `name` (or of the component evolved as `name`). */
-export function moveEvolveTarget(text: string, name: string, maturity: number): TextChange[] | null {
-  const doc = parseDoc(text);
+export function moveEvolveTarget(source: MapSource, name: string, maturity: number): TextChange[] | null {
+  const doc = docOf(source);
   const key = nameKey(name);
   for (const s of statements(doc)) {
     if (s.stmt.type !== 'evolve') continue;
@@ -110,8 +131,8 @@ export function moveEvolveTarget(text: string, name: string, maturity: number): 
 }
 
 /** Sets the label offset `label [x, y]` of a component (inserted after its coordinates when absent). */
-export function setLabel(text: string, name: string, offset: { x: number; y: number }): TextChange[] | null {
-  const doc = parseDoc(text);
+export function setLabel(source: MapSource, name: string, offset: { x: number; y: number }): TextChange[] | null {
+  const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
   const label = el.stmt.mods.find((m): m is Extract<Modifier, { type: 'label' }> => m.type === 'label');
@@ -157,8 +178,8 @@ function nameChange(base: number, node: NameNode, newName: string, context: Para
 }
 
 /** Renames a component everywhere it is named: its line, links, evolves, pipelines, legacy method lines. */
-export function renameComponent(text: string, oldName: string, newName: string): TextChange[] | null {
-  const doc = parseDoc(text);
+export function renameComponent(source: MapSource, oldName: string, newName: string): TextChange[] | null {
+  const doc = docOf(source);
   const key = nameKey(oldName);
   if (!findElement(doc, oldName)) return null;
   const changes: TextChange[] = [];
@@ -189,19 +210,19 @@ function appendLine(text: string, line: string): TextChange {
 }
 
 /** Adds `component Name [v, m]` (or an anchor) as a new last line. */
-export function addComponent(text: string, name: string, at: MapPoint, type: 'component' | 'anchor' = 'component'): TextChange[] {
-  return [appendLine(text, `${type} ${writeName(name)} [${formatCoordinate(at.visibility)}, ${formatCoordinate(at.maturity)}]`)];
+export function addComponent(source: MapSource, name: string, at: MapPoint, type: 'component' | 'anchor' = 'component'): TextChange[] {
+  return [appendLine(textOf(source), `${type} ${writeName(name)} [${formatCoordinate(at.visibility)}, ${formatCoordinate(at.maturity)}]`)];
 }
 
 /** Adds the dependency `From->To` as a new last line (null when it is already there). */
-export function addLink(text: string, from: string, to: string): TextChange[] | null {
-  const doc = parseDoc(text);
+export function addLink(source: MapSource, from: string, to: string): TextChange[] | null {
+  const doc = docOf(source);
   const f = nameKey(from);
   const t = nameKey(to);
   for (const s of statements(doc)) {
     if (s.stmt.type === 'link' && s.stmt.arrow.flow === null && nameKey(s.stmt.from.text) === f && nameKey(s.stmt.to.text) === t) return null;
   }
-  return [appendLine(text, `${writeName(from, 'link-from')}->${writeName(to, 'link-to')}`)];
+  return [appendLine(doc.text, `${writeName(from, 'link-from')}->${writeName(to, 'link-to')}`)];
 }
 
 /** The change that removes line `i` with its line break. */
@@ -213,8 +234,8 @@ function removeLine(doc: SyntaxDoc, i: number): TextChange {
 }
 
 /** Removes every link line between `from` and `to` (dependencies and flows). */
-export function removeLink(text: string, from: string, to: string): TextChange[] | null {
-  const doc = parseDoc(text);
+export function removeLink(source: MapSource, from: string, to: string): TextChange[] | null {
+  const doc = docOf(source);
   const f = nameKey(from);
   const t = nameKey(to);
   const changes = statements(doc)
@@ -224,8 +245,8 @@ export function removeLink(text: string, from: string, to: string): TextChange[]
 }
 
 /** Deletes a component's line with every link to or from it, its evolve lines and legacy method lines. */
-export function deleteComponent(text: string, name: string): TextChange[] | null {
-  const doc = parseDoc(text);
+export function deleteComponent(source: MapSource, name: string): TextChange[] | null {
+  const doc = docOf(source);
   const key = nameKey(name);
   if (!findElement(doc, name)) return null;
   const evolvedNames = new Set<string>();
@@ -259,8 +280,8 @@ function mergeLineRemovals(doc: SyntaxDoc, lines: number[]): TextChange[] {
 }
 
 /** Turns inertia on or off for a component (the `inertia` word, or `inertia` in its decorator group). */
-export function toggleInertia(text: string, name: string): TextChange[] | null {
-  const doc = parseDoc(text);
+export function toggleInertia(source: MapSource, name: string): TextChange[] | null {
+  const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
   const line = doc.lines[el.line]!;
@@ -295,23 +316,23 @@ export type MethodDecorator = 'build' | 'buy' | 'outsource';
 const METHOD_WORDS = new Set(['build', 'buy', 'outsource']);
 
 /** Sets (or, with null, removes) a component's method decorator: `(build)`, `(buy)`, `(outsource)`. */
-export function setMethod(text: string, name: string, method: MethodDecorator | null): TextChange[] | null {
-  return setDecoratorFrom(text, name, METHOD_WORDS, method);
+export function setMethod(source: MapSource, name: string, method: MethodDecorator | null): TextChange[] | null {
+  return setDecoratorFrom(source, name, METHOD_WORDS, method);
 }
 
 /** Turns a flag decorator on or off: market, ecosystem, or one of the kinds. */
-export function toggleDecorator(text: string, name: string, word: string): TextChange[] | null {
-  const doc = parseDoc(text);
+export function toggleDecorator(source: MapSource, name: string, word: string): TextChange[] | null {
+  const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
   const group = el.stmt.mods.find((m): m is Extract<Modifier, { type: 'decorators' }> => m.type === 'decorators');
   const has = group?.words.some((x) => x.text.toLowerCase() === word) ?? false;
-  return setDecoratorFrom(text, name, new Set([word]), has ? null : word);
+  return setDecoratorFrom(doc, name, new Set([word]), has ? null : word);
 }
 
 /** Replaces whichever word of `family` the group holds with `word` (or removes it for null). */
-function setDecoratorFrom(text: string, name: string, family: Set<string>, word: string | null): TextChange[] | null {
-  const doc = parseDoc(text);
+function setDecoratorFrom(source: MapSource, name: string, family: Set<string>, word: string | null): TextChange[] | null {
+  const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
   const line = doc.lines[el.line]!;

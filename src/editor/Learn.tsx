@@ -91,7 +91,7 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
   const [what, setWhat] = useState<string | null>(null);
   const result = useMemo(() => (what ? whatIfCommoditises(model, what, analysis.findings) : null), [what, model, analysis]);
   useEffect(() => {
-    if (result) onPreview({ model: result.model, findings: analyze(result.model).findings, focus: null });
+    if (result) onPreview({ model: result.model, findings: result.findings, focus: null });
     else onPreview(NO_PREVIEW);
   }, [result, onPreview]);
   return (
@@ -120,7 +120,7 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
           <ul>{result.disappeared.length ? result.disappeared.map((f) => <li key={f.id} data-id={f.id}>{f.kind}: {f.components.join(' → ')}</li>) : <li className="none">nothing</li>}</ul>
           <button type="button" onClick={() => {
             const c = model.components.find((x) => x.name === what && x.type !== 'evolved');
-            if (c) store.dispatch(moveComponent(store.getState().text, what, { visibility: c.visibility, maturity: COMMODITY_AT }), 'what-if');
+            if (c) store.dispatch(moveComponent(store.syntax(), what, { visibility: c.visibility, maturity: COMMODITY_AT }), 'what-if');
             setWhat(null);
           }}>Apply to the map</button>
         </div>
@@ -148,7 +148,7 @@ function ProjectionPanel({ store, model, onPreview }: { store: EditorStore; mode
       <span>{t === 0 ? 'now' : `${t}% of the horizon`}</span>
       <div>
         <button type="button" disabled={t === 0} data-testid="projection-apply" onClick={() => {
-          store.dispatch(projectionEdits(store.getState().text, model, t / 100), 'projection');
+          store.dispatch(projectionEdits(store.syntax(), model, t / 100), 'projection');
           setT(0);
         }}>Apply to the map</button>
         <button type="button" disabled={t === 0} onClick={() => setT(0)}>Back to now</button>

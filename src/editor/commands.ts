@@ -17,12 +17,12 @@ export type MoveTarget =
 
 /** Moves a component, anchor, pipeline child, evolved target or note to a map position. */
 export function moveTo(store: EditorStore, target: MoveTarget, visibility: number, maturity: number, origin = 'move'): boolean {
-  const text = store.getState().text;
+  const doc = store.syntax();
   const at = { visibility: clamp(visibility), maturity: clamp(maturity) };
   let changes: TextChange[] | null;
-  if (target.kind === 'note') changes = moveNote(text, target.line, at);
-  else if (target.type === 'evolved') changes = moveEvolveTarget(text, target.name, at.maturity);
-  else changes = moveComponent(text, target.name, at);
+  if (target.kind === 'note') changes = moveNote(doc, target.line, at);
+  else if (target.type === 'evolved') changes = moveEvolveTarget(doc, target.name, at.maturity);
+  else changes = moveComponent(doc, target.name, at);
   return store.dispatch(changes, origin);
 }
 
@@ -32,7 +32,7 @@ export function nudge(store: EditorStore, c: Component, dVisibility: number, dMa
 }
 
 export function moveLabel(store: EditorStore, name: string, x: number, y: number): boolean {
-  return store.dispatch(setLabel(store.getState().text, name, { x, y }), 'label');
+  return store.dispatch(setLabel(store.syntax(), name, { x, y }), 'label');
 }
 
 /** Renames a component everywhere it is named. Refuses an empty name or one already taken. */
@@ -41,7 +41,7 @@ export function rename(store: EditorStore, from: string, to: string): string | n
   if (clean === '') return 'A component needs a name.';
   if (nameKey(clean) === nameKey(from)) return null;
   if (store.derived().model.components.some((c) => c.key === nameKey(clean))) return `'${clean}' is already a component of this map.`;
-  store.dispatch(renameComponent(store.getState().text, from, clean), 'rename');
+  store.dispatch(renameComponent(store.syntax(), from, clean), 'rename');
   store.select([clean]);
   return null;
 }
@@ -51,36 +51,36 @@ export function addAt(store: EditorStore, visibility: number, maturity: number):
   const taken = new Set(store.derived().model.components.map((c) => c.key));
   let name = 'New Component';
   for (let i = 2; taken.has(name); i++) name = `New Component ${i}`;
-  store.dispatch(addComponent(store.getState().text, name, { visibility: clamp(visibility), maturity: clamp(maturity) }), 'add');
+  store.dispatch(addComponent(store.syntax(), name, { visibility: clamp(visibility), maturity: clamp(maturity) }), 'add');
   store.select([name]);
   return name;
 }
 
 export function link(store: EditorStore, from: string, to: string): boolean {
   if (nameKey(from) === nameKey(to)) return false;
-  return store.dispatch(addLink(store.getState().text, from, to), 'link');
+  return store.dispatch(addLink(store.syntax(), from, to), 'link');
 }
 
 /** Deletes components with their links and evolve lines, as one undo step. */
 export function remove(store: EditorStore, names: readonly string[]): void {
   store.beginGesture('delete');
-  for (const n of names) store.dispatch(deleteComponent(store.getState().text, n), 'delete');
+  for (const n of names) store.dispatch(deleteComponent(store.syntax(), n), 'delete');
   store.endGesture();
   store.select([]);
 }
 
 export function toggleInertiaOf(store: EditorStore, name: string): boolean {
-  return store.dispatch(toggleInertia(store.getState().text, name), 'inertia');
+  return store.dispatch(toggleInertia(store.syntax(), name), 'inertia');
 }
 
 export function setMethodOf(store: EditorStore, name: string, method: MethodDecorator | null): boolean {
-  return store.dispatch(setMethod(store.getState().text, name, method), 'method');
+  return store.dispatch(setMethod(store.syntax(), name, method), 'method');
 }
 
 /** Sets a component's kind (technology is the default and is written as no word at all). */
 export function setKindOf(store: EditorStore, c: Component, kind: ComponentKind): void {
   store.beginGesture('kind');
-  if (c.kind !== 'technology') store.dispatch(toggleDecorator(store.getState().text, c.name, c.kind), 'kind');
-  if (kind !== 'technology') store.dispatch(toggleDecorator(store.getState().text, c.name, kind), 'kind');
+  if (c.kind !== 'technology') store.dispatch(toggleDecorator(store.syntax(), c.name, c.kind), 'kind');
+  if (kind !== 'technology') store.dispatch(toggleDecorator(store.syntax(), c.name, kind), 'kind');
   store.endGesture();
 }

@@ -53,7 +53,8 @@ export class EditorStore {
   private listeners = new Set<Listener>();
   private doc: SyntaxDoc;
   private derivedCache: { version: number; value: Derived } | null = null;
-  private lastGood: { readonly model: MapModel; readonly analysis: Analysis } | null = null;
+  /** The derived values of the last text without errors: what the canvas shows while the text is broken. */
+  private lastGood: Derived | null = null;
 
   constructor(text: string, fileName = 'untitled.owm') {
     this.doc = parseDoc(text, fileName);
@@ -64,6 +65,11 @@ export class EditorStore {
   }
 
   getState = (): EditorState => this.state;
+
+  /** The parsed document of the current text, kept up to date incrementally: edits read this. */
+  syntax(): SyntaxDoc {
+    return this.doc;
+  }
 
   subscribe = (l: Listener): (() => void) => {
     this.listeners.add(l);
@@ -89,16 +95,14 @@ export class EditorStore {
     let analysis: Analysis | null = null;
     const good = hasErrors && this.lastGood ? this.lastGood : null;
     const value: Derived = {
-      doc: this.doc, model, shown: good ? good.model : model, stale: hasErrors,
+      doc: this.doc, model, shown: good ? good.shown : model, stale: hasErrors,
       get analysis(): Analysis {
         if (good) return good.analysis;
         analysis ??= analyze(model);
         return analysis;
       },
     };
-    if (!hasErrors || !this.lastGood) {
-      this.lastGood = { model, get analysis() { return value.analysis; } };
-    }
+    if (!hasErrors || !this.lastGood) this.lastGood = value;
     this.derivedCache = { version: v, value };
     return value;
   }

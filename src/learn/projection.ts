@@ -1,6 +1,7 @@
 // Evolution projection: "everything evolves". Where each component would be after a while, as a
 // pure function of the model and a time t in [0, 1] (0 = the map as drawn, 1 = the horizon).
-import { moveComponent, type TextChange } from '../dsl/edit.js';
+import { moveComponent, type MapSource, type TextChange } from '../dsl/edit.js';
+import { parseDoc } from '../dsl/parse.js';
 import type { Component, MapModel } from '../model/model.js';
 import { stageOf, type Stage } from '../model/stages.js';
 
@@ -45,13 +46,14 @@ export function projectModel(model: MapModel, t: number): MapModel {
  * moved, nothing else. Every edit is computed on the original text (they touch different lines),
  * so they apply together as one change set.
  */
-export function projectionEdits(text: string, model: MapModel, t: number): TextChange[] {
+export function projectionEdits(source: MapSource, model: MapModel, t: number): TextChange[] {
+  const doc = typeof source === 'string' ? parseDoc(source) : source; // parsed once for every move
   const changes: TextChange[] = [];
   for (const c of projectModel(model, t).components) {
     if (c.type === 'evolved' || c.type === 'anchor') continue;
     const before = model.components.find((x) => x.key === c.key && x.type === c.type);
     if (!before || before.maturity === c.maturity) continue;
-    const edit = moveComponent(text, c.name, { visibility: c.visibility, maturity: c.maturity });
+    const edit = moveComponent(doc, c.name, { visibility: c.visibility, maturity: c.maturity });
     if (edit) changes.push(...edit);
   }
   return changes;

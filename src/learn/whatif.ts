@@ -9,6 +9,8 @@ export const COMMODITY_AT = STAGE_BOUNDARIES[2] + 0.05;
 
 export interface WhatIf {
   readonly model: MapModel
+  /** Every finding of the changed copy. */
+  readonly findings: readonly Finding[]
   readonly appeared: readonly Finding[]
   readonly disappeared: readonly Finding[]
 }
@@ -23,10 +25,11 @@ export function commoditise(model: MapModel, name: string): MapModel {
 export function whatIfCommoditises(model: MapModel, name: string, before?: readonly Finding[]): WhatIf {
   const was = (before ?? analyze(model).findings).filter((f) => f.kind !== 'recommendation');
   const copy = commoditise(model, name);
-  const now = analyze(copy).findings.filter((f) => f.kind !== 'recommendation');
+  const findings = analyze(copy).findings;
+  const now = findings.filter((f) => f.kind !== 'recommendation');
   const wasIds = new Set(was.map((f) => f.id));
   const nowIds = new Set(now.map((f) => f.id));
-  return { model: copy, appeared: now.filter((f) => !wasIds.has(f.id)), disappeared: was.filter((f) => !nowIds.has(f.id)) };
+  return { model: copy, findings, appeared: now.filter((f) => !wasIds.has(f.id)), disappeared: was.filter((f) => !nowIds.has(f.id)) };
 }
 
 /** Every component that depends on `name`, directly or through paths, in the order found. */

@@ -26,6 +26,17 @@ export function parseMap(text: string, file?: string): MapModel {
 
 type MutableComponent = { -readonly [K in keyof Component]: Component[K] };
 
+/** A component with every field at its default: unpositioned, technology, no decorations. */
+function newComponent(name: string, type: ComponentType, lineIndex: number, loc: Span, nameLoc: Span): MutableComponent {
+  return {
+    name, key: nameKey(name), type,
+    visibility: UNPOSITIONED.visibility, maturity: UNPOSITIONED.maturity, stage: stageOf(UNPOSITIONED.maturity),
+    kind: 'technology', inertia: false, method: null, market: false, ecosystem: false,
+    label: null, cost: null, positioned: false, parent: null, evolveTo: null, url: null,
+    line: lineIndex + 1, loc, nameLoc,
+  };
+}
+
 interface OpenPipeline { index: number; line: number; stmtEnd: number }
 
 /** Builds the model of a parsed document. Never throws. */
@@ -90,14 +101,9 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (keyword === 'market' || keyword === 'ecosystem') {
       report(i, 'warning', s.keyword.start, s.keyword.end, `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`);
     }
-    const c: MutableComponent = {
-      name: s.name.text, key: nameKey(s.name.text), type,
-      visibility: UNPOSITIONED.visibility, maturity: UNPOSITIONED.maturity, stage: 'genesis',
-      kind: 'technology', inertia: false, method: null,
-      market: keyword === 'market', ecosystem: keyword === 'ecosystem',
-      label: null, cost: null, positioned: false, parent: null, evolveTo: null, url: null,
-      line: i + 1, loc: at(i, s.start, s.end), nameLoc: at(i, s.name.start, s.name.end),
-    };
+    const c = newComponent(s.name.text, type, i, at(i, s.start, s.end), at(i, s.name.start, s.name.end));
+    c.market = keyword === 'market';
+    c.ecosystem = keyword === 'ecosystem';
     if (c.key === '') report(i, 'error', s.name.start, s.name.end, 'a component needs a name');
     let seenAt = false;
     for (const m of s.mods) {
@@ -199,12 +205,12 @@ export function buildModel(doc: SyntaxDoc): MapModel {
         continue;
       }
       if (r.v >= 0 && r.v <= 1 && r.m >= 0 && r.m <= 1) {
-        components.push({
-          name: r.name, key: nameKey(r.name), type: r.word === 'anchor' ? 'anchor' : 'component',
-          visibility: r.v, maturity: r.m, stage: stageOf(r.m), kind: 'technology', inertia: false, method: null,
-          market: false, ecosystem: false, label: null, cost: null, positioned: true, parent: null, evolveTo: null, url: null,
-          line: i + 1, loc: at(i, r.start, r.end), nameLoc: at(i, r.nameStart, r.nameEnd),
-        });
+        const c = newComponent(r.name, r.word === 'anchor' ? 'anchor' : 'component', i, at(i, r.start, r.end), at(i, r.nameStart, r.nameEnd));
+        c.visibility = r.v;
+        c.maturity = r.m;
+        c.stage = stageOf(r.m);
+        c.positioned = true;
+        components.push(c);
         continue;
       }
     }
