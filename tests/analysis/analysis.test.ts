@@ -72,6 +72,10 @@ describe('small maps whose answer is obvious', () => {
     expect(fs.filter((f) => f.rule === 'misalignment/inertia').map((f) => f.components)).toEqual([['Data Centre']]);
     expect(fs.some((f) => f.rule === 'recommendation/remove-inertia')).toBe(true);
   });
+  it('recommends by the component, however its name is spaced', () => {
+    const fs = analyze(parseMap('anchor U [0.9, 0.7]\ncomponent Cloud  Compute [0.3, 0.85] (build)\nU->Cloud Compute')).findings;
+    expect(fs.find((f) => f.kind === 'recommendation')?.rule).toBe('recommendation/use-utility');
+  });
   it('outsourcing a genesis component is a method mismatch', () => {
     const fs = analyze(parseMap('anchor U [0.9, 0.5]\ncomponent New Idea [0.5, 0.05] (outsource)\nU->New Idea')).findings;
     expect(fs.filter((f) => f.rule === 'misalignment/method').map((f) => f.components)).toEqual([['New Idea']]);
