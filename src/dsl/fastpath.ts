@@ -8,12 +8,6 @@ import { parse as grammarParse } from './generated/wardley-parser.js';
 import type { KeywordNode, LineDiagnostic, LineResult, LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
 
 const KEYWORD_START = /^(?:title|anchor|component|submap|evolve|pipeline|note|annotations?|style|size|evolution|valuechain|pioneers|settlers|townplanners|accelerator|deaccelerator|url|market|ecosystem|build|buy|outsource|y-axis|wardley-beta)(?![A-Za-z0-9_-])/;
-const NUM = '-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)';
-// Names: words of safe characters, no word that the grammar treats specially.
-const NAME = '[A-Za-z0-9_&/.,:!?#%@$*=][A-Za-z0-9_&/.,:!?#%@$*= ]*?';
-const ELEMENT = new RegExp(`^([ \\t]*)(component|anchor) (${NAME}) \\[(${NUM}), (${NUM})\\]((?: label \\[${NUM}, ${NUM}\\]| inertia| \\([a-z, ]*\\))*)[ \\t]*$`);
-const MOD = new RegExp(` label \\[(${NUM}), (${NUM})\\]| inertia| \\(([a-z, ]*)\\)`, 'g');
-const LINK = new RegExp(`^([ \\t]*)(${NAME})(->|\\+>|\\+<>|\\+<)(${NAME})[ \\t]*$`);
 const SPECIAL_WORD = /(?:^| )(?:label|inertia|url|evolve)(?: |$)/;
 
 // Keyword nodes are the same for every line with the same indentation: share them (nodes are immutable).
@@ -29,81 +23,216 @@ function num(raw: string, start: number): NumberNode {
   return { value: Number(raw) + 0, raw, start, end: start + raw.length }; // + 0: -0 reads as 0
 }
 
+// The lines are read by hand rather than by regular expression: a large map is mostly these
+// lines, and a scanner over character codes allocates only the strings it returns.
+
+/** Characters a plain name is made of: letters, digits, space and `_&/.,:!?#%@$*=`. */
+const NAME_CHAR = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_&/.,:!?#%@$*= ') NAME_CHAR[ch.charCodeAt(0)] = 1;
+const SPACE = 32;
+const TAB = 9;
+const isNameChar = (c: number): boolean => c < 128 && NAME_CHAR[c] === 1;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** End of the `[ \t]*` run from `i`. */
+function skipBlank(code: string, i: number): number {
+  let c = code.charCodeAt(i);
+  while (c === SPACE || c === TAB) c = code.charCodeAt(++i);
+  return i;
+}
+
+/** The value of the last number `scanNumber` read. */
+let numberValue = 0;
+
+/**
+ * Reads `-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)` at `i`: returns its end (and sets `numberValue`), or -1.
+ * Up to 15 digits the value is computed exactly as `Number` would (an integer divided by a power
+ * of ten, both exact, is correctly rounded); longer numbers go through `Number`.
+ */
+function scanNumber(code: string, i: number): number {
+  const start = i;
+  let neg = false;
+  if (code.charCodeAt(i) === 45 /* - */) { neg = true; i++; }
+  let mant = 0;
+  let digits = 0;
+  let frac = 0;
+  let c = code.charCodeAt(i);
+  while (isDigit(c)) { mant = mant * 10 + (c - 48); digits++; c = code.charCodeAt(++i); }
+  const intDigits = digits;
+  if (c === 46 /* . */) {
+    c = code.charCodeAt(++i);
+    while (isDigit(c)) { mant = mant * 10 + (c - 48); digits++; frac++; c = code.charCodeAt(++i); }
+    if (intDigits === 0 && frac === 0) return -1;
+  } else if (intDigits === 0) return -1;
+  if (digits <= 15) numberValue = (neg ? -mant : mant) / POW10[frac]! + 0; // + 0: -0 reads as 0
+  else numberValue = Number(code.slice(start, i)) + 0;
+  return i;
+}
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** Where the parts of a plain element line are, as `scanElement` found them. */
+interface ElementScan { keyword: string; start: number; nameStart: number; nameEnd: number; atEnd: number; tailEnd: number; v: number; m: number }
+const elementScan: ElementScan = { keyword: '', start: 0, nameStart: 0, nameEnd: 0, atEnd: 0, tailEnd: 0, v: 0, m: 0 };
+
+/**
+ * `component|anchor Name [v, m] modifiers` with a plain name (the modifiers being any of
+ * ` label [x, y]`, ` inertia`, ` (words)`), then blanks to the end. Fills `elementScan` and
+ * returns the name, or null when the line has another shape.
+ */
+function scanElement(code: string): string | null {
+  const start = skipBlank(code, 0);
+  let keyword: string;
+  if (code.startsWith('component ', start)) keyword = 'component';
+  else if (code.startsWith('anchor ', start)) keyword = 'anchor';
+  else return null;
+  const nameStart = start + keyword.length + 1;
+  let i = nameStart;
+  let c = code.charCodeAt(i);
+  if (c === SPACE || !isNameChar(c)) return null;
+  while (isNameChar(c)) c = code.charCodeAt(++i);
+  // A name cannot hold '[': the coordinates start at the first one, after a space.
+  if (c !== 91 /* [ */ || code.charCodeAt(i - 1) !== SPACE) return null;
+  const nameEnd = i - 1;
+  const lastName = code.charCodeAt(nameEnd - 1);
+  if (lastName === SPACE || lastName === 44 /* , */) return null;
+  i = scanNumber(code, i + 1);
+  if (i < 0) return null;
+  const v = numberValue;
+  if (code.charCodeAt(i) !== 44 || code.charCodeAt(i + 1) !== SPACE) return null;
+  i = scanNumber(code, i + 2);
+  if (i < 0 || code.charCodeAt(i) !== 93 /* ] */) return null;
+  const m = numberValue;
+  const atEnd = i + 1;
+  // Modifiers, each starting with a space.
+  i = atEnd;
+  let tailEnd = atEnd;
+  for (;;) {
+    if (code.charCodeAt(i) !== SPACE) break;
+    if (code.startsWith('inertia', i + 1)) { i += 8; tailEnd = i; continue; }
+    if (code.startsWith('label [', i + 1)) {
+      let j = scanNumber(code, i + 8);
+      if (j < 0 || code.charCodeAt(j) !== 44 || code.charCodeAt(j + 1) !== SPACE) break;
+      j = scanNumber(code, j + 2);
+      if (j < 0 || code.charCodeAt(j) !== 93) break;
+      i = j + 1; tailEnd = i; continue;
+    }
+    if (code.charCodeAt(i + 1) === 40 /* ( */) {
+      // Words of a-z, each one space apart at most, separated by ',' or ', ': the shape the
+      // grammar reads as these words; anything else (an empty word, a stray space) goes to it.
+      let j = i + 2;
+      let prev = 40;
+      let d = code.charCodeAt(j);
+      for (;; d = code.charCodeAt(++j)) {
+        const letter = d >= 97 && d <= 122;
+        if (letter) { prev = d; continue; }
+        const prevLetter = prev >= 97 && prev <= 122;
+        if (d === 44 /* , */ && prevLetter) { prev = d; continue; }
+        if (d === SPACE && (prevLetter || prev === 44)) { prev = d; continue; }
+        break;
+      }
+      if (d !== 41 /* ) */ || !(prev >= 97 && prev <= 122)) return null;
+      i = j + 1; tailEnd = i; continue;
+    }
+    break;
+  }
+  if (skipBlank(code, tailEnd) !== code.length) return null;
+  const name = code.slice(nameStart, nameEnd);
+  if (SPECIAL_WORD.test(name)) return null;
+  const e = elementScan;
+  e.keyword = keyword; e.start = start; e.nameStart = nameStart; e.nameEnd = nameEnd; e.atEnd = atEnd; e.tailEnd = tailEnd; e.v = v; e.m = m;
+  return name;
+}
+
+/** Where the parts of a plain link line are, as `scanLink` found them. */
+const linkScan = { start: 0, fromEnd: 0, arrow: '', toStart: 0, toEnd: 0, to: '' };
+
+/** `A->B` (or a flow without a label: `+>`, `+<`, `+<>`) between plain names. Fills `linkScan` and returns the "from" name, or null. */
+function scanLink(code: string): string | null {
+  const start = skipBlank(code, 0);
+  let i = start;
+  let c = code.charCodeAt(i);
+  if (c === SPACE || !isNameChar(c)) return null;
+  while (isNameChar(c)) c = code.charCodeAt(++i);
+  const fromEnd = i;
+  if (code.charCodeAt(fromEnd - 1) === SPACE) return null;
+  let arrow: string;
+  if (c === 45 /* - */) { if (code.charCodeAt(i + 1) !== 62) return null; arrow = '->'; }
+  else if (c === 43 /* + */) {
+    const d = code.charCodeAt(i + 1);
+    if (d === 62) arrow = '+>';
+    else if (d === 60) arrow = code.charCodeAt(i + 2) === 62 ? '+<>' : '+<';
+    else return null;
+  } else return null;
+  const toStart = i + arrow.length;
+  i = toStart;
+  c = code.charCodeAt(i);
+  if (c === SPACE || !isNameChar(c)) return null;
+  let toEnd = i;
+  while (isNameChar(c)) { if (c !== SPACE) toEnd = i + 1; c = code.charCodeAt(++i); }
+  // After the name only blanks, and the trailing spaces of the name are blanks too.
+  if (skipBlank(code, toEnd) !== code.length) return null;
+  const from = code.slice(start, fromEnd);
+  if (KEYWORD_START.test(from)) return null;
+  const l = linkScan;
+  l.start = start; l.fromEnd = fromEnd; l.arrow = arrow; l.toStart = toStart; l.toEnd = toEnd; l.to = code.slice(toStart, toEnd);
+  return from;
+}
+
 /** The statement for `code` when it has one of the common shapes, else null. */
 export function fastLine(code: string): Statement | null {
-  return (mayBeElement(code) ? fastElement(code) : null) ?? fastLink(code);
+  return fastElement(code) ?? fastLink(code);
 }
 
-interface ElementMatch { lead: string; keyword: string; name: string; v: string; mat: string; tail: string }
-
-/** `component|anchor Name [v, m] modifiers` with a plain name, or null. */
-function matchElement(code: string): ElementMatch | null {
-  const m = ELEMENT.exec(code);
-  if (!m) return null;
-  const [, lead, keyword, name, v, mat, tail] = m as unknown as [string, string, string, string, string, string, string];
-  if (name.endsWith(' ') || SPECIAL_WORD.test(name) || name.endsWith(',')) return null;
-  return { lead, keyword, name, v, mat, tail };
-}
-
-interface LinkMatch { lead: string; from: string; arrow: string; to: string }
-
-/** `A->B` (or a flow without a label) between plain names, or null. */
-function matchLink(code: string): LinkMatch | null {
-  const m = LINK.exec(code);
-  if (!m) return null;
-  const [, lead, from, arrow, to] = m as unknown as [string, string, string, string, string];
-  if (from.endsWith(' ') || to.endsWith(' ') || KEYWORD_START.test(from)) return null;
-  return { lead, from, arrow, to };
-}
-
-/** Element lines end with `]`, `)` or `inertia`; anything else can only be a link. */
-function mayBeElement(code: string): boolean {
-  const t = code.trimEnd();
-  const c = t.charCodeAt(t.length - 1);
-  return c === 93 /* ] */ || c === 41 /* ) */ || c === 97 /* a (inertia) */;
+/**
+ * The modifiers in `code[from, to)`, a tail `scanElement` accepted: ` inertia`, ` label [x, y]`
+ * and ` (words)`, as the grammar's nodes.
+ */
+function readTail(code: string, from: number, to: number): Modifier[] {
+  const mods: Modifier[] = [];
+  let i = from;
+  while (i < to) {
+    const s = i + 1;
+    if (code.startsWith('inertia', s)) {
+      mods.push({ type: 'inertia', start: s, end: s + 7 });
+      i = s + 7;
+    } else if (code.startsWith('label [', s)) {
+      const listStart = s + 6;
+      const comma = code.indexOf(',', listStart);
+      const close = code.indexOf(']', comma);
+      const x = num(code.slice(listStart + 1, comma), listStart + 1);
+      const y = num(code.slice(comma + 2, close), comma + 2);
+      mods.push({ type: 'label', list: { numbers: [x, y], start: listStart, end: close + 1 }, start: s, end: close + 1 });
+      i = close + 1;
+    } else {
+      const close = code.indexOf(')', s);
+      const words = [];
+      let p = s + 1;
+      for (const w of code.slice(s + 1, close).split(',')) {
+        const lead = w.charCodeAt(0) === SPACE ? 1 : 0;
+        words.push({ text: w.slice(lead), start: p + lead, end: p + w.length });
+        p += w.length + 1;
+      }
+      mods.push({ type: 'decorators', words, start: s, end: close + 1 });
+      i = close + 1;
+    }
+  }
+  return mods;
 }
 
 function fastElement(code: string): Statement | null {
-  const e = matchElement(code);
-  if (!e) return null;
-  const { lead, keyword, name, v, mat, tail } = e;
-  const k0 = lead.length;
-  const n0 = k0 + keyword.length + 1;
-  const n1 = n0 + name.length;
+  const name = scanElement(code);
+  if (name === null) return null;
+  const { keyword, start: k0, nameStart: n0, nameEnd: n1, atEnd: scanAtEnd, tailEnd } = elementScan;
   const a0 = n1 + 1;
+  const v = code.slice(a0 + 1, code.indexOf(',', a0));
   const vNode = num(v, a0 + 1);
-  const mNode = num(mat, vNode.end + 2);
+  const mNode = num(code.slice(vNode.end + 2, scanAtEnd - 1), vNode.end + 2);
   const atEnd = mNode.end + 1;
   const mods: Modifier[] = [{ type: 'at', list: { numbers: [vNode, mNode], start: a0, end: atEnd }, start: a0, end: atEnd }];
   let end = atEnd;
-  if (tail) {
-    MOD.lastIndex = 0;
-    let mm: RegExpExecArray | null;
-    while ((mm = MOD.exec(tail)) !== null) {
-      const s = atEnd + mm.index + 1;
-      const e = atEnd + mm.index + mm[0].length;
-      if (mm[1] !== undefined && mm[2] !== undefined) {
-        const listStart = s + 6;
-        const x = num(mm[1], listStart + 1);
-        const y = num(mm[2], x.end + 2);
-        mods.push({ type: 'label', list: { numbers: [x, y], start: listStart, end: e }, start: s, end: e });
-      } else if (mm[3] !== undefined) {
-        const inner = mm[3];
-        if (inner.trim() === '' || /(^|,)\s*(,|$)|\s\s|^\s|\s$/.test(inner) || / ,/.test(inner)) return null;
-        const words = [];
-        let p = s + 1;
-        for (const w of inner.split(',')) {
-          const lead2 = w.length - w.trimStart().length;
-          const t = w.trim();
-          words.push({ text: t, start: p + lead2, end: p + lead2 + t.length });
-          p += w.length + 1;
-        }
-        mods.push({ type: 'decorators', words, start: s, end: e });
-      } else {
-        mods.push({ type: 'inertia', start: s, end: e });
-      }
-      end = e;
-    }
+  if (tailEnd > scanAtEnd) {
+    for (const m of readTail(code, scanAtEnd, tailEnd)) mods.push(m);
+    end = tailEnd;
   }
   return {
     type: 'element',
@@ -123,32 +252,30 @@ const ARROWS: Record<string, LinkStatement['arrow']> = {
 };
 
 function fastLink(code: string): LinkStatement | null {
-  const l = matchLink(code);
-  if (!l) return null;
-  const { lead, from, arrow, to } = l;
-  const f0 = lead.length;
-  const t0 = f0 + from.length + arrow.length;
+  const from = scanLink(code);
+  if (from === null) return null;
+  const { start: f0, fromEnd, arrow, toStart: t0, toEnd, to } = linkScan;
   const flow = arrow === '->' ? null : (arrow.slice(1) as '>' | '<' | '<>');
   return {
     type: 'link',
-    from: { text: from, quoted: false, start: f0, end: f0 + from.length },
-    to: { text: to, quoted: false, start: t0, end: t0 + to.length },
+    from: { text: from, quoted: false, start: f0, end: fromEnd },
+    to: { text: to, quoted: false, start: t0, end: toEnd },
     arrow: ARROWS[flow ?? '-']!,
     context: null,
     start: f0,
-    end: t0 + to.length,
+    end: toEnd,
   };
 }
 
 const NONE: readonly LineDiagnostic[] = Object.freeze([]);
 
 /**
- * The commonest lines of all (`component Name [v, m]` with nothing after, and `A->B`), read into
- * one flat record instead of a syntax tree: a large map is mostly these, and the model needs only
- * these fields. The tree is built (by `fastLine`) the first time anything asks for `stmt`.
+ * The commonest lines of all (`component Name [v, m]`, with `inertia`, `label [x, y]` or
+ * decorators after it, and `A->B`), read into one flat record instead of a syntax tree: a large
+ * map is mostly these, and the model needs only these fields. The tree is built (by `fastLine`)
+ * the first time anything asks for `stmt`.
  */
 export class CompactLine implements LineResult {
-  readonly diagnostics = NONE;
   #stmt: Statement | null | undefined = undefined;
   constructor(
     readonly code: string,
@@ -166,29 +293,33 @@ export class CompactLine implements LineResult {
     /** link: the "to" name and where it starts. */
     readonly to: string,
     readonly toStart: number,
+    /** element: where the coordinates end (modifiers follow up to `end`). */
+    readonly atEnd: number,
     readonly end: number,
   ) {}
+
+  get diagnostics(): readonly LineDiagnostic[] { return NONE; }
 
   get stmt(): Statement | null {
     if (this.#stmt === undefined) this.#stmt = fastLine(this.code) ?? (grammarParse(this.code) as Statement | null);
     return this.#stmt;
   }
+
+  /** An element's modifiers after its coordinates, read afresh on each call (nothing is kept). */
+  modifiers(): Modifier[] {
+    return this.atEnd < this.end ? readTail(this.code, this.atEnd, this.end) : [];
+  }
 }
 
 /** A compact reading of `code` when it is one of the commonest shapes, else null. */
 export function compactLine(code: string): CompactLine | null {
-  const e = mayBeElement(code) ? matchElement(code) : null;
-  if (e) {
-    if (e.tail !== '') return null;
-    const start = e.lead.length;
-    const nameStart = start + e.keyword.length + 1;
-    const nameEnd = nameStart + e.name.length;
-    const end = nameEnd + 1 + 1 + e.v.length + 2 + e.mat.length + 1;
-    return new CompactLine(code, 'element', e.keyword, e.name, start, nameStart, nameEnd, Number(e.v) + 0, Number(e.mat) + 0, '', 0, end);
+  const name = scanElement(code);
+  if (name !== null) {
+    const e = elementScan;
+    return new CompactLine(code, 'element', e.keyword, name, e.start, e.nameStart, e.nameEnd, e.v, e.m, '', 0, e.atEnd, e.tailEnd);
   }
-  const l = matchLink(code);
-  if (!l) return null;
-  const start = l.lead.length;
-  const toStart = start + l.from.length + l.arrow.length;
-  return new CompactLine(code, 'link', l.arrow, l.from, start, start, start + l.from.length, 0, 0, l.to, toStart, toStart + l.to.length);
+  const from = scanLink(code);
+  if (from === null) return null;
+  const l = linkScan;
+  return new CompactLine(code, 'link', l.arrow, from, l.start, l.start, l.fromEnd, 0, 0, l.to, l.toStart, 0, l.toEnd);
 }

@@ -135,17 +135,11 @@ export function buildModel(doc: SyntaxDoc): MapModel {
           }
           break;
         }
-        case 'label': {
-          const v = coords(i, m.list, 2, 'a label offset [x, y]', false);
-          if (v) c.label = { x: v[0]!, y: v[1]! };
-          break;
-        }
-        case 'inertia': c.inertia = true; break;
+        case 'label': case 'inertia': case 'decorators': tailModifier(i, c, m); break;
         case 'url':
           if (type === 'submap') c.url = m.ref;
           else report(i, 'warning', m.start, m.end, 'only a submap links to a url');
           break;
-        case 'decorators': applyDecorators(i, c, m.words); break;
         case 'evolveTo':
           report(i, 'warning', m.start, m.end, `write the evolve on its own line: 'evolve ${c.name} ${m.number.value}' (OnlineWardleyMaps cannot draw it inline)`);
           evolveStatements.push({ i, name: s.name, newName: null, target: m.number.value, targetStart: m.number.start, targetEnd: m.number.end, mods: [] });
@@ -161,6 +155,15 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     }
     c.stage = stageOf(c.maturity);
     components.push(c);
+  };
+
+  /** The modifiers a plain component line may have after its coordinates. */
+  const tailModifier = (i: number, c: MutableComponent, m: Modifier): void => {
+    if (m.type === 'label') {
+      const v = coords(i, m.list, 2, 'a label offset [x, y]', false);
+      if (v) c.label = { x: v[0]!, y: v[1]! };
+    } else if (m.type === 'inertia') c.inertia = true;
+    else if (m.type === 'decorators') applyDecorators(i, c, m.words);
   };
 
   const applyDecorators = (i: number, c: MutableComponent | null, words: readonly { text: string; start: number; end: number }[]): Method | null => {
@@ -210,6 +213,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
         c.maturity = r.m;
         c.stage = stageOf(r.m);
         c.positioned = true;
+        if (r.atEnd < r.end) for (const m of r.modifiers()) tailModifier(i, c, m);
         components.push(c);
         continue;
       }
@@ -412,9 +416,12 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     }
     components.push(evolved);
   }
-  const known = new Set(byKey.keys());
-  for (const c of components) if (c.type === 'evolved') known.add(c.key);
+  const evolvedKeys = new Set<string>();
+  for (const c of components) if (c.type === 'evolved') evolvedKeys.add(c.key);
+  const known = { has: (key: string): boolean => byKey.has(key) || evolvedKeys.has(key) };
   for (const l of links) {
+    if (known.has(l.from) && known.has(l.to)) continue;
+    // Only a link with an unknown end needs its syntax tree (for the span of the name).
     const i = l.line - 1;
     const stmt = doc.results[i]!.stmt;
     if (!stmt || stmt.type !== 'link') continue;

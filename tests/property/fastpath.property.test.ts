@@ -21,6 +21,7 @@ function agrees(code: string): void {
     if (compact.shape === 'element') {
       expect([compact.name, compact.nameStart, compact.nameEnd]).toEqual([g.name!.text, g.name!.start, g.name!.end]);
       expect([compact.v, compact.m]).toEqual(g.mods![0]!.list.numbers.map((n) => n.value));
+      expect(compact.modifiers()).toEqual(g.mods!.slice(1));
     } else {
       expect([compact.name, compact.nameStart, compact.nameEnd, compact.to, compact.toStart]).toEqual([g.from!.text, g.from!.start, g.from!.end, g.to!.text, g.to!.start]);
     }
@@ -48,7 +49,10 @@ describe('the fast path agrees with the grammar', () => {
 
   it('on lines built from names, numbers and modifiers', () => {
     const name = fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', '.', ',', '&', '/', 'label', 'inertia', 'url', 'evolve', '-', '+', 'component', '(', '#'), minLength: 1, maxLength: 8 });
-    const n = fc.constantFrom('0', '0.5', '1.', '.25', '-3', '10', '0.50');
+    const n = fc.oneof(
+      fc.constantFrom('0', '0.5', '1.', '.25', '-3', '10', '0.50', '-0', '-.5', '007', '1e5', '.', '-', '0.123456789012345678', '123456789012345.6'),
+      fc.double({ min: -2, max: 2, noNaN: true }).map(String),
+    );
     const mod = fc.constantFrom('', ' inertia', ' label [1, -2]', ' (build)', ' (buy, market)', ' ( buy)', ' (build,inertia)', ' ()', ' (a , b)');
     fc.assert(fc.property(fc.constantFrom('component', 'anchor', '  component'), name, n, n, fc.array(mod, { maxLength: 3 }), fc.constantFrom('', ' ', '\t'), (k, nm, a, b, mods, trail) => {
       agrees(`${k} ${nm} [${a}, ${b}]${mods.join('')}${trail}`);
