@@ -60,15 +60,20 @@ try {
     return { x: c.x, y: c.y };
   });
   const box = await page.locator('[data-testid="canvas"] canvas').first().boundingBox();
-  // Instrument: pointer event time in the page, and the end of each draw of the component layer.
+  // Instrument: for each pointer move, when the browser created the event (event.timeStamp) and
+  // when the page received it; for each draw of a canvas layer, when the draw ended and when the frame it belongs to was finished: a
+  // message posted from the draw runs after the rest of that frame's task (layout, paint,
+  // rasterising the canvases, commit).
   await page.evaluate(() => {
     window.__moves = [];
     window.__draws = [];
+    window.__frames = [];
     const host = document.querySelector('[data-testid="canvas"]');
-    host.addEventListener('pointermove', () => window.__moves.push(performance.now()), { capture: true });
-    // The layer that holds the components (the dragged one among them).
-    const layer = window.Konva.stages[0].getLayers().find((l) => l.findOne('.component'));
-    layer.on('draw', () => window.__draws.push(performance.now()));
+    host.addEventListener('pointermove', (e) => window.__moves.push([e.timeStamp, performance.now()]), { capture: true });
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => window.__frames.push(performance.now());
+    // Any layer drawn (the dragged component is lifted onto a layer of its own while dragged).
+    for (const layer of window.Konva.stages[0].getLayers()) layer.on('draw', () => { window.__draws.push(performance.now()); channel.port2.postMessage(0); });
   });
   const x0 = box.x + target.x;
   const y0 = box.y + target.y;
@@ -81,15 +86,19 @@ try {
   }
   await page.mouse.up();
   await page.waitForTimeout(300);
-  const { moves, draws } = await page.evaluate(() => ({ moves: window.__moves, draws: window.__draws }));
-  const latencies = [];
-  for (const m of moves.slice(5)) {
-    const d = draws.find((t) => t >= m);
-    if (d !== undefined) latencies.push(d - m);
+  const { moves, draws, frames } = await page.evaluate(() => ({ moves: window.__moves, draws: window.__draws, frames: window.__frames }));
+  const toDraw = [];
+  const toFrame = [];
+  for (const [created, received] of moves.slice(5)) {
+    const d = draws.find((t) => t >= received);
+    const f = frames.find((t) => t >= received);
+    if (d !== undefined) toDraw.push(d - received);
+    if (f !== undefined) toFrame.push(f - created);
   }
-  const med = pct(latencies, 0.5);
-  const p95 = pct(latencies, 0.95);
-  console.log(`  ${latencies.length} moves: median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (targets < 16 ms and < 33 ms: ${med < 16 && p95 < 33 ? 'met' : 'NOT met'})`);
+  const med = pct(toFrame, 0.5);
+  const p95 = pct(toFrame, 0.95);
+  console.log(`  ${toFrame.length} moves, from the pointer event to the finished frame (rasterised and committed): median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (targets < 16 ms and < 33 ms: ${med < 16 && p95 < 33 ? 'met' : 'NOT met'})`);
+  console.log(`  of which the page's own work, from receiving the move to the end of the canvas draw: median ${pct(toDraw, 0.5).toFixed(1)} ms, p95 ${pct(toDraw, 0.95).toFixed(1)} ms`);
   const changed = await page.evaluate(() => window.mapwright.getState().text !== undefined && window.mapwright.getState().canUndo);
   console.log(`  the drag was recorded as an undo step: ${changed}`);
   await ctx.close();

@@ -37,9 +37,9 @@ interface Props {
 
 
 interface NodeHandlers {
-  dragStart(sc: SceneComponent): void
+  dragStart(sc: SceneComponent, node: Konva.Node): void
   dragMove(sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }): void
-  dragEnd(sc: SceneComponent): void
+  dragEnd(sc: SceneComponent, node: Konva.Node): void
   click(sc: SceneComponent, e: MouseEvent): void
   dblClick(sc: SceneComponent): void
   contextMenu(sc: SceneComponent): void
@@ -82,7 +82,30 @@ const Painted = memo(function Painted({ shapes, font }: { shapes: readonly Shape
       sceneFunc={(ctx) => { const c = ctx._context; c.translate(-box.x, -box.y); paintShapes(c, shapes, font); c.translate(box.x, box.y); }}
     />
   );
-});
+}, (a, b) => a.font === b.font && sameShapes(a.shapes, b.shapes));
+
+/**
+ * Whether two shape lists draw the same: the scene is rebuilt on every frame of a drag, and a
+ * layer whose shapes did not change must not be redrawn.
+ */
+function sameShapes(a: readonly Shape[], b: readonly Shape[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as unknown as Record<string, unknown>;
+    const y = b[i] as unknown as Record<string, unknown>;
+    if (x === y) continue;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const k of keys) {
+      const u = x[k];
+      const v = y[k];
+      if (u === v) continue;
+      if (!Array.isArray(u) || !Array.isArray(v) || u.length !== v.length || u.some((e, j) => e !== v[j])) return false;
+    }
+  }
+  return true;
+}
 
 /** The grid and the links that do not move in this frame. Redrawn only when they change. */
 const BaseLayer = memo(function BaseLayer({ background, links, title, width, theme }: { background: readonly Shape[]; links: readonly Shape[]; title: string; width: number; theme: Scene['theme'] }) {
@@ -132,9 +155,9 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       y={sc.y}
       draggable={editable}
       opacity={sc.dimmed ? 0.25 : 1}
-      onDragStart={(e) => { e.cancelBubble = true; start.current = { x: sc.x, y: sc.y }; group.current?.clearCache(); handlers.dragStart(sc); }}
+      onDragStart={(e) => { e.cancelBubble = true; start.current = { x: sc.x, y: sc.y }; group.current?.clearCache(); handlers.dragStart(sc, e.currentTarget); }}
       onDragMove={(e) => { e.cancelBubble = true; handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start.current); }}
-      onDragEnd={(e) => { e.cancelBubble = true; handlers.dragEnd(sc); }}
+      onDragEnd={(e) => { e.cancelBubble = true; handlers.dragEnd(sc, e.currentTarget); }}
       onClick={(e) => { e.cancelBubble = true; handlers.click(sc, e.evt); }}
       onDblClick={(e) => { e.cancelBubble = true; handlers.dblClick(sc); }}
       onContextMenu={(e) => { e.evt.preventDefault(); e.cancelBubble = true; handlers.contextMenu(sc); }}
@@ -275,6 +298,25 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     frozen.current = null;
   };
 
+  // While dragged, a node is drawn on a layer of its own, so that a frame redraws it (and the
+  // overlays) but not the hundreds of components that stay where they are. It goes back to its
+  // place among them on drop.
+  const componentsLayer = useRef<Konva.Layer>(null);
+  const dragLayer = useRef<Konva.Layer>(null);
+  const lifted = useRef<{ node: Konva.Node; index: number } | null>(null);
+  const lift = (node: Konva.Node) => {
+    if (!dragLayer.current || node.getLayer() !== componentsLayer.current) return;
+    lifted.current = { node, index: node.zIndex() };
+    node.moveTo(dragLayer.current);
+  };
+  const drop = (node: Konva.Node) => {
+    const l = lifted.current;
+    lifted.current = null;
+    if (!l || l.node !== node || !node.getParent() || !componentsLayer.current) return;
+    node.moveTo(componentsLayer.current);
+    node.zIndex(Math.min(l.index, componentsLayer.current.getChildren().length - 1));
+  };
+
   const onComponentDrag = (sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }) => {
     const c = componentOf(store, sc);
     if (!c) return;
@@ -302,18 +344,18 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
 
   const latest = useRef<NodeHandlers | null>(null);
   latest.current = {
-    dragStart: (sc) => { startActive(sc.name); store.beginGesture('move'); store.select([sc.name]); },
+    dragStart: (sc, node) => { lift(node); startActive(sc.name); store.beginGesture('move'); store.select([sc.name]); },
     dragMove: (sc, node, shift, start) => onComponentDrag(sc, node, shift, start),
-    dragEnd: () => endDrag(),
+    dragEnd: (_sc, node) => { endDrag(); drop(node); },
     click: (sc, e) => select(sc.name, e),
     dblClick: (sc) => { const p = stageRef.current?.getPointerPosition(); onRename(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
     contextMenu: (sc) => { const p = stageRef.current?.getPointerPosition(); store.select([sc.name]); onContextMenu(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
     labelMoved: (sc, x, y) => { moveLabel(store, sc.name, x - sc.x, y - sc.y); },
   };
   const handlers = useMemo<NodeHandlers>(() => ({
-    dragStart: (sc) => latest.current!.dragStart(sc),
+    dragStart: (sc, n) => latest.current!.dragStart(sc, n),
     dragMove: (sc, n, sh, st) => latest.current!.dragMove(sc, n, sh, st),
-    dragEnd: (sc) => latest.current!.dragEnd(sc),
+    dragEnd: (sc, n) => latest.current!.dragEnd(sc, n),
     click: (sc, e) => latest.current!.click(sc, e),
     dblClick: (sc) => latest.current!.dblClick(sc),
     contextMenu: (sc) => latest.current!.contextMenu(sc),
@@ -387,10 +429,13 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         onDblClick={onStageDblClick}
       >
         <BaseLayer background={base.background} links={base.links} title={base.title} width={size.width} theme={t} />
-        {/* One layer for all that changes during a drag: one canvas to redraw and hand to the compositor. */}
-        <Layer>
+        {/* The analysis overlays (and, during a drag, the links of the dragged component) sit
+            under the components and change on every frame of a drag: a layer of their own. */}
+        <Layer listening={false}>
           <Painted shapes={activeLinks} font={t.font} />
           <Painted shapes={scene.overlays} font={t.font} />
+        </Layer>
+        <Layer ref={componentsLayer}>
           {scene.components.map((sc) => (
             <ComponentNode
               key={`${sc.type}:${sc.key}`}
@@ -415,12 +460,15 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
               fontStyle="bold"
               fill={t.note}
               draggable
-              onDragStart={(e) => { e.cancelBubble = true; store.beginGesture('move'); }}
+              onDragStart={(e) => { e.cancelBubble = true; lift(e.target); store.beginGesture('move'); }}
               onDragMove={(e) => { e.cancelBubble = true; const pos = fromPixel(size, e.target.x(), e.target.y()); schedule({ kind: 'note', line: n.line }, pos.visibility, pos.maturity); }}
-              onDragEnd={(e) => { e.cancelBubble = true; endDrag(); }}
+              onDragEnd={(e) => { e.cancelBubble = true; endDrag(); drop(e.target); }}
             />
           ))}
           <Painted shapes={scene.foreground} font={t.font} />
+        </Layer>
+        {/* What moves under the pointer: the dragged node, the stage it is in, the selection box. */}
+        <Layer ref={dragLayer}>
           {dragInfo && (
             <Group listening={false}>
               <Rect x={dragInfo.x} y={dragInfo.y} width={130} height={20} fill={t.highlight} cornerRadius={4} opacity={0.9} />
