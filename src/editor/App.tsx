@@ -58,9 +58,11 @@ export function App({ store }: { store: EditorStore }) {
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
   }, []);
 
-  // The analysis shown follows the text at most once per animation frame.
+  // The canvas draws the analysis of the text it shows, in the same frame (edit, parse, model,
+  // analysis, overlays: one pass per frame of a drag; the first frame draws the map alone). The
+  // panels follow at most once per animation frame, as a transition that does not hold up the
+  // canvas's frames.
   useEffect(() => {
-    // A transition: the panel follows the drag without holding up the canvas's frames.
     const id = requestAnimationFrame(() => startTransition(() => setAnalysisFrame(store.derived().analysis)));
     return () => cancelAnimationFrame(id);
   }, [state.version, store]);
@@ -229,7 +231,7 @@ export function App({ store }: { store: EditorStore }) {
             store={store}
             version={state.version}
             selection={state.selection}
-            findings={preview.findings ?? analysisFrame.findings}
+            findings={preview.findings ?? (ready ? derived.analysis.findings : EMPTY_ANALYSIS.findings)}
             focus={focus}
             preview={preview.model}
             costView={costView}
