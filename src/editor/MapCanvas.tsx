@@ -192,7 +192,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       </Group>
     </Group>
   );
-}, (a, b) => a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
+}, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
 
 /** The component a scene entry draws. */
 function componentOf(store: EditorStore, sc: SceneComponent): Component | undefined {

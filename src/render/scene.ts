@@ -43,7 +43,10 @@ export interface SceneComponent {
   readonly shapes: readonly Shape[]
   readonly highlighted: boolean
   readonly dimmed: boolean
-  /** Equal for two drawings of the component that look the same (lets views skip redrawing it). */
+  /**
+   * Equal for two drawings of the component that look the same wherever they stand (lets views
+   * skip redrawing it; compare `x` and `y` too to know whether it moved).
+   */
   readonly sig: string
 }
 
@@ -79,6 +82,31 @@ const FONT = 12;
 
 /** Splits a long name into lines of at most `max` characters (names may also carry `\n`). */
 export function wrapText(text: string, max = 22): string[] {
+  if (max !== 22) return wrap(text, max);
+  // The scene is rebuilt on every frame of a drag, with the same names.
+  let lines = wrapped.get(text);
+  if (!lines) {
+    if (wrapped.size >= 20_000) wrapped.clear();
+    lines = wrap(text, max);
+    wrapped.set(text, lines);
+  }
+  return [...lines];
+}
+const wrapped = new Map<string, string[]>();
+const labels = new Map<string, string>();
+
+/** A component's label as drawn: its name wrapped, lines joined with `\n`. */
+function wrappedLabel(name: string): string {
+  let label = labels.get(name);
+  if (label === undefined) {
+    if (labels.size >= 20_000) labels.clear();
+    label = wrapText(name).join('\n');
+    labels.set(name, label);
+  }
+  return label;
+}
+
+function wrap(text: string, max: number): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
@@ -240,10 +268,12 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       badgeX -= 14;
     }
     const off = c.label ?? { x: isAnchor ? -LABEL_WIDTH / 2 : 10, y: isAnchor ? -6 : -10 };
-    const text = wrapText(c.name).join('\n');
+    const text = wrappedLabel(c.name);
     const highlighted = focus !== null && focus.has(c.name);
     const dimmed = focus !== null && !focus.has(c.name);
-    let sig = `${at.x},${at.y},${off.x},${off.y},${highlighted},${dimmed},${theme.font}`;
+    // What the component looks like where it stands (its position is compared apart: numbers
+    // are costly to turn into text, and a move alone does not change the look).
+    let sig = `${off.x},${off.y},${highlighted},${dimmed},${theme.font}`;
     for (const sh of shapes) sig += `|${sh.role}:${sh.t === 'circle' || sh.t === 'rect' ? sh.fill : ''}`;
     components.push({
       name: c.name, key: c.key, type: c.type, x: at.x, y: at.y, r: Math.max(r, 8),
