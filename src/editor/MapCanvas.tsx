@@ -58,6 +58,9 @@ function cacheWhenIdle(g: Konva.Group, pixelRatio: number): void {
   cacheScheduled = true;
   const idle = (cb: (d: { timeRemaining(): number }) => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 500 }) : setTimeout(() => cb({ timeRemaining: () => 8 }), 16));
   const work = (deadline: { timeRemaining(): number }) => {
+    // Not while something is dragged: caching redraws the layer of all the components, which a
+    // drag frame is arranged not to do. The bitmaps are made once the drag is over.
+    if (Konva.isDragging()) { setTimeout(() => idle(work), 250); return; }
     for (const [node, ratio] of cacheQueue) {
       if (deadline.timeRemaining() <= 1) break;
       cacheQueue.delete(node);
