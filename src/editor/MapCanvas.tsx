@@ -470,8 +470,9 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           ))}
           <Painted shapes={scene.foreground} font={t.font} />
         </Layer>
-        {/* What moves under the pointer: the dragged node, the stage it is in, the selection box. */}
-        <Layer ref={dragLayer}>
+        {/* What moves under the pointer: the dragged node, the stage it is in, the selection box.
+            Nothing here is hit-tested (a drag follows the pointer itself), so no hit canvas is redrawn. */}
+        <Layer ref={dragLayer} listening={false}>
           {dragInfo && (
             <Group listening={false}>
               <Rect x={dragInfo.x} y={dragInfo.y} width={130} height={20} fill={t.highlight} cornerRadius={4} opacity={0.9} />
