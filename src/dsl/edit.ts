@@ -81,6 +81,16 @@ function replaceNumber(base: number, n: NumberNode, value: string): TextChange |
 
 function nonNull<T>(xs: (T | null)[]): T[] { return xs.filter((x): x is T => x !== null); }
 
+/** Rewrites the two numbers of a list such as `[v, m]` or `label [x, y]` (those that change). */
+function replacePair(base: number, nums: readonly NumberNode[], a: string, b: string): TextChange[] {
+  return nonNull([replaceNumber(base, nums[0]!, a), replaceNumber(base, nums[1]!, b)]);
+}
+
+/** The first modifier of a type on a statement. */
+function modifier<T extends Modifier['type']>(mods: readonly Modifier[], type: T): Extract<Modifier, { type: T }> | undefined {
+  return mods.find((m): m is Extract<Modifier, { type: T }> => m.type === type);
+}
+
 /** The end of the statement, before trailing spaces and comments. */
 function statementEnd(s: Located): number { return s.base + s.stmt.end; }
 
@@ -93,14 +103,14 @@ export function moveComponent(source: MapSource, name: string, to: MapPoint): Te
   const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
-  const at = el.stmt.mods.find((m): m is Extract<Modifier, { type: 'at' }> => m.type === 'at');
+  const at = modifier(el.stmt.mods, 'at');
   const v = formatCoordinate(to.visibility);
   const m = formatCoordinate(to.maturity);
   if (!at) return [{ from: el.base + el.stmt.name.end, to: el.base + el.stmt.name.end, insert: ` [${v}, ${m}]` }];
   const nums = at.list.numbers;
   if (nums.length === 1) return nonNull([replaceNumber(el.base, nums[0]!, m)]);
   if (nums.length !== 2) return null;
-  return nonNull([replaceNumber(el.base, nums[0]!, v), replaceNumber(el.base, nums[1]!, m)]);
+  return replacePair(el.base, nums, v, m);
 }
 
 /** Moves the note on `line` (1-based). */
@@ -109,11 +119,11 @@ export function moveNote(source: MapSource, line: number, to: MapPoint): TextCha
   const stmt = doc.results[line - 1]?.stmt;
   if (!stmt || stmt.type !== 'note') return null;
   const base = doc.lineStarts[line - 1]!;
-  const at = stmt.mods.find((m): m is Extract<Modifier, { type: 'at' }> => m.type === 'at');
+  const at = modifier(stmt.mods, 'at');
   const v = formatCoordinate(to.visibility);
   const m = formatCoordinate(to.maturity);
   if (!at || at.list.numbers.length !== 2) return at ? null : [{ from: base + stmt.text.end, to: base + stmt.text.end, insert: ` [${v}, ${m}]` }];
-  return nonNull([replaceNumber(base, at.list.numbers[0]!, v), replaceNumber(base, at.list.numbers[1]!, m)]);
+  return replacePair(base, at.list.numbers, v, m);
 }
 
 /** Moves the target of the evolve arrow of component `name` (or of the component evolved as `name`). */
@@ -123,7 +133,7 @@ export function moveEvolveTarget(source: MapSource, name: string, maturity: numb
   for (const s of statements(doc)) {
     if (s.stmt.type !== 'evolve') continue;
     if (nameKey(s.stmt.name.text) !== key && (s.stmt.newName === null || nameKey(s.stmt.newName.text) !== key)) continue;
-    const target = s.stmt.mods.find((m): m is Extract<Modifier, { type: 'number' }> => m.type === 'number');
+    const target = modifier(s.stmt.mods, 'number');
     if (!target) return null;
     return nonNull([replaceNumber(s.base, target.number, formatCoordinate(maturity))]);
   }
@@ -135,13 +145,13 @@ export function setLabel(source: MapSource, name: string, offset: { x: number; y
   const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
-  const label = el.stmt.mods.find((m): m is Extract<Modifier, { type: 'label' }> => m.type === 'label');
+  const label = modifier(el.stmt.mods, 'label');
   const x = formatOffset(offset.x);
   const y = formatOffset(offset.y);
   if (label) {
     const nums = label.list.numbers;
     if (nums.length !== 2) return null;
-    return nonNull([replaceNumber(el.base, nums[0]!, x), replaceNumber(el.base, nums[1]!, y)]);
+    return replacePair(el.base, nums, x, y);
   }
   const at = el.stmt.mods.find((m) => m.type === 'at');
   const after = el.base + (at ? at.end : el.stmt.name.end);
@@ -325,7 +335,7 @@ export function toggleDecorator(source: MapSource, name: string, word: string): 
   const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
-  const group = el.stmt.mods.find((m): m is Extract<Modifier, { type: 'decorators' }> => m.type === 'decorators');
+  const group = modifier(el.stmt.mods, 'decorators');
   const has = group?.words.some((x) => x.text.toLowerCase() === word) ?? false;
   return setDecoratorFrom(doc, name, new Set([word]), has ? null : word);
 }
@@ -336,7 +346,7 @@ function setDecoratorFrom(source: MapSource, name: string, family: Set<string>, 
   const el = findElement(doc, name);
   if (!el) return null;
   const line = doc.lines[el.line]!;
-  const group = el.stmt.mods.find((m): m is Extract<Modifier, { type: 'decorators' }> => m.type === 'decorators');
+  const group = modifier(el.stmt.mods, 'decorators');
   if (group) {
     const w = group.words.findIndex((x) => family.has(x.text.toLowerCase()));
     if (w >= 0) {

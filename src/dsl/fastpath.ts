@@ -71,8 +71,8 @@ function scanNumber(code: string, i: number): number {
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Where the parts of a plain element line are, as `scanElement` found them. */
-interface ElementScan { keyword: string; start: number; nameStart: number; nameEnd: number; atEnd: number; tailEnd: number; v: number; m: number }
-const elementScan: ElementScan = { keyword: '', start: 0, nameStart: 0, nameEnd: 0, atEnd: 0, tailEnd: 0, v: 0, m: 0 };
+interface ElementScan { keyword: string; start: number; nameStart: number; nameEnd: number; vEnd: number; atEnd: number; tailEnd: number; v: number; m: number }
+const elementScan: ElementScan = { keyword: '', start: 0, nameStart: 0, nameEnd: 0, vEnd: 0, atEnd: 0, tailEnd: 0, v: 0, m: 0 };
 
 /**
  * `component|anchor Name [v, m] modifiers` with a plain name (the modifiers being any of
@@ -98,6 +98,7 @@ function scanElement(code: string): string | null {
   i = scanNumber(code, i + 1);
   if (i < 0) return null;
   const v = numberValue;
+  const vEnd = i;
   if (code.charCodeAt(i) !== 44 || code.charCodeAt(i + 1) !== SPACE) return null;
   i = scanNumber(code, i + 2);
   if (i < 0 || code.charCodeAt(i) !== 93 /* ] */) return null;
@@ -139,7 +140,7 @@ function scanElement(code: string): string | null {
   const name = code.slice(nameStart, nameEnd);
   if (SPECIAL_WORD.test(name)) return null;
   const e = elementScan;
-  e.keyword = keyword; e.start = start; e.nameStart = nameStart; e.nameEnd = nameEnd; e.atEnd = atEnd; e.tailEnd = tailEnd; e.v = v; e.m = m;
+  e.keyword = keyword; e.start = start; e.nameStart = nameStart; e.nameEnd = nameEnd; e.vEnd = vEnd; e.atEnd = atEnd; e.tailEnd = tailEnd; e.v = v; e.m = m;
   return name;
 }
 
@@ -222,25 +223,19 @@ function readTail(code: string, from: number, to: number): Modifier[] {
 function fastElement(code: string): Statement | null {
   const name = scanElement(code);
   if (name === null) return null;
-  const { keyword, start: k0, nameStart: n0, nameEnd: n1, atEnd: scanAtEnd, tailEnd } = elementScan;
+  const { keyword, start: k0, nameStart: n0, nameEnd: n1, vEnd, atEnd, tailEnd } = elementScan;
   const a0 = n1 + 1;
-  const v = code.slice(a0 + 1, code.indexOf(',', a0));
-  const vNode = num(v, a0 + 1);
-  const mNode = num(code.slice(vNode.end + 2, scanAtEnd - 1), vNode.end + 2);
-  const atEnd = mNode.end + 1;
+  const vNode = num(code.slice(a0 + 1, vEnd), a0 + 1);
+  const mNode = num(code.slice(vEnd + 2, atEnd - 1), vEnd + 2);
   const mods: Modifier[] = [{ type: 'at', list: { numbers: [vNode, mNode], start: a0, end: atEnd }, start: a0, end: atEnd }];
-  let end = atEnd;
-  if (tailEnd > scanAtEnd) {
-    for (const m of readTail(code, scanAtEnd, tailEnd)) mods.push(m);
-    end = tailEnd;
-  }
+  for (const m of readTail(code, atEnd, tailEnd)) mods.push(m);
   return {
     type: 'element',
     keyword: keywordNode(keyword, k0),
     name: { text: name, quoted: false, start: n0, end: n1 },
     mods,
     start: k0,
-    end,
+    end: tailEnd,
   };
 }
 

@@ -59,24 +59,35 @@ export function TextEditor({ store }: { store: EditorStore }) {
         const changes: TextChange[] = [];
         u.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => { changes.push({ from: fromA, to: toA, insert: inserted.toString() }); });
         store.dispatch(changes, 'typing');
+        synced = store.getState().text;
+        syncedVersion = store.getState().version;
       }),
     ];
+    // The store's text the editor last agreed with: a store change is compared with it rather
+    // than with the editor's whole document turned into a string (once per frame of a drag).
+    let synced = store.getState().text;
+    let syncedVersion = store.getState().version;
     const view = new EditorView({ parent: host.current!, state: CmState.create({ doc: store.getState().text, extensions }) });
     viewRef.current = view;
     (window as unknown as { mapwrightEditor: EditorView }).mapwrightEditor = view; // for tests and the console
     const unsubscribe = store.subscribe(() => {
       const s = store.getState();
-      const current = view.state.doc.toString();
-      if (current === s.text) return;
-      // Changes from the canvas, undo or a load: apply exactly those changes when they fit.
-      const fits = s.lastChanges.length > 0 && s.lastOrigin !== 'typing';
-      const changes = fits ? s.lastChanges.map((c) => ({ from: c.from, to: c.to, insert: c.insert })) : [{ from: 0, to: current.length, insert: s.text }];
-      try {
-        view.dispatch({ changes, annotations: fromStoreAnnotation.of(true) });
-      } catch {
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
+      if (s.text === synced) return;
+      const replaceAll = () => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
+      // Changes from the canvas, undo or a load: apply exactly those changes when they follow on
+      // from the text the editor has; otherwise replace it whole.
+      const fits = s.lastChanges.length > 0 && s.lastOrigin !== 'typing' && s.version === syncedVersion + 1;
+      if (!fits) replaceAll();
+      else {
+        try {
+          view.dispatch({ changes: s.lastChanges.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), annotations: fromStoreAnnotation.of(true) });
+        } catch {
+          replaceAll();
+        }
+        if (view.state.doc.length !== s.text.length) replaceAll();
       }
-      if (view.state.doc.toString() !== s.text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
+      synced = s.text;
+      syncedVersion = s.version;
     });
     return () => { unsubscribe(); view.destroy(); };
   }, [store]);

@@ -418,15 +418,15 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   }
   const evolvedKeys = new Set<string>();
   for (const c of components) if (c.type === 'evolved') evolvedKeys.add(c.key);
-  const known = { has: (key: string): boolean => byKey.has(key) || evolvedKeys.has(key) };
+  const known = (key: string): boolean => byKey.has(key) || evolvedKeys.has(key);
   for (const l of links) {
-    if (known.has(l.from) && known.has(l.to)) continue;
+    if (known(l.from) && known(l.to)) continue;
     // Only a link with an unknown end needs its syntax tree (for the span of the name).
     const i = l.line - 1;
     const stmt = doc.results[i]!.stmt;
     if (!stmt || stmt.type !== 'link') continue;
-    if (!known.has(l.from)) report(i, 'warning', stmt.from.start, stmt.from.end, `link from '${l.from}', which is not a component of this map`);
-    if (!known.has(l.to)) report(i, 'warning', stmt.to.start, stmt.to.end, `link to '${l.to}', which is not a component of this map`);
+    if (!known(l.from)) report(i, 'warning', stmt.from.start, stmt.from.end, `link from '${l.from}', which is not a component of this map`);
+    if (!known(l.to)) report(i, 'warning', stmt.to.start, stmt.to.end, `link to '${l.to}', which is not a component of this map`);
   }
 
   diags.sort((a, b) => a.offset - b.offset || a.column - b.column);

@@ -56,6 +56,13 @@ function changedLines(a, b) {
   return la.map((l, i) => (l === lb[i] ? null : i + 1)).filter((x) => x !== null);
 }
 
+/** Types `line` as a new last line of the map, in the text editor, key by key. */
+async function typeAtEnd(page, line) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(`\n${line}`);
+}
+
 async function dragComponent(page, name, toMaturity) {
   const from = await pointOf(page, name);
   const toX = await xOfMaturity(page, toMaturity);
@@ -148,9 +155,7 @@ test('a broken line is reported with line:col, the canvas keeps the last good ma
 
 test('autosave restores the work after a reload', async (ctx) => {
   const page = await open(ctx);
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type('\nnote Remember me [0.2, 0.2]');
+  await typeAtEnd(page, 'note Remember me [0.2, 0.2]');
   const typed = await text(page);
   await page.waitForTimeout(500);
   await page.reload();
@@ -177,9 +182,7 @@ test('SVG export is well-formed and names every component', async (ctx) => {
 
 test('a share link opens the same map in a fresh page', async (ctx) => {
   const page = await open(ctx);
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type('\ncomponent Shared Thing [0.3, 0.3]');
+  await typeAtEnd(page, 'component Shared Thing [0.3, 0.3]');
   const mine = await text(page);
   await page.click('button[data-action="share"]');
   await page.waitForFunction(() => location.hash.startsWith('#map='));
