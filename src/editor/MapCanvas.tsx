@@ -301,16 +301,16 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     frozen.current = null;
   };
 
-  // While dragged, a node is drawn on a layer of its own, so that a frame redraws it (and the
-  // overlays) but not the hundreds of components that stay where they are. It goes back to its
-  // place among them on drop.
+  // While dragged, a node is drawn on the overlays layer (which a drag frame redraws anyway: the
+  // findings change), so that a frame redraws one canvas, not the hundreds of components that stay
+  // where they are. It goes back to its place among them on drop.
   const componentsLayer = useRef<Konva.Layer>(null);
-  const dragLayer = useRef<Konva.Layer>(null);
+  const overlaysLayer = useRef<Konva.Layer>(null);
   const lifted = useRef<{ node: Konva.Node; index: number } | null>(null);
   const lift = (node: Konva.Node) => {
-    if (!dragLayer.current || node.getLayer() !== componentsLayer.current) return;
+    if (!overlaysLayer.current || node.getLayer() !== componentsLayer.current) return;
     lifted.current = { node, index: node.zIndex() };
-    node.moveTo(dragLayer.current);
+    node.moveTo(overlaysLayer.current);
   };
   const drop = (node: Konva.Node) => {
     const l = lifted.current;
@@ -432,9 +432,9 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         onDblClick={onStageDblClick}
       >
         <BaseLayer background={base.background} links={base.links} title={base.title} width={size.width} theme={t} />
-        {/* The analysis overlays (and, during a drag, the links of the dragged component) sit
-            under the components and change on every frame of a drag: a layer of their own. */}
-        <Layer listening={false}>
+        {/* The analysis overlays change on every frame of a drag, and so do the dragged node and
+            its links: they share a layer, under the components, so a drag frame redraws one canvas. */}
+        <Layer ref={overlaysLayer} listening={false}>
           <Painted shapes={activeLinks} font={t.font} />
           <Painted shapes={scene.overlays} font={t.font} />
         </Layer>
@@ -470,19 +470,22 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           ))}
           <Painted shapes={scene.foreground} font={t.font} />
         </Layer>
-        {/* What moves under the pointer: the dragged node, the stage it is in, the selection box.
-            Nothing here is hit-tested (a drag follows the pointer itself), so no hit canvas is redrawn. */}
-        <Layer ref={dragLayer} listening={false}>
-          {dragInfo && (
-            <Group listening={false}>
-              <Rect x={dragInfo.x} y={dragInfo.y} width={130} height={20} fill={t.highlight} cornerRadius={4} opacity={0.9} />
-              <Text x={dragInfo.x + 6} y={dragInfo.y + 4} text={dragInfo.label} fontSize={12} fill="#ffffff" name="drag-stage" />
-            </Group>
-          )}
+ {/* The selection box: not hit-tested, so drawing it redraws no hit canvas. */}
+        <Layer listening={false}>
           {box && <Rect x={(Math.min(box.x0, box.x1) - view.x) / view.scale} y={(Math.min(box.y0, box.y1) - view.y) / view.scale} width={Math.abs(box.x1 - box.x0) / view.scale} height={Math.abs(box.y1 - box.y0) / view.scale} stroke={t.highlight} dash={[4, 4]} listening={false} />}
         </Layer>
       </Stage>}
-      {dragInfo && <div className="drag-stage" data-testid="drag-stage" role="status">{dragInfo.label}</div>}
+      {/* The stage under the pointer, beside it (a DOM label: moving it redraws no canvas). */}
+      {dragInfo && (
+        <div
+          className="drag-stage"
+          data-testid="drag-stage"
+          role="status"
+          style={{ transform: `translate(${Math.round(Math.min(size.width - 140, Math.max(0, dragInfo.x * view.scale + view.x)))}px, ${Math.round(Math.min(size.height - 24, Math.max(0, dragInfo.y * view.scale + view.y)))}px)` }}
+        >
+          {dragInfo.label}
+        </div>
+      )}
     </div>
   );
 });
