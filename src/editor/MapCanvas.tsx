@@ -197,6 +197,25 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
   );
 }, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
 
+/** What the components layer draws; kept from frame to frame while it looks the same. */
+interface Kept { readonly components: readonly SceneComponent[]; readonly notes: Scene['notes']; readonly foreground: readonly Shape[] }
+
+/** Whether a component looks the same (its position ignored while it is dragged: Konva moves it). */
+function sameComponent(a: SceneComponent, b: SceneComponent, dragged: string | null): boolean {
+  return a.type === b.type && a.key === b.key && a.name === b.name && a.sig === b.sig && a.label.text === b.label.text
+    && ((a.x === b.x && a.y === b.y) || a.name === dragged);
+}
+
+/** The previous frame's lists where they draw the same as this frame's. */
+function keepUnchanged(prev: Kept | null, scene: Scene, dragged: string | null): Kept {
+  const next: Kept = { components: scene.components, notes: scene.notes, foreground: scene.foreground };
+  if (!prev) return next;
+  const components = prev.components.length === next.components.length && next.components.every((c, i) => sameComponent(prev.components[i]!, c, dragged)) ? prev.components : next.components;
+  const notes = prev.notes.length === next.notes.length && next.notes.every((n, i) => { const o = prev.notes[i]!; return o.line === n.line && o.x === n.x && o.y === n.y && o.text === n.text; }) ? prev.notes : next.notes;
+  const foreground = sameShapes(prev.foreground, next.foreground) ? prev.foreground : next.foreground;
+  return components === prev.components && notes === prev.notes && foreground === prev.foreground ? prev : { components, notes, foreground };
+}
+
 /** The component a scene entry draws. */
 function componentOf(store: EditorStore, sc: SceneComponent): Component | undefined {
   const comps = store.derived().shown.components;
@@ -220,6 +239,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const [active, setActive] = useState<string | null>(null);
   const frozen = useRef<{ background: readonly Shape[]; links: readonly Shape[]; title: string } | null>(null);
   const frame = useRef<number | null>(null);
+  const keptRef = useRef<Kept | null>(null);
 
   useLayoutEffect(() => {
     const el = host.current;
@@ -409,6 +429,48 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   };
 
   const t = scene.theme;
+  // The components layer is the one React element a drag frame should leave alone: the scene is
+  // rebuilt on every frame, but entries that look the same as last frame's are kept (the dragged
+  // component's position is Konva's own until the drop), so the element below is the same object
+  // and React skips the whole layer instead of comparing hundreds of components.
+  const kept = useMemo(() => keepUnchanged(keptRef.current, scene, active), [scene, active]);
+  keptRef.current = kept;
+  const componentsLayerElement = useMemo(() => (
+    <Layer ref={componentsLayer}>
+      {kept.components.map((sc) => (
+        <ComponentNode
+          key={`${sc.type}:${sc.key}`}
+          sc={sc}
+          selected={selection.includes(sc.name)}
+          textColor={t.text}
+          evolveColor={t.evolve}
+          fontFamily={t.font}
+          scale={view.scale}
+          handlers={handlers}
+          editable={preview === null}
+        />
+      ))}
+      {kept.notes.map((n) => (
+        <Text
+          key={`note:${n.line}`}
+          name="note"
+          x={n.x}
+          y={n.y}
+          text={n.text}
+          fontSize={12}
+          fontStyle="bold"
+          fill={t.note}
+          draggable
+          onDragStart={(e) => { e.cancelBubble = true; lift(e.target); store.beginGesture('move'); }}
+          onDragMove={(e) => { e.cancelBubble = true; const pos = fromPixel(size, e.target.x(), e.target.y()); schedule({ kind: 'note', line: n.line }, pos.visibility, pos.maturity); }}
+          onDragEnd={(e) => { e.cancelBubble = true; endDrag(); drop(e.target); }}
+        />
+      ))}
+      <Painted shapes={kept.foreground} font={t.font} />
+    </Layer>
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the note handlers read refs and the store, which do not change
+  ), [kept, selection, t, view.scale, handlers, preview, size, store]);
+
   return (
     <div className="canvas-host" ref={host} data-testid="canvas" style={{ background: t.background }}>
       {preview && <div className="preview-banner" role="status" data-testid="preview">A preview: the map text is unchanged until you apply it.</div>}
@@ -438,38 +500,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           <Painted shapes={activeLinks} font={t.font} />
           <Painted shapes={scene.overlays} font={t.font} />
         </Layer>
-        <Layer ref={componentsLayer}>
-          {scene.components.map((sc) => (
-            <ComponentNode
-              key={`${sc.type}:${sc.key}`}
-              sc={sc}
-              selected={selection.includes(sc.name)}
-              textColor={t.text}
-              evolveColor={t.evolve}
-              fontFamily={t.font}
-              scale={view.scale}
-              handlers={handlers}
-              editable={preview === null}
-            />
-          ))}
-          {scene.notes.map((n) => (
-            <Text
-              key={`note:${n.line}`}
-              name="note"
-              x={n.x}
-              y={n.y}
-              text={n.text}
-              fontSize={12}
-              fontStyle="bold"
-              fill={t.note}
-              draggable
-              onDragStart={(e) => { e.cancelBubble = true; lift(e.target); store.beginGesture('move'); }}
-              onDragMove={(e) => { e.cancelBubble = true; const pos = fromPixel(size, e.target.x(), e.target.y()); schedule({ kind: 'note', line: n.line }, pos.visibility, pos.maturity); }}
-              onDragEnd={(e) => { e.cancelBubble = true; endDrag(); drop(e.target); }}
-            />
-          ))}
-          <Painted shapes={scene.foreground} font={t.font} />
-        </Layer>
+        {componentsLayerElement}
  {/* The selection box: not hit-tested, so drawing it redraws no hit canvas. */}
         <Layer listening={false}>
           {box && <Rect x={(Math.min(box.x0, box.x1) - view.x) / view.scale} y={(Math.min(box.y0, box.y1) - view.y) / view.scale} width={Math.abs(box.x1 - box.x0) / view.scale} height={Math.abs(box.y1 - box.y0) / view.scale} stroke={t.highlight} dash={[4, 4]} listening={false} />}
