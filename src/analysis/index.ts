@@ -27,10 +27,10 @@ const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k, i]));
 
 /** Orders findings by kind, then score (highest first), then id. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  // The kind's rank is looked up once per finding, not twice per comparison (this runs on every
-  // frame of a drag, over hundreds of findings).
-  const ranked = fs.map((f) => ({ rank: KIND_ORDER.get(f.kind)!, f }));
-  ranked.sort((a, b) => a.rank - b.rank || b.f.score - a.f.score || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
+  // Each finding's kind and score become one number, computed once per finding rather than read
+  // twice per comparison (this runs on every frame of a drag, over hundreds of findings).
+  const ranked = fs.map((f) => ({ key: KIND_ORDER.get(f.kind)! * 10 - f.score, id: f.id, f }));
+  ranked.sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 0; i < ranked.length; i++) fs[i] = ranked[i]!.f;
   return fs;
 }
@@ -47,7 +47,10 @@ export function analyze(model: MapModel, options?: PartialOptions): Analysis {
     ...disruptionRisks(g, o.disruption),
     ...spendFindings(g, model),
   ];
-  const all = sortFindings([...found, ...recommend(g, sortFindings([...found]))]);
+  // Recommendations come last in the kind order, so the sorted findings followed by the sorted
+  // recommendations are the whole list in order (one sort of each, not a second sort of all).
+  sortFindings(found);
+  const all = found.concat(sortFindings(recommend(g, found)));
   const stages: Record<string, Stage> = Object.create(null) as Record<string, Stage>;
   for (const c of g.nodes) stages[c.name] = c.stage;
   const hasCost = model.components.some((c) => c.cost !== null);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, type Finding } from '../../src/analysis/index.js';
+import { FINDING_KINDS } from '../../src/analysis/finding.js';
 import { analysisToJson, analysisToMarkdown } from '../../src/analysis/report.js';
 import { parseMap } from '../../src/model/build.js';
 import { mapText, mutatedCorpusMap } from '../property/arbitraries.js';
@@ -120,6 +121,20 @@ describe('determinism', () => {
       const b = fs[i]!;
       expect(order.indexOf(a.kind) < order.indexOf(b.kind) || (a.kind === b.kind && a.score >= b.score)).toBe(true);
     }
+  });
+
+  it('sorts the findings of any map by kind, then score, then id', () => {
+    expect(FINDING_KINDS.at(-1)).toBe('recommendation');
+    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+      const fs = analyze(parseMap(text)).findings;
+      for (let i = 1; i < fs.length; i++) {
+        const a = fs[i - 1]!;
+        const b = fs[i]!;
+        const ka = FINDING_KINDS.indexOf(a.kind);
+        const kb = FINDING_KINDS.indexOf(b.kind);
+        expect(ka < kb || (ka === kb && (a.score > b.score || (a.score === b.score && a.id < b.id)))).toBe(true);
+      }
+    }), { numRuns: 300 });
   });
 });
 
