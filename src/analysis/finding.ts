@@ -39,7 +39,16 @@ export function makeFinding(kind: FindingKind, rule: string, components: readonl
   return { kind, id: `${rule}:${components.join('>')}`, components, score: s, severity: severityOf(s), explanation, rule };
 }
 
+const formatted = new Map<number, string>();
+
 /** A maturity as people read it: two decimals. */
 export function fmt(x: number): string {
-  return x.toFixed(2);
+  // A map's few hundred coordinates are formatted again on every frame of a drag; toFixed is slow.
+  let s = formatted.get(x);
+  if (s === undefined) {
+    if (formatted.size >= 10_000) formatted.clear();
+    s = x.toFixed(2);
+    formatted.set(x, s);
+  }
+  return s;
 }

@@ -71,10 +71,16 @@ export function recommend(g: ValueChain, findings: readonly Finding[]): Finding[
       default: break;
     }
   }
-  return [...drafts.values()].map((d) => {
-    const score = Math.max(...d.because.map((f) => f.score));
+  // A plain loop and an object literal of a fixed shape: this runs on every frame of a drag, for
+  // hundreds of recommendations.
+  const out: Finding[] = [];
+  for (const d of drafts.values()) {
+    let score = -Infinity;
+    for (const f of d.because) if (f.score > score) score = f.score;
     const c = node(d.target);
     const rec = makeFinding('recommendation', d.rule, [d.target], score, d.say(c ? `${d.target} (${fmt(c.maturity)}, ${STAGE_LABELS[c.stage]})` : d.target));
-    return { ...rec, basedOn: d.because.map((f) => f.id).sort(), term: d.term };
-  });
+    const basedOn = d.because.length === 1 ? [d.because[0]!.id] : d.because.map((f) => f.id).sort();
+    out.push({ kind: rec.kind, id: rec.id, components: rec.components, score: rec.score, severity: rec.severity, explanation: rec.explanation, rule: rec.rule, basedOn, term: d.term });
+  }
+  return out;
 }
