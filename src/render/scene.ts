@@ -180,10 +180,16 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   const evolvedByKey = new Map<string, Component>();
   for (const c of model.components) if (c.type === 'evolved' && !evolvedByKey.has(c.key)) evolvedByKey.set(c.key, c);
   const locate = (key: string) => drawn.get(key) ?? evolvedByKey.get(key) ?? null;
-  const pathEdges = new Set<string>();
+  // Critical-path edges by their upper end (no string built per link: this runs on every drag frame).
+  const pathEdges = new Map<string, Set<string>>();
   for (const f of opts.findings ?? []) {
     if (f.kind !== 'critical-path') continue;
-    for (let i = 1; i < f.components.length; i++) pathEdges.add(`${f.components[i]}\u0000${f.components[i - 1]}`);
+    for (let i = 1; i < f.components.length; i++) {
+      const from = f.components[i]!;
+      let to = pathEdges.get(from);
+      if (!to) pathEdges.set(from, (to = new Set()));
+      to.add(f.components[i - 1]!);
+    }
   }
   for (const l of model.links) {
     const a = locate(l.from);
@@ -191,7 +197,7 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     if (!a || !b) continue;
     const pa = p(a.visibility, a.maturity);
     const pb = p(b.visibility, b.maturity);
-    const onPath = pathEdges.has(`${a.name}\u0000${b.name}`);
+    const onPath = pathEdges.get(a.name)?.has(b.name) === true;
     const dim = focus !== null && !(focus.has(a.name) && focus.has(b.name));
     const ends = [a.name, b.name] as const;
     if (l.flow) {
