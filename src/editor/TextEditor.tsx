@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import type { TextChange } from '../dsl/edit.js';
 import { KEYWORDS } from '../dsl/parse.js';
 import { mapHighlighting } from './highlight.js';
+import { diffTexts } from './history.js';
 import type { EditorStore } from './store.js';
 
 /** Marks editor transactions that come from the store, so they are not sent back to it. */
@@ -70,9 +71,25 @@ export function TextEditor({ store }: { store: EditorStore }) {
     const view = new EditorView({ parent: host.current!, state: CmState.create({ doc: store.getState().text, extensions }) });
     viewRef.current = view;
     (window as unknown as { mapwrightEditor: EditorView }).mapwrightEditor = view; // for tests and the console
+    // During a drag the text follows the canvas one task later, with the frames' changes as one:
+    // the frame that answers the pointer does not wait for the editor (about a millisecond a frame).
+    let deferred: ReturnType<typeof setTimeout> | null = null;
+    const catchUp = () => {
+      deferred = null;
+      const s = store.getState();
+      if (s.text === synced) return;
+      const changes = view.state.doc.length === synced.length ? diffTexts(synced, s.text) : null;
+      view.dispatch(changes
+        ? { changes: changes.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), annotations: fromStoreAnnotation.of(true) }
+        : { changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
+      synced = s.text;
+      syncedVersion = s.version;
+    };
     const unsubscribe = store.subscribe(() => {
       const s = store.getState();
       if (s.text === synced) return;
+      if (s.gesture) { deferred ??= setTimeout(catchUp, 0); return; }
+      if (deferred !== null) { clearTimeout(deferred); catchUp(); return; }
       const replaceAll = () => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
       // Changes from the canvas, undo or a load: apply exactly those changes when they follow on
       // from the text the editor has; otherwise replace it whole.
@@ -89,7 +106,7 @@ export function TextEditor({ store }: { store: EditorStore }) {
       synced = s.text;
       syncedVersion = s.version;
     });
-    return () => { unsubscribe(); view.destroy(); };
+    return () => { unsubscribe(); if (deferred !== null) clearTimeout(deferred); view.destroy(); };
   }, [store]);
 
   return <div className="text-editor" ref={host} />;

@@ -63,7 +63,7 @@ async function typeAtEnd(page, line) {
   await page.keyboard.type(`\n${line}`);
 }
 
-async function dragComponent(page, name, toMaturity) {
+async function dragComponent(page, name, toMaturity, during = async () => {}) {
   const from = await pointOf(page, name);
   const toX = await xOfMaturity(page, toMaturity);
   await page.mouse.move(from.x, from.y);
@@ -73,6 +73,7 @@ async function dragComponent(page, name, toMaturity) {
     await page.mouse.move(from.x + ((toX - from.x) * i) / steps, from.y);
     await page.waitForTimeout(20);
   }
+  await during();
   await page.mouse.up();
   await page.waitForTimeout(150);
 }
@@ -94,7 +95,14 @@ test('dragging a component across Custom-Built -> Product changes its line only;
   const before = await text(page);
   const findingsBefore = await findingIds(page);
   assert.ok(findingsBefore.includes('evolution-gap/stage-crossing:Centralized Platform'));
-  await dragComponent(page, 'Centralized Platform', 0.46);
+  let held;
+  await dragComponent(page, 'Centralized Platform', 0.46, async () => {
+    await page.waitForTimeout(50);
+    held = { text: await text(page), editor: await editorText(page), stage: await page.getByTestId('drag-stage').textContent() };
+  });
+  assert.notEqual(held.text, before, 'the text changes while the component is dragged');
+  assert.equal(held.editor, held.text, 'the text editor follows the drag before the drop');
+  assert.equal(held.stage, 'Product (+rental)', 'the stage under the pointer is shown');
   const after = await text(page);
   const lines = changedLines(before, after);
   assert.deepEqual(lines, [12], 'only the Centralized Platform line changed');
