@@ -130,6 +130,9 @@ export class EditorStore {
     if (!changes || changes.length === 0) return false;
     const before = this.state.text;
     const next = applyChanges(before, changes);
+    // A change that leaves the text as it was (a drag frame that rounds to the same numbers) is
+    // no change: no new version, so nothing is parsed, analysed or drawn again.
+    if (next === before) return false;
     if (next.length > MAX_MAP_BYTES) { this.notify(`The map would be ${(next.length / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return false; }
     const patch = makePatch(before, changes, origin, Date.now());
     const last = this.undoStack[this.undoStack.length - 1];
