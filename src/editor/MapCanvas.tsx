@@ -362,7 +362,38 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     const pos = fromPixel(size, x, y);
     const target: MoveTarget = { kind: 'component', name: c.type === 'evolved' ? (c.parent ?? c.name) : c.name, type: c.type, parent: c.parent };
     schedule(target, pos.visibility, pos.maturity);
-    setDragInfo({ x: x + 14, y: y + 14, label: STAGE_LABELS[stageOf(Math.min(1, Math.max(0, pos.maturity)))] });
+    const label = STAGE_LABELS[stageOf(Math.min(1, Math.max(0, pos.maturity)))];
+    setDragInfo((d) => (d && d.x === x + 14 && d.y === y + 14 && d.label === label ? d : { x: x + 14, y: y + 14, label }));
+  };
+
+  // A pointer move reaches the page at once as `pointerrawupdate`, but as the `pointermove` that
+  // Konva's drag follows only at the start of the next frame. While a component is dragged, the
+  // raw event moves it and edits the map (parse, analysis, scene), so that when the frame comes
+  // it only has to draw; Konva's own move then finds everything where it already is.
+  const componentDragged = useRef(onComponentDrag);
+  componentDragged.current = onComponentDrag;
+  const rawDrag = useRef<{ sc: SceneComponent; node: Konva.Group; start: { x: number; y: number }; offset: { x: number; y: number } | null } | null>(null);
+  useEffect(() => {
+    if (!('onpointerrawupdate' in window)) return;
+    const onRaw = (e: Event) => {
+      const d = rawDrag.current;
+      const stage = stageRef.current;
+      if (!d || !d.offset || !stage || !d.node.isDragging()) return;
+      stage.setPointersPositions(e as PointerEvent);
+      const p = stage.getPointerPosition();
+      if (!p) return;
+      d.node.setAbsolutePosition({ x: p.x - d.offset.x, y: p.y - d.offset.y });
+      componentDragged.current(d.sc, d.node, (e as PointerEvent).shiftKey, d.start);
+    };
+    window.addEventListener('pointerrawupdate', onRaw);
+    return () => window.removeEventListener('pointerrawupdate', onRaw);
+  }, []);
+  /** Konva moved the node to the pointer: remember how far from the pointer it is held. */
+  const heldAt = (sc: SceneComponent, node: Konva.Group, start: { x: number; y: number }) => {
+    const p = stageRef.current?.getPointerPosition();
+    if (!p) return;
+    const a = node.getAbsolutePosition();
+    rawDrag.current = { sc, node, start, offset: { x: p.x - a.x, y: p.y - a.y } };
   };
 
   const select = (name: string, e: MouseEvent) => {
@@ -379,8 +410,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const latest = useRef<NodeHandlers | null>(null);
   latest.current = {
     dragStart: (sc, node) => { lift(node); startActive(sc.name); store.beginGesture('move'); store.select([sc.name]); },
-    dragMove: (sc, node, shift, start) => onComponentDrag(sc, node, shift, start),
-    dragEnd: (_sc, node) => { endDrag(); drop(node); },
+    dragMove: (sc, node, shift, start) => { heldAt(sc, node, start); onComponentDrag(sc, node, shift, start); },
+    dragEnd: (_sc, node) => { rawDrag.current = null; endDrag(); drop(node); },
     click: (sc, e) => select(sc.name, e),
     dblClick: (sc) => { const p = stageRef.current?.getPointerPosition(); onRename(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
     contextMenu: (sc) => { const p = stageRef.current?.getPointerPosition(); store.select([sc.name]); onContextMenu(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
