@@ -20,28 +20,49 @@ export function isPractice(c: Component): boolean {
   return c.kind === 'practice' || c.kind === 'capability';
 }
 
+/** The shape of the last value chain built: components and links without positions. */
+let lastShape: { keys: string[]; from: string[]; to: string[]; index: Map<string, number>; needs: number[][]; neededBy: number[][]; dependentCount: number[] } | null = null;
+
+function sameShape(keys: readonly string[], links: MapModel['links']): boolean {
+  const s = lastShape;
+  if (!s || s.keys.length !== keys.length || s.from.length !== links.length) return false;
+  for (let i = 0; i < keys.length; i++) if (s.keys[i] !== keys[i]) return false;
+  for (let i = 0; i < links.length; i++) if (s.from[i] !== links[i]!.from || s.to[i] !== links[i]!.to) return false;
+  return true;
+}
+
 export function buildValueChain(model: MapModel): ValueChain {
   const nodes: Component[] = [];
-  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const seen = new Set<string>();
   for (const c of model.components) {
-    if (c.type === 'evolved' || index.has(c.key)) continue;
-    index.set(c.key, nodes.length);
+    if (c.type === 'evolved' || seen.has(c.key)) continue;
+    seen.add(c.key);
+    keys.push(c.key);
     nodes.push(c);
   }
-  const n = nodes.length;
-  const needSets: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  for (const l of model.links) {
-    const a = index.get(l.from);
-    const b = index.get(l.to);
-    if (a === undefined || b === undefined || a === b) continue;
-    // A flow A+<B runs from B to A; both still tie A and B in one chain, drawn the same way.
-    needSets[a]!.add(b);
-  }
-  const needs = needSets.map((s) => [...s]);
-  const neededBy: number[][] = Array.from({ length: n }, () => []);
-  needs.forEach((out, a) => { for (const b of out) neededBy[b]!.push(a); });
   const evolveTo = nodes.map((c) => c.evolveTo);
-  return { nodes, index, needs, neededBy, dependentCount: countDependents(n, neededBy), evolveTo };
+  // Moving a component (every frame of a drag) changes positions, not who depends on whom: the
+  // edges and the dependent counts of the same components and links are kept from last time.
+  if (!sameShape(keys, model.links)) {
+    const n = nodes.length;
+    const index = new Map<string, number>();
+    keys.forEach((k, i) => index.set(k, i));
+    const needSets: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+    for (const l of model.links) {
+      const a = index.get(l.from);
+      const b = index.get(l.to);
+      if (a === undefined || b === undefined || a === b) continue;
+      // A flow A+<B runs from B to A; both still tie A and B in one chain, drawn the same way.
+      needSets[a]!.add(b);
+    }
+    const needs = needSets.map((s) => [...s]);
+    const neededBy: number[][] = Array.from({ length: n }, () => []);
+    needs.forEach((out, a) => { for (const b of out) neededBy[b]!.push(a); });
+    lastShape = { keys, from: model.links.map((l) => l.from), to: model.links.map((l) => l.to), index, needs, neededBy, dependentCount: countDependents(n, neededBy) };
+  }
+  const s = lastShape!;
+  return { nodes, index: s.index, needs: s.needs, neededBy: s.neededBy, dependentCount: s.dependentCount, evolveTo };
 }
 
 /**

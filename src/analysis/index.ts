@@ -6,7 +6,7 @@ import { criticalPaths } from './critical-paths.js';
 import { disruptionRisks } from './disruption.js';
 import { evolutionGaps } from './evolution-gaps.js';
 import { FINDING_KINDS, type Finding } from './finding.js';
-import { buildValueChain } from './graph.js';
+import { buildValueChain, type ValueChain } from './graph.js';
 import { misalignments } from './misalignments.js';
 import { withOptions, type PartialOptions } from './options.js';
 import { recommend } from './recommend.js';
@@ -35,8 +35,20 @@ export function sortFindings(fs: Finding[]): Finding[] {
   return fs;
 }
 
-/** Runs every analysis. Pure and deterministic; never throws on a model the parser built. */
-export function analyze(model: MapModel, options?: PartialOptions): Analysis {
+/** The findings of a map before recommendations, in order, with the graph they were read from. */
+export interface Diagnosis {
+  readonly model: MapModel
+  readonly options: PartialOptions | undefined
+  readonly graph: ValueChain
+  /** Every finding except recommendations, sorted (see `sortFindings`). */
+  readonly findings: readonly Finding[]
+}
+
+/**
+ * Every analysis except the recommendations. The canvas draws these on each frame of a drag;
+ * the recommendations, which only the panel lists, can follow (`analyze(model, options, diagnosis)`).
+ */
+export function diagnose(model: MapModel, options?: PartialOptions): Diagnosis {
   const o = withOptions(options);
   const g = buildValueChain(model);
   const found = [
@@ -47,10 +59,19 @@ export function analyze(model: MapModel, options?: PartialOptions): Analysis {
     ...disruptionRisks(g, o.disruption),
     ...spendFindings(g, model),
   ];
+  return { model, options, graph: g, findings: sortFindings(found) };
+}
+
+/**
+ * Runs every analysis. Pure and deterministic; never throws on a model the parser built. A
+ * `diagnosis` of the same model and options, when there is one, is not computed again.
+ */
+export function analyze(model: MapModel, options?: PartialOptions, diagnosis?: Diagnosis): Analysis {
+  const d = diagnosis && diagnosis.model === model && diagnosis.options === options ? diagnosis : diagnose(model, options);
+  const g = d.graph;
   // Recommendations come last in the kind order, so the sorted findings followed by the sorted
   // recommendations are the whole list in order (one sort of each, not a second sort of all).
-  sortFindings(found);
-  const all = found.concat(sortFindings(recommend(g, found)));
+  const all = d.findings.concat(sortFindings(recommend(g, d.findings)));
   const stages: Record<string, Stage> = Object.create(null) as Record<string, Stage>;
   for (const c of g.nodes) stages[c.name] = c.stage;
   const hasCost = model.components.some((c) => c.cost !== null);

@@ -58,10 +58,10 @@ export function App({ store }: { store: EditorStore }) {
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
   }, []);
 
-  // The canvas draws the analysis of the text it shows, in the same frame (edit, parse, model,
+  // The canvas draws the findings of the text it shows, in the same frame (edit, parse, model,
   // analysis, overlays: one pass per frame of a drag; the first frame draws the map alone). The
-  // panels follow at most once per animation frame, as a transition that does not hold up the
-  // canvas's frames.
+  // panels, with the recommendations that only they list, follow at most once per animation
+  // frame, as a transition that does not hold up the canvas's frames.
   useEffect(() => {
     const id = requestAnimationFrame(() => startTransition(() => setAnalysisFrame(store.derived().analysis)));
     return () => cancelAnimationFrame(id);
@@ -231,7 +231,7 @@ export function App({ store }: { store: EditorStore }) {
             store={store}
             version={state.version}
             selection={state.selection}
-            findings={preview.findings ?? (ready ? derived.analysis.findings : EMPTY_ANALYSIS.findings)}
+            findings={preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings)}
             focus={focus}
             preview={preview.model}
             costView={costView}

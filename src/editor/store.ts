@@ -3,7 +3,7 @@
 // Every change is a patch on the text, so undo/redo covers typing and canvas edits alike, and a
 // gesture (a drag) is one undo step however many frames it spans. No React here.
 import { produce } from 'immer';
-import { analyze, type Analysis } from '../analysis/index.js';
+import { analyze, diagnose, type Analysis, type Diagnosis } from '../analysis/index.js';
 import { applyChanges, type TextChange } from '../dsl/edit.js';
 import { parseDoc, reparse, type SyntaxDoc } from '../dsl/parse.js';
 import { buildModel } from '../model/build.js';
@@ -37,6 +37,8 @@ export interface Derived {
   readonly shown: MapModel
   /** True when the text has errors and the canvas shows an older map. */
   readonly stale: boolean
+  /** The findings without recommendations: what the canvas draws on each frame of a drag. */
+  readonly diagnosis: Diagnosis
   readonly analysis: Analysis
 }
 
@@ -91,14 +93,21 @@ export class EditorStore {
     if (this.derivedCache && this.derivedCache.version === v) return this.derivedCache.value;
     const model = buildModel(this.doc);
     const hasErrors = model.diagnostics.some((d) => d.severity === 'error');
-    // The analysis is computed on first use, so a frame that only draws the map does not wait for it.
+    // The analysis is computed on first use, so a frame that only draws the map does not wait for
+    // it, and a drag frame, which draws findings but lists no recommendations, waits only for those.
+    let diagnosis: Diagnosis | null = null;
     let analysis: Analysis | null = null;
     const good = hasErrors && this.lastGood ? this.lastGood : null;
     const value: Derived = {
       doc: this.doc, model, shown: good ? good.shown : model, stale: hasErrors,
+      get diagnosis(): Diagnosis {
+        if (good) return good.diagnosis;
+        diagnosis ??= diagnose(model);
+        return diagnosis;
+      },
       get analysis(): Analysis {
         if (good) return good.analysis;
-        analysis ??= analyze(model);
+        analysis ??= analyze(model, undefined, this.diagnosis);
         return analysis;
       },
     };

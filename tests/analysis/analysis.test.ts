@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, type Finding } from '../../src/analysis/index.js';
+import { analyze, diagnose, type Finding } from '../../src/analysis/index.js';
 import { FINDING_KINDS } from '../../src/analysis/finding.js';
 import { analysisToJson, analysisToMarkdown } from '../../src/analysis/report.js';
 import { parseMap } from '../../src/model/build.js';
@@ -97,6 +97,12 @@ describe('every finding', () => {
   });
 });
 
+/** The analysis of `text`, run right after that of `before`. */
+function analyzeAfter(before: string, text: string) {
+  analyze(parseMap(before));
+  return analyze(parseMap(text));
+}
+
 describe('determinism', () => {
   it('gives identical bytes on two runs', () => {
     const text = read('maps/unified-ai-ops.owm');
@@ -121,6 +127,26 @@ describe('determinism', () => {
       const b = fs[i]!;
       expect(order.indexOf(a.kind) < order.indexOf(b.kind) || (a.kind === b.kind && a.score >= b.score)).toBe(true);
     }
+  });
+
+  it('diagnoses the same findings as the full analysis, less the recommendations, and reuses them', () => {
+    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+      const model = parseMap(text);
+      const full = analyze(model);
+      const d = diagnose(model);
+      expect(d.findings).toEqual(full.findings.filter((f) => f.kind !== 'recommendation'));
+      expect(analyze(model, undefined, d)).toEqual(full);
+    }), { numRuns: 200 });
+  });
+
+  it('reads a map the same whatever map was analysed before it (moves and link changes included)', () => {
+    const moved = (text: string) => text.replace(/\[(0\.\d+), (0\.\d+)\]/, (_m, v: string, m: string) => `[${v}, ${(1 - Number(m)).toFixed(2)}]`);
+    const unlinked = (text: string) => text.replace(/^.*->.*$/m, '');
+    fc.assert(fc.property(mapText, mapText, (a, b) => {
+      const fresh = analyzeAfter(b, b);
+      for (const before of [a, moved(b), unlinked(b)]) expect(analyzeAfter(before, b)).toEqual(fresh);
+      expect(analyzeAfter(b, unlinked(b))).toEqual(analyzeAfter(a, unlinked(b)));
+    }), { numRuns: 200 });
   });
 
   it('sorts the findings of any map by kind, then score, then id', () => {
