@@ -83,7 +83,11 @@ try {
     window.__draws = [];
     window.__frames = [];
     const host = document.querySelector('[data-testid="canvas"]');
-    host.addEventListener('pointermove', (e) => window.__moves.push([e.timeStamp, performance.now()]), { capture: true });
+    // A move reaches the page twice: at once as pointerrawupdate (where the app starts work on a
+    // drag) and at the next frame as pointermove. "Received" is the earlier of the two.
+    const rawAt = new Map();
+    window.addEventListener('pointerrawupdate', (e) => { if (!rawAt.has(e.timeStamp)) rawAt.set(e.timeStamp, performance.now()); }, { capture: true });
+    host.addEventListener('pointermove', (e) => window.__moves.push([e.timeStamp, rawAt.get(e.timeStamp) ?? performance.now()]), { capture: true });
     // The end of the frame task: a task of the highest priority posted from the draw runs as soon
     // as the task that draws (animation frame callbacks, style, layout, paint, commit) is over,
     // ahead of lower-priority work already queued (React's transitions for the side panels).
@@ -117,7 +121,7 @@ try {
   const med = pct(toFrame, 0.5);
   const p95 = pct(toFrame, 0.95);
   console.log(`  ${toFrame.length} moves, from the pointer event to the finished frame (rasterised and committed): median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (targets < 16 ms and < 33 ms: ${med < 16 && p95 < 33 ? 'met' : 'NOT met'})`);
-  console.log(`  of which the page's own work, from receiving the move to the end of the canvas draw: median ${pct(toDraw, 0.5).toFixed(1)} ms, p95 ${pct(toDraw, 0.95).toFixed(1)} ms`);
+  console.log(`  of which the page's own work, from receiving the move (pointerrawupdate) to the end of the canvas draw: median ${pct(toDraw, 0.5).toFixed(1)} ms, p95 ${pct(toDraw, 0.95).toFixed(1)} ms`);
   const changed = await page.evaluate(() => window.mapwright.getState().text !== undefined && window.mapwright.getState().canUndo);
   console.log(`  the drag was recorded as an undo step: ${changed}`);
   await ctx.close();

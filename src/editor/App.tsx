@@ -1,6 +1,6 @@
 // The editor: text and canvas side by side over one store, the analysis panel, the outline,
 // the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
-import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { lazy, memo, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import type { Analysis, Finding } from '../analysis/index.js';
 
 const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, findings: [] };
@@ -24,6 +24,14 @@ const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'defa
 const mapName = (path: string) => path.split('/').pop()!;
 
 interface Action { id: string; label: string; keys: string; title: string; run(): void }
+
+/**
+ * The hidden file input, apart so that the toolbar's renders (one per frame of a drag) leave it
+ * alone: React sets an input's type and name again on every render, which restyles the page.
+ */
+const FileInput = memo(function FileInput({ inputRef, onFile }: { inputRef: RefObject<HTMLInputElement | null>; onFile(f: File): void }) {
+  return <input ref={inputRef} type="file" accept=".owm,.wm,.txt,text/plain" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(f); e.target.value = ''; }} data-testid="file-input" />;
+});
 
 export function App({ store }: { store: EditorStore }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
@@ -63,7 +71,8 @@ export function App({ store }: { store: EditorStore }) {
   // panels, with the recommendations that only they list, follow at most once per animation
   // frame, as a transition that does not hold up the canvas's frames.
   useEffect(() => {
-    const id = requestAnimationFrame(() => startTransition(() => setAnalysisFrame(store.derived().analysis)));
+    // The analysis is read in the transition's render (an updater), not here in the frame.
+    const id = requestAnimationFrame(() => startTransition(() => setAnalysisFrame(() => store.derived().analysis)));
     return () => cancelAnimationFrame(id);
   }, [state.version, store]);
 
@@ -211,7 +220,7 @@ export function App({ store }: { store: EditorStore }) {
         ))}
         <span className="file-name" title="File name">{state.fileName}</span>
         {state.message && <span className="message" role="status" data-testid="message">{state.message}</span>}
-        <input ref={fileInput} type="file" accept=".owm,.wm,.txt,text/plain" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} data-testid="file-input" />
+        <FileInput inputRef={fileInput} onFile={openFile} />
       </header>
       <main className="workspace" style={{ gridTemplateColumns: explaining ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}>
         <section className="text-pane" aria-label="Map text">

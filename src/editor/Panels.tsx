@@ -55,6 +55,15 @@ const FindingItem = memo(function FindingItem({ f, active, onActivate }: { f: Fi
   );
 }, (a, b) => a.active === b.active && a.onActivate === b.onActivate && a.f.id === b.f.id && a.f.score === b.f.score && a.f.explanation === b.f.explanation);
 
+/**
+ * The outline's filter box, apart so that it is not rendered again with the list: React sets an
+ * input's type and name again on every render, and the browser then restyles the page before the
+ * next frame (on every frame of a drag, as the list follows the map).
+ */
+const FilterBox = memo(function FilterBox({ value, onChange }: { value: string; onChange(v: string): void }) {
+  return <input type="search" placeholder="Filter components" value={value} onChange={(e) => onChange(e.target.value)} aria-label="Filter components" />;
+});
+
 export function Outline({ components, selection, onSelect, onKey }: {
   components: readonly Component[]
   selection: readonly string[]
@@ -65,7 +74,7 @@ export function Outline({ components, selection, onSelect, onKey }: {
   const shown = components.filter((c) => c.type !== 'evolved' && c.name.toLowerCase().includes(filter.toLowerCase()));
   return (
     <nav className="outline" aria-label="Components">
-      <input type="search" placeholder="Filter components" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter components" />
+      <FilterBox value={filter} onChange={setFilter} />
       <ul role="listbox" aria-multiselectable="true" aria-label="Components of the map" tabIndex={0} onKeyDown={onKey} data-testid="outline">
         {shown.map((c) => (
           <OutlineRow key={`${c.type}:${c.key}:${c.line}`} name={c.name} stage={c.stage} maturity={c.maturity} selected={selection.includes(c.name)} onSelect={onSelect} />
