@@ -87,6 +87,10 @@ try {
     // drag) and at the next frame as pointermove. "Received" is the earlier of the two.
     const rawAt = new Map();
     window.addEventListener('pointerrawupdate', (e) => { if (!rawAt.has(e.timeStamp)) rawAt.set(e.timeStamp, performance.now()); }, { capture: true });
+    // Registered after the app's own listener, so it runs once the app has handled the move
+    // (and React has rendered): the page's own work on it.
+    window.__work = [];
+    window.addEventListener('pointerrawupdate', (e) => { const t = rawAt.get(e.timeStamp); if (t !== undefined) window.__work.push(performance.now() - t); });
     host.addEventListener('pointermove', (e) => window.__moves.push([e.timeStamp, rawAt.get(e.timeStamp) ?? performance.now()]), { capture: true });
     // The end of the frame task: a task of the highest priority posted from the draw runs as soon
     // as the task that draws (animation frame callbacks, style, layout, paint, commit) is over,
@@ -109,7 +113,7 @@ try {
   }
   await page.mouse.up();
   await page.waitForTimeout(300);
-  const { moves, draws, frames } = await page.evaluate(() => ({ moves: window.__moves, draws: window.__draws, frames: window.__frames }));
+  const { moves, draws, frames, work } = await page.evaluate(() => ({ moves: window.__moves, draws: window.__draws, frames: window.__frames, work: window.__work }));
   const toDraw = [];
   const toFrame = [];
   for (const [created, received] of moves.slice(5)) {
@@ -121,7 +125,8 @@ try {
   const med = pct(toFrame, 0.5);
   const p95 = pct(toFrame, 0.95);
   console.log(`  ${toFrame.length} moves, from the pointer event to the finished frame (rasterised and committed): median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (targets < 16 ms and < 33 ms: ${med < 16 && p95 < 33 ? 'met' : 'NOT met'})`);
-  console.log(`  of which the page's own work, from receiving the move (pointerrawupdate) to the end of the canvas draw: median ${pct(toDraw, 0.5).toFixed(1)} ms, p95 ${pct(toDraw, 0.95).toFixed(1)} ms`);
+  console.log(`  from the page receiving the move (pointerrawupdate) to the end of the canvas draw, waiting for the frame included: median ${pct(toDraw, 0.5).toFixed(1)} ms, p95 ${pct(toDraw, 0.95).toFixed(1)} ms`);
+  console.log(`  the page's own work on a move (edit, parse, model, findings, scene, React), before the frame: median ${pct(work, 0.5).toFixed(1)} ms, p95 ${pct(work, 0.95).toFixed(1)} ms`);
   const changed = await page.evaluate(() => window.mapwright.getState().text !== undefined && window.mapwright.getState().canUndo);
   console.log(`  the drag was recorded as an undo step: ${changed}`);
   await ctx.close();
