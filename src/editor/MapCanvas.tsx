@@ -273,6 +273,13 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const touches = (sh: Shape, name: string) => (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') && sh.ends !== undefined && (sh.ends[0] === name || sh.ends[1] === name);
   const base = active && frozen.current ? frozen.current : { background: scene.background, links: scene.links, title: derived.shown.title ?? '' };
   const activeLinks = active ? scene.links.filter((sh) => touches(sh, active)) : [];
+  // The dragged component's badges move with it on the overlays layer; the others stay on a layer
+  // of their own, redrawn only when a finding changes.
+  const badges = useMemo(() => {
+    if (!active) return { moving: [], resting: scene.badges };
+    const moving = scene.badges.filter((b) => b.t === 'badge' && b.owner === active);
+    return { moving, resting: moving.length ? scene.badges.filter((b) => !(b.t === 'badge' && b.owner === active)) : scene.badges };
+  }, [scene.badges, active]);
   const startActive = (name: string) => {
     frozen.current = { background: scene.background, links: scene.links.filter((sh) => !touches(sh, name)), title: derived.shown.title ?? '' };
     setActive(name);
@@ -541,8 +548,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         <Layer ref={overlaysLayer} listening={false}>
           <Painted shapes={activeLinks} font={t.font} />
           <Painted shapes={scene.overlays} font={t.font} />
+          <Painted shapes={badges.moving} font={t.font} />
         </Layer>
         {componentsLayerElement}
+        <Layer listening={false}>
+          <Painted shapes={badges.resting} font={t.font} />
+        </Layer>
  {/* The selection box: not hit-tested, so drawing it redraws no hit canvas. */}
         <Layer listening={false}>
           {box && <Rect x={(Math.min(box.x0, box.x1) - view.x) / view.scale} y={(Math.min(box.y0, box.y1) - view.y) / view.scale} width={Math.abs(box.x1 - box.x0) / view.scale} height={Math.abs(box.y1 - box.y0) / view.scale} stroke={t.highlight} dash={[4, 4]} listening={false} />}

@@ -16,6 +16,33 @@ function stroke(ctx: CanvasRenderingContext2D, color: string, width: number, das
   ctx.stroke();
 }
 
+/** Badges drawn once as small bitmaps (a circle and a letter), then copied: a map shows hundreds. */
+const BADGE_SCALE = 4; // sharp up to a zoom of 4 at the screen's pixel ratio
+const sprites = new Map<string, HTMLCanvasElement>();
+function paintBadge(ctx: CanvasRenderingContext2D, s: Extract<Shape, { t: 'badge' }>, font: string): void {
+  const ratio = Math.max(1, Math.ceil((globalThis.devicePixelRatio || 1) * BADGE_SCALE));
+  const key = `${s.fill}|${s.letter}|${ratio}|${font}`;
+  let sprite = sprites.get(key);
+  if (!sprite) {
+    sprite = document.createElement('canvas');
+    sprite.width = sprite.height = 14 * ratio;
+    const c = sprite.getContext('2d')!;
+    c.scale(ratio, ratio);
+    c.beginPath();
+    c.arc(7, 7, 6, 0, Math.PI * 2);
+    c.fillStyle = s.fill;
+    c.fill();
+    c.fillStyle = '#ffffff';
+    c.font = `bold 9px ${font}`;
+    c.textAlign = 'center';
+    c.textBaseline = 'middle';
+    c.fillText(s.letter, 7, 7.5);
+    sprites.set(key, sprite);
+  }
+  ctx.globalAlpha = s.opacity ?? 1;
+  ctx.drawImage(sprite, s.x - 7, s.y - 7, 14, 14);
+}
+
 export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string): void {
   ctx.save();
   switch (s.t) {
@@ -63,6 +90,9 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
       if (s.fill !== 'transparent') { ctx.fillStyle = s.fill; ctx.fill(); }
       stroke(ctx, s.stroke, s.width, s.dash);
       break;
+    case 'badge':
+      paintBadge(ctx, s, font);
+      break;
     case 'text': {
       ctx.fillStyle = s.fill;
       ctx.font = `${s.italic ? 'italic ' : ''}${s.bold ? 'bold ' : ''}${s.size}px ${font}`;
@@ -90,6 +120,7 @@ export function boundsOf(shapes: readonly Shape[]): { x: number; y: number; widt
     switch (s.t) {
       case 'line': case 'arrow': for (let i = 0; i + 1 < s.points.length; i += 2) add(s.points[i]!, s.points[i + 1]!); break;
       case 'circle': add(s.x - s.r, s.y - s.r); add(s.x + s.r, s.y + s.r); break;
+      case 'badge': add(s.x - 7, s.y - 7); add(s.x + 7, s.y + 7); break;
       case 'rect': add(s.x, s.y); add(s.x + s.w, s.y + s.h); break;
       case 'text': {
         const lines = s.text.split('\n');

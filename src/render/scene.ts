@@ -29,6 +29,8 @@ export type Shape =
   | { readonly t: 'arrow'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly role?: string; readonly ends?: readonly [string, string] }
   | { readonly t: 'circle'; readonly x: number; readonly y: number; readonly r: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string }
   | { readonly t: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly corner?: number; readonly role?: string }
+  /** A finding's badge on a component: a filled circle of radius 6 at (x, y) with a letter. */
+  | { readonly t: 'badge'; readonly x: number; readonly y: number; readonly letter: string; readonly fill: string; readonly opacity?: number; readonly role?: string; readonly owner: string }
   | { readonly t: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly fill: string; readonly bold?: boolean; readonly italic?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly width?: number; readonly rotation?: number; readonly role?: string; readonly ends?: readonly [string, string] }
 
 /** A component as drawn: the canvas makes these draggable. */
@@ -61,6 +63,11 @@ export interface Scene {
   readonly links: readonly Shape[]
   readonly components: readonly SceneComponent[]
   readonly overlays: readonly Shape[]
+  /**
+   * Findings' badges on components (bottleneck, disruption, misalignment, gap), drawn above the
+   * components but apart from them: they change while a component is dragged, its look does not.
+   */
+  readonly badges: readonly Shape[]
   readonly foreground: readonly Shape[]
 }
 
@@ -123,6 +130,7 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   const background: Shape[] = [];
   const links: Shape[] = [];
   const overlays: Shape[] = [];
+  const badges: Shape[] = [];
   const foreground: Shape[] = [];
   const p = (v: number, m: number) => toPixel(frame, v, m);
   const left = MARGIN.left;
@@ -262,6 +270,8 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     }
     if (c.inertia) shapes.push({ t: 'line', points: [at.x + 16, at.y - 10, at.x + 16, at.y + 10], stroke: theme.inertia, width: 5, role: 'inertia' });
     if (selected.has(c.name)) shapes.push({ t: 'circle', x: at.x, y: at.y, r: 11, fill: 'transparent', stroke: theme.highlight, width: 2, role: 'selection' });
+    const highlighted = focus !== null && focus.has(c.name);
+    const dimmed = focus !== null && !focus.has(c.name);
     const mine = findingsBy.get(c.name) ?? [];
     let badgeX = at.x - 16;
     for (const kind of ['bottleneck', 'disruption-risk', 'misalignment', 'evolution-gap'] as const) {
@@ -269,14 +279,13 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       if (!f || isEvolved) continue;
       const letter = kind === 'bottleneck' ? 'B' : kind === 'disruption-risk' ? 'D' : kind === 'misalignment' ? 'M' : 'G';
       const fill = f.severity === 'high' ? theme.danger : f.severity === 'medium' ? theme.warning : theme.muted;
-      shapes.push({ t: 'circle', x: badgeX, y: at.y - 14, r: 6, fill, stroke: fill, width: 0, role: `badge-${kind}` });
-      shapes.push({ t: 'text', x: badgeX - 6, y: at.y - 19, text: letter, size: 9, fill: '#ffffff', bold: true, align: 'center', width: 12, role: `badge-${kind}-letter` });
+      badges.push(dimmed
+        ? { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, opacity: 0.25, role: `badge-${kind}`, owner: c.name }
+        : { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, role: `badge-${kind}`, owner: c.name });
       badgeX -= 14;
     }
     const off = c.label ?? { x: isAnchor ? -LABEL_WIDTH / 2 : 10, y: isAnchor ? -6 : -10 };
     const text = wrappedLabel(c.name);
-    const highlighted = focus !== null && focus.has(c.name);
-    const dimmed = focus !== null && !focus.has(c.name);
     // What the component looks like where it stands (its position is compared apart: numbers
     // are costly to turn into text, and a move alone does not change the look).
     let sig = `${off.x},${off.y},${highlighted},${dimmed},${theme.font}`;
@@ -350,7 +359,7 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     foreground.push({ t: 'arrow', points: [at.x - 25 * dir, at.y, at.x + 25 * dir, at.y], stroke: a.deaccelerator ? theme.danger : theme.flow, width: 6, role: a.deaccelerator ? 'deaccelerator' : 'accelerator' });
     foreground.push({ t: 'text', x: at.x - 40, y: at.y + 8, text: a.name, size: 10, fill: theme.text, align: 'center', width: 80, role: 'accelerator-label' });
   }
-  return { frame, theme, notes, background, links, components, overlays, foreground };
+  return { frame, theme, notes, background, links, components, overlays, badges, foreground };
 }
 
 export { FONT as LABEL_FONT_SIZE };

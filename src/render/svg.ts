@@ -32,6 +32,10 @@ function shape(s: Shape): string {
       return `<circle${role} cx="${n(s.x)}" cy="${n(s.y)}" r="${n(s.r)}" fill="${fillOf(s.fill)}" stroke="${escapeXml(s.stroke)}" stroke-width="${n(s.width)}"${dash(s.dash)}${s.opacity !== undefined ? ` opacity="${n(s.opacity)}"` : ''}/>`;
     case 'rect':
       return `<rect${role} x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" fill="${fillOf(s.fill)}" stroke="${escapeXml(s.stroke)}" stroke-width="${n(s.width)}"${dash(s.dash)}${s.opacity !== undefined ? ` opacity="${n(s.opacity)}"` : ''}/>`;
+    case 'badge': {
+      const op = s.opacity !== undefined ? ` opacity="${n(s.opacity)}"` : '';
+      return `<g${role}${op}><circle cx="${n(s.x)}" cy="${n(s.y)}" r="6" fill="${fillOf(s.fill)}"/>${textLines(s.x, s.y - 5, s.letter, 9, ' font-weight="bold"', '#ffffff', 'middle')}</g>`;
+    }
     case 'text': {
       const anchor = s.align === 'center' ? 'middle' : s.align === 'right' ? 'end' : 'start';
       const x = s.align === 'center' && s.width !== undefined ? s.x + s.width / 2 : s.align === 'right' && s.width !== undefined ? s.x + s.width : s.x;
@@ -73,7 +77,7 @@ export function sceneToSvg(scene: Scene, title: string | null): string {
     parts.push(textLines(c.label.x, c.label.y, c.label.text, LABEL_FONT_SIZE, ` class="label"${c.type === 'anchor' ? ' font-weight="bold"' : ''}`, c.type === 'evolved' ? t.evolve : t.text, 'start'));
     parts.push('</g>');
   }
-  parts.push('</g>', '<g class="notes">');
+  parts.push('</g>', '<g class="badges">', ...scene.badges.map(shape), '</g>', '<g class="notes">');
   for (const note of scene.notes) parts.push(textLines(note.x, note.y, note.text, 12, ' class="note" font-weight="bold"', t.note, 'start'));
   parts.push('</g>', '<g class="foreground">', ...scene.foreground.map(shape), '</g>', '</svg>');
   return `${parts.join('\n')}\n`;
