@@ -113,13 +113,12 @@ function sameShapes(a: readonly Shape[], b: readonly Shape[]): boolean {
 /** The grid and the links that do not move in this frame. Redrawn only when they change. */
 const BaseLayer = memo(function BaseLayer({ background, links, title, width, theme }: { background: readonly Shape[]; links: readonly Shape[]; title: string; width: number; theme: Scene['theme'] }) {
   return (
-    <Layer>
+    // Not hit-tested: a press on the grid is a press on the stage (pan, box select, add), and a
+    // layer that is not listening has no stage-sized hit canvas to allocate and redraw.
+    <Layer listening={false}>
       <Rect x={-5000} y={-5000} width={10000} height={10000} fill={theme.background} listening={false} />
       <Text x={0} y={4} width={width} align="center" text={title} fontSize={15} fontStyle="bold" fill={theme.text} listening={false} />
-      {background.map((s, i) => (s.t === 'rect' && s.role === 'stage-band'
-        ? <Rect key={`b${i}`} name="stage-band" x={s.x} y={s.y} width={s.w} height={s.h} fill={s.fill} />
-        : null))}
-      <Painted shapes={background.filter((s) => s.role !== 'stage-band')} font={theme.font} />
+      <Painted shapes={background} font={theme.font} />
       <Painted shapes={links} font={theme.font} />
     </Layer>
   );
@@ -446,7 +445,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   };
 
   const onStageMouseDown = (e: Konva.KonvaEventObject<MouseEvent>) => {
-    if (e.target !== e.target.getStage() && e.target.name() !== 'stage-band') return;
+    if (e.target !== e.target.getStage()) return;
     if (!e.evt.shiftKey) return;
     const p = stageRef.current?.getPointerPosition();
     if (p) setBox({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
@@ -466,10 +465,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   };
 
   const onStageClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
-    if (e.target === e.target.getStage() || e.target.name() === 'stage-band') { store.select([]); setLinkFrom(null); }
+    if (e.target === e.target.getStage()) { store.select([]); setLinkFrom(null); }
   };
   const onStageDblClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
-    if (e.target !== e.target.getStage() && e.target.name() !== 'stage-band') return;
+    if (e.target !== e.target.getStage()) return;
     const p = stageRef.current?.getPointerPosition();
     if (!p) return;
     const at = mapPoint(p.x, p.y);
@@ -554,10 +553,13 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         <Layer listening={false}>
           <Painted shapes={badges.resting} font={t.font} />
         </Layer>
- {/* The selection box: not hit-tested, so drawing it redraws no hit canvas. */}
-        <Layer listening={false}>
-          {box && <Rect x={(Math.min(box.x0, box.x1) - view.x) / view.scale} y={(Math.min(box.y0, box.y1) - view.y) / view.scale} width={Math.abs(box.x1 - box.x0) / view.scale} height={Math.abs(box.y1 - box.y0) / view.scale} stroke={t.highlight} dash={[4, 4]} listening={false} />}
-        </Layer>
+        {/* The selection box, on a layer that exists only while a box is drawn (a layer is a
+            stage-sized canvas: allocating it held up the first frame). Not hit-tested. */}
+        {box && (
+          <Layer listening={false}>
+            <Rect x={(Math.min(box.x0, box.x1) - view.x) / view.scale} y={(Math.min(box.y0, box.y1) - view.y) / view.scale} width={Math.abs(box.x1 - box.x0) / view.scale} height={Math.abs(box.y1 - box.y0) / view.scale} stroke={t.highlight} dash={[4, 4]} listening={false} />
+          </Layer>
+        )}
       </Stage>}
       {/* The stage under the pointer, beside it (a DOM label: moving it redraws no canvas). */}
       {dragInfo && (
