@@ -261,12 +261,15 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     [version, size.width, size.height, findings, focus, selection, shownModel, costView, compareWith],
   );
 
-  // When the map is first on screen (Konva draws on the next animation frame).
+  // When the map is first on screen (Konva draws on the next animation frame). The first frame
+  // draws the map alone (no findings yet): the layers of overlays and badges, each a stage-sized
+  // canvas, are made after it.
   const firstRender = useRef(true);
+  const [decorated, setDecorated] = useState(false);
   useEffect(() => {
     if (!firstRender.current || !measured) return;
     firstRender.current = false;
-    requestAnimationFrame(() => performance.mark('mapwright:first-render'));
+    requestAnimationFrame(() => { performance.mark('mapwright:first-render'); setDecorated(true); });
   });
 
   const touches = (sh: Shape, name: string) => (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') && sh.ends !== undefined && (sh.ends[0] === name || sh.ends[1] === name);
@@ -544,15 +547,19 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         <BaseLayer background={base.background} links={base.links} title={base.title} width={size.width} theme={t} />
         {/* The analysis overlays change on every frame of a drag, and so do the dragged node and
             its links: they share a layer, under the components, so a drag frame redraws one canvas. */}
-        <Layer ref={overlaysLayer} listening={false}>
-          <Painted shapes={activeLinks} font={t.font} />
-          <Painted shapes={scene.overlays} font={t.font} />
-          <Painted shapes={badges.moving} font={t.font} />
-        </Layer>
+        {decorated && (
+          <Layer ref={overlaysLayer} listening={false}>
+            <Painted shapes={activeLinks} font={t.font} />
+            <Painted shapes={scene.overlays} font={t.font} />
+            <Painted shapes={badges.moving} font={t.font} />
+          </Layer>
+        )}
         {componentsLayerElement}
-        <Layer listening={false}>
-          <Painted shapes={badges.resting} font={t.font} />
-        </Layer>
+        {decorated && (
+          <Layer listening={false}>
+            <Painted shapes={badges.resting} font={t.font} />
+          </Layer>
+        )}
         {/* The selection box, on a layer that exists only while a box is drawn (a layer is a
             stage-sized canvas: allocating it held up the first frame). Not hit-tested. */}
         {box && (
