@@ -198,6 +198,11 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
   );
 }, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
 
+function sameTarget(a: MoveTarget, b: MoveTarget): boolean {
+  if (a.kind === 'note') return b.kind === 'note' && a.line === b.line;
+  return b.kind === 'component' && a.name === b.name && a.type === b.type && a.parent === b.parent;
+}
+
 /** What the components layer draws; kept from frame to frame while it looks the same. */
 interface Kept { readonly components: readonly SceneComponent[]; readonly notes: Scene['notes']; readonly foreground: readonly Shape[] }
 
@@ -299,11 +304,17 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // At most one edit per animation frame: the first move of a frame is applied at once (so the
   // canvas answers without waiting a frame), later ones in that frame wait for the next.
   const busy = useRef(false);
+  // The last move applied: Konva's own pointermove repeats the move its pointerrawupdate already
+  // made (same target, same numbers), which is then not looked up in the text again.
+  const applied = useRef<{ target: MoveTarget; v: number; m: number; version: number } | null>(null);
   const flush = useCallback(() => {
     const p = pending.current;
     if (!p) return;
     pending.current = null;
+    const a = applied.current;
+    if (a && sameTarget(a.target, p.target) && a.v === p.v && a.m === p.m && a.version === store.getState().version) return;
     moveTo(store, p.target, p.v, p.m);
+    applied.current = { ...p, version: store.getState().version };
   }, [store]);
 
   const nextFrame = useCallback(() => {
