@@ -128,6 +128,29 @@ test('dragging a component across Custom-Built -> Product changes its line only;
   assert.deepEqual(page.errors, []);
 });
 
+test('a drag with shift held moves a component along evolution only', async (ctx) => {
+  const page = await open(ctx);
+  const before = await text(page);
+  const from = await pointOf(page, 'Data Management');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + i * 6, from.y - i * 5);
+    await page.waitForTimeout(20);
+  }
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.waitForTimeout(150);
+  const after = await text(page);
+  assert.deepEqual(changedLines(before, after), [18]);
+  const m = /^component Data Management \[(0\.\d+), (0\.\d+)\]$/.exec(after.split('\n')[17]);
+  assert.ok(m, after.split('\n')[17]);
+  assert.equal(m[1], '0.50', 'visibility unchanged');
+  assert.ok(Number(m[2]) > 0.5, `maturity moved right (${m[2]})`);
+  assert.deepEqual(page.errors, []);
+});
+
 test('arrow keys move the selected component through the same edit path', async (ctx) => {
   const page = await open(ctx);
   const before = await text(page);
