@@ -36,23 +36,35 @@ console.log(`  everything, on-demand chunks included: ${(total / 1024).toFixed(1
 
 const env = await startBrowser();
 try {
-  console.log('\n# First render of the default map (navigation start to the first frame with the map)');
+  console.log('\n# First render of the default map (navigation start to the map drawn, and to that frame on screen)');
   const firsts = [];
+  const painted = [];
   const sinceLoad = [];
   for (let i = 0; i < 7; i++) {
     const ctx = await env.browser.newContext();
     const page = await ctx.newPage();
     await page.setViewportSize({ width: 1600, height: 900 });
     await page.goto(env.url);
-    await page.waitForFunction(() => performance.getEntriesByName('mapwright:first-render').length > 0);
-    const [first, dcl] = await page.evaluate(() => [performance.getEntriesByName('mapwright:first-render')[0].startTime, performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]);
+    await page.waitForFunction(() => performance.getEntriesByName('mapwright:first-render').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0);
+    const [first, fcp, dcl] = await page.evaluate(() => [
+      performance.getEntriesByName('mapwright:first-render')[0].startTime,
+      performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    ]);
     firsts.push(first);
+    // Were something painted before the map was drawn, the map would be on screen later still: the
+    // later of the two is the least it can be.
+    painted.push(Math.max(fcp, first));
     sinceLoad.push(first - dcl);
     await ctx.close();
   }
   const fr = pct(firsts, 0.5);
-  console.log(`  median ${fr.toFixed(0)} ms from navigation start over ${firsts.length} loads (target < 500 ms: ${fr < 500 ? 'met' : 'NOT met'})`);
-  console.log(`  median ${pct(sinceLoad, 0.5).toFixed(0)} ms from the page's scripts having loaded (DOMContentLoaded) to the map on screen`);
+  const fp = pct(painted, 0.5);
+  console.log(`  median ${fr.toFixed(0)} ms from navigation start to the map drawn on its canvas, over ${firsts.length} loads`);
+  // The page's first contentful paint is the frame with the map: the toolbar, the text and the
+  // stage are committed in one task, and the canvas is drawn in that frame's animation callbacks.
+  console.log(`  median ${fp.toFixed(0)} ms to that frame on screen (first contentful paint: rasterised and presented) (target < 500 ms: ${fp < 500 ? 'met' : 'NOT met'})`);
+  console.log(`  median ${pct(sinceLoad, 0.5).toFixed(0)} ms from the page's scripts having loaded (DOMContentLoaded) to the map drawn`);
 
   console.log('\n# Drag on a generated 500-component map: pointer move -> edit, parse, analysis, render -> frame drawn');
   const ctx = await env.browser.newContext();

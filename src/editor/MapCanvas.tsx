@@ -282,7 +282,9 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // canvas, are made after it.
   const firstRender = useRef(true);
   const [decorated, setDecorated] = useState(false);
-  useEffect(() => {
+  // A layout effect: it runs as the stage is committed, so the frame asked for is the one in which
+  // Konva draws it (a passive effect may run only after that frame).
+  useLayoutEffect(() => {
     if (!firstRender.current || !measured) return;
     firstRender.current = false;
     requestAnimationFrame(() => { performance.mark('mapwright:first-render'); setDecorated(true); });
