@@ -408,15 +408,18 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const rawDrag = useRef<{ sc: SceneComponent; node: Konva.Group; start: { x: number; y: number }; offset: { x: number; y: number } | null } | null>(null);
   useEffect(() => {
     if (!('onpointerrawupdate' in window)) return;
-    const onRaw = (e: Event) => {
+    const onRaw = (event: Event) => {
+      const e = event as PointerEvent;
       const d = rawDrag.current;
       const stage = stageRef.current;
-      if (!d || !d.offset || !stage || !d.node.isDragging()) return;
-      stage.setPointersPositions(e as PointerEvent);
+      // A mouse or a pen: one pointer. A drag by touch (where another finger may be down) keeps
+      // to Konva's own moves.
+      if (!d || !d.offset || !stage || !d.node.isDragging() || e.pointerType === 'touch') return;
+      stage.setPointersPositions(e);
       const p = stage.getPointerPosition();
       if (!p) return;
       d.node.setAbsolutePosition({ x: p.x - d.offset.x, y: p.y - d.offset.y });
-      componentDragged.current(d.sc, d.node, (e as PointerEvent).shiftKey, d.start);
+      componentDragged.current(d.sc, d.node, e.shiftKey, d.start);
     };
     window.addEventListener('pointerrawupdate', onRaw);
     return () => window.removeEventListener('pointerrawupdate', onRaw);
