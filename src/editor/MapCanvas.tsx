@@ -362,15 +362,18 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // where they are. It goes back to its place among them on drop.
   const componentsLayer = useRef<Konva.Layer>(null);
   const overlaysLayer = useRef<Konva.Layer>(null);
-  const lifted = useRef<{ node: Konva.Node; index: number } | null>(null);
+  const lifted = useRef<{ node: Konva.Node; index: number; overlaysAt: number } | null>(null);
   // The components layer is not hit-tested during the drag either (nothing on it can be hovered
   // or clicked while the pointer carries a node): should it be redrawn meanwhile, its hit canvas of
   // hundreds of components is not (about 7 ms). The hit canvas is redrawn once, on drop.
   const lift = (node: Konva.Node) => {
     const layer = componentsLayer.current;
     if (!overlaysLayer.current || !layer || node.getLayer() !== layer) return;
-    lifted.current = { node, index: node.zIndex() };
+    // The overlays layer rises above the components while the drag lasts, so that the dragged node
+    // is drawn over the others, as the one in hand.
+    lifted.current = { node, index: node.zIndex(), overlaysAt: overlaysLayer.current.zIndex() };
     node.moveTo(overlaysLayer.current);
+    overlaysLayer.current.moveToTop();
     layer.listening(false);
   };
   const drop = (node: Konva.Node) => {
@@ -379,6 +382,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     const layer = componentsLayer.current;
     if (!layer) return;
     if (!layer.listening()) { layer.listening(true); layer.batchDraw(); }
+    if (l && overlaysLayer.current) overlaysLayer.current.zIndex(l.overlaysAt);
     if (!l || l.node !== node || !node.getParent()) return;
     node.moveTo(layer);
     node.zIndex(Math.min(l.index, layer.getChildren().length - 1));

@@ -98,11 +98,16 @@ test('dragging a component across Custom-Built -> Product changes its line only;
   let held;
   await dragComponent(page, 'Centralized Platform', 0.46, async () => {
     await page.waitForTimeout(50);
-    held = { text: await text(page), editor: await editorText(page), stage: await page.getByTestId('drag-stage').textContent() };
+    held = {
+      text: await text(page), editor: await editorText(page), stage: await page.getByTestId('drag-stage').textContent(),
+      // The node in hand is drawn over the others: on the top layer.
+      onTop: await page.evaluate(() => { const layers = window.Konva.stages[0].getLayers(); const n = window.Konva.stages[0].find('.component').find((c) => c.id() === 'component:Centralized Platform' && c.isDragging()); return n?.getLayer() === layers[layers.length - 1]; }),
+    };
   });
   assert.notEqual(held.text, before, 'the text changes while the component is dragged');
   assert.equal(held.editor, held.text, 'the text editor follows the drag before the drop');
   assert.equal(held.stage, 'Product (+rental)', 'the stage under the pointer is shown');
+  assert.equal(held.onTop, true, 'the dragged component is drawn over the others');
   const after = await text(page);
   const lines = changedLines(before, after);
   assert.deepEqual(lines, [12], 'only the Centralized Platform line changed');
@@ -116,9 +121,11 @@ test('dragging a component across Custom-Built -> Product changes its line only;
     const layers = window.Konva.stages[0].getLayers();
     const node = window.Konva.stages[0].find('.component').find((n) => n.id() === 'component:Centralized Platform');
     const home = node.getLayer();
-    return { others: home.find('.component').length, elsewhere: layers.filter((l) => l !== home).reduce((n, l) => n + l.find('.component').length, 0) };
+    return { others: home.find('.component').length, elsewhere: layers.filter((l) => l !== home).reduce((n, l) => n + l.find('.component').length, 0), at: layers.indexOf(home) };
   });
   assert.deepEqual([placed.elsewhere, placed.others > 10], [0, true], `dropped back among the components (${JSON.stringify(placed)})`);
+  // The layers are back in their order: grid, overlays, components, badges.
+  assert.equal(placed.at, 2, `the components layer is third again (${JSON.stringify(placed)})`);
   await page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
   await page.waitForTimeout(100);
