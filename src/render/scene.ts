@@ -5,6 +5,10 @@ import type { Component, MapModel } from '../model/model.js';
 import { STAGE_BOUNDARIES } from '../model/stages.js';
 import { THEMES, type Theme } from './theme.js';
 
+/** The findings a component shows as badges, in the order they are drawn (right to left). */
+const BADGE_KINDS = ['bottleneck', 'disruption-risk', 'misalignment', 'evolution-gap'] as const;
+type BadgeKind = (typeof BADGE_KINDS)[number];
+
 export interface Frame { readonly width: number; readonly height: number }
 
 /** Where the map's drawing area sits inside the frame. */
@@ -231,13 +235,19 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   }
 
   // ---- components
-  const findingsBy = new Map<string, Finding[]>();
+  // Each component's badges: the first (highest-scoring: findings come sorted) finding of each
+  // badge kind that names it (misalignments and gaps name it first; bottlenecks and disruption
+  // risks anywhere). Built without a list per component: this runs on every frame of a drag.
+  const badgeFindings = new Map<string, (Finding | undefined)[]>();
   for (const f of opts.findings ?? []) {
-    if (f.kind === 'recommendation') continue;
-    for (const name of f.kind === 'misalignment' || f.kind === 'critical-path' || f.kind === 'evolution-gap' ? f.components.slice(0, 1) : f.components) {
-      const list = findingsBy.get(name) ?? [];
-      list.push(f);
-      findingsBy.set(name, list);
+    const slot = BADGE_KINDS.indexOf(f.kind as BadgeKind);
+    if (slot < 0) continue;
+    const n = f.kind === 'misalignment' || f.kind === 'evolution-gap' ? Math.min(1, f.components.length) : f.components.length;
+    for (let i = 0; i < n; i++) {
+      const name = f.components[i]!;
+      let slots = badgeFindings.get(name);
+      if (!slots) badgeFindings.set(name, (slots = [undefined, undefined, undefined, undefined]));
+      slots[slot] ??= f;
     }
   }
   const components: SceneComponent[] = [];
@@ -272,11 +282,12 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     if (selected.has(c.name)) shapes.push({ t: 'circle', x: at.x, y: at.y, r: 11, fill: 'transparent', stroke: theme.highlight, width: 2, role: 'selection' });
     const highlighted = focus !== null && focus.has(c.name);
     const dimmed = focus !== null && !focus.has(c.name);
-    const mine = findingsBy.get(c.name) ?? [];
+    const mine = isEvolved ? undefined : badgeFindings.get(c.name);
     let badgeX = at.x - 16;
-    for (const kind of ['bottleneck', 'disruption-risk', 'misalignment', 'evolution-gap'] as const) {
-      const f = mine.find((x) => x.kind === kind);
-      if (!f || isEvolved) continue;
+    for (let slot = 0; mine && slot < BADGE_KINDS.length; slot++) {
+      const f = mine[slot];
+      if (!f) continue;
+      const kind = BADGE_KINDS[slot]!;
       const letter = kind === 'bottleneck' ? 'B' : kind === 'disruption-risk' ? 'D' : kind === 'misalignment' ? 'M' : 'G';
       const fill = f.severity === 'high' ? theme.danger : f.severity === 'medium' ? theme.warning : theme.muted;
       badges.push(dimmed
