@@ -272,10 +272,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const derived = store.derived();
   const shownModel = preview ?? derived.shown;
   const scene = useMemo(
-    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView, compareWith }),
+    // While a component is dragged, the links that do not touch it come from the frame before the
+    // drag (`frozen`): the scene makes only its links.
+    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView, compareWith, linksOf: active }),
     // The scene depends on the text version, the frame, and what is highlighted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, size.width, size.height, findings, focus, selection, shownModel, costView, compareWith],
+    [version, size.width, size.height, findings, focus, selection, shownModel, costView, compareWith, active],
   );
 
   // When the map is first on screen (Konva draws on the next animation frame). The first frame

@@ -86,6 +86,11 @@ export interface SceneOptions {
   readonly costView?: boolean
   /** Another version of the map (compare view): its positions are drawn as ghosts with arrows to the current ones. */
   readonly compareWith?: MapModel | null
+  /**
+   * Only the links of this component (a drag: the canvas draws the others from the frame before it
+   * started); the analysis overlays are made for every link all the same.
+   */
+  readonly linksOf?: string | null
 }
 
 const LABEL_WIDTH = 130;
@@ -203,22 +208,25 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       to.add(f.components[i - 1]!);
     }
   }
+  const linksOf = opts.linksOf ?? null;
   for (const l of model.links) {
     const a = locate(l.from);
     const b = locate(l.to);
     if (!a || !b) continue;
+    const onPath = pathEdges.get(a.name)?.has(b.name) === true;
+    if (linksOf !== null && a.name !== linksOf && b.name !== linksOf && !onPath) continue;
     const pa = p(a.visibility, a.maturity);
     const pb = p(b.visibility, b.maturity);
-    const onPath = pathEdges.get(a.name)?.has(b.name) === true;
     const dim = focus !== null && !(focus.has(a.name) && focus.has(b.name));
     const ends = [a.name, b.name] as const;
+    // Analysis overlays are drawn apart from the links, so that they can change on every frame of a drag.
+    if (onPath) overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.highlight, width: 3, opacity: dim ? 0.2 : 1, role: 'critical-path-edge', ends });
+    if (linksOf !== null && a.name !== linksOf && b.name !== linksOf) continue;
     if (l.flow) {
       links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.flow, width: 4, opacity: dim ? 0.15 : 0.35, role: 'flow', ends });
       if (l.label) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 - 14, text: l.label, size: 11, fill: theme.flow, role: 'flow-label', ends });
     }
     links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.link, width: 1, opacity: dim ? 0.2 : 1, role: 'link', ends });
-    // Analysis overlays are drawn apart from the links, so that they can change on every frame of a drag.
-    if (onPath) overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.highlight, width: 3, opacity: dim ? 0.2 : 1, role: 'critical-path-edge', ends });
     if (l.context) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 + 2, text: l.context, size: 10, fill: theme.muted, italic: true, role: 'link-context', ends });
   }
 

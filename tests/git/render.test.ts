@@ -44,6 +44,23 @@ describe('SVG rendering', () => {
     });
   }
 
+  it('makes only the links of a dragged component when asked, and every overlay all the same', () => {
+    const text = readFileSync(join(root, 'maps', 'unified-ai-ops.owm'), 'utf8');
+    const m = parseMap(text);
+    const findings = analyze(m).findings;
+    const frame = { width: 1200, height: 800 };
+    const full = buildScene(m, frame, { findings });
+    for (const name of ['DataOps', 'Governance & Compliance', 'AI Value']) {
+      const dragged = buildScene(m, frame, { findings, linksOf: name });
+      const touches = (s: (typeof full.links)[number]) => 'ends' in s && s.ends !== undefined && (s.ends[0] === name || s.ends[1] === name);
+      expect(dragged.links.filter((s) => s.role !== 'evolve')).toEqual(full.links.filter((s) => s.role !== 'evolve' && touches(s)));
+      expect(dragged.links.filter((s) => s.role !== 'evolve').length).toBeGreaterThan(0);
+      expect(dragged.overlays).toEqual(full.overlays);
+      expect(dragged.components).toEqual(full.components);
+      expect(dragged.badges).toEqual(full.badges);
+    }
+  });
+
   it('escapes names: markup in a name is text', () => {
     const svg = render('title <b>&\ncomponent "<img src=x onerror=alert(1)>" [0.5, 0.5]\nnote a < b & c [0.2, 0.2]');
     const doc = parseXml(svg);
