@@ -74,37 +74,37 @@ export function TextEditor({ store }: { store: EditorStore }) {
     // During a drag the text follows the canvas one task later, with the frames' changes as one:
     // the frame that answers the pointer does not wait for the editor (about a millisecond a frame).
     let deferred: ReturnType<typeof setTimeout> | null = null;
+    const fromStore = (changes: readonly TextChange[]) => ({ changes: changes.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), annotations: fromStoreAnnotation.of(true) });
+    const agreed = () => { synced = store.getState().text; syncedVersion = store.getState().version; };
+    /**
+     * Brings the editor to the store's text by the smallest change from the text they last agreed
+     * on (the whole text when the editor holds something else).
+     */
     const catchUp = () => {
       deferred = null;
-      const s = store.getState();
-      if (s.text === synced) return;
-      const changes = view.state.doc.length === synced.length ? diffTexts(synced, s.text) : null;
-      view.dispatch(changes
-        ? { changes: changes.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), annotations: fromStoreAnnotation.of(true) }
-        : { changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
-      synced = s.text;
-      syncedVersion = s.version;
+      const text = store.getState().text;
+      if (text === synced) return;
+      view.dispatch(fromStore(view.state.doc.length === synced.length ? diffTexts(synced, text) : [{ from: 0, to: view.state.doc.length, insert: text }]));
+      agreed();
     };
     const unsubscribe = store.subscribe(() => {
       const s = store.getState();
       if (s.text === synced) return;
       if (s.gesture) { deferred ??= setTimeout(catchUp, 0); return; }
-      if (deferred !== null) { clearTimeout(deferred); catchUp(); return; }
-      const replaceAll = () => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text }, annotations: fromStoreAnnotation.of(true) });
-      // Changes from the canvas, undo or a load: apply exactly those changes when they follow on
-      // from the text the editor has; otherwise replace it whole.
+      if (deferred !== null) { clearTimeout(deferred); deferred = null; }
+      // Changes from the canvas, undo or a load that follow on from the text the editor has: apply
+      // exactly those (the cursor and the selection map through them); otherwise catch up.
       const fits = s.lastChanges.length > 0 && s.lastOrigin !== 'typing' && s.version === syncedVersion + 1;
-      if (!fits) replaceAll();
-      else {
+      if (fits) {
         try {
-          view.dispatch({ changes: s.lastChanges.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), annotations: fromStoreAnnotation.of(true) });
-        } catch {
-          replaceAll();
-        }
-        if (view.state.doc.length !== s.text.length) replaceAll();
+          view.dispatch(fromStore(s.lastChanges));
+          if (view.state.doc.length === s.text.length) { agreed(); return; }
+        } catch { /* the editor holds something else: replaced below */ }
+        view.dispatch(fromStore([{ from: 0, to: view.state.doc.length, insert: s.text }]));
+        agreed();
+        return;
       }
-      synced = s.text;
-      syncedVersion = s.version;
+      catchUp();
     });
     return () => { unsubscribe(); if (deferred !== null) clearTimeout(deferred); view.destroy(); };
   }, [store]);

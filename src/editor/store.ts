@@ -116,9 +116,9 @@ export class EditorStore {
     return value;
   }
 
-  private applyText(changes: readonly TextChange[], origin: string): void {
+  /** Sets the text to `text`, which is the current text after `changes` (computed once by the caller). */
+  private applyText(changes: readonly TextChange[], origin: string, text = applyChanges(this.state.text, changes)): void {
     if (changes.length === 0) return;
-    const text = applyChanges(this.state.text, changes);
     // Apply back to front so that earlier offsets stay valid for the incremental re-parse.
     let doc = this.doc;
     for (const c of [...changes].sort((a, b) => b.from - a.from)) doc = reparse(doc, c.from, c.to, c.insert);
@@ -143,15 +143,18 @@ export class EditorStore {
     // no change: no new version, so nothing is parsed, analysed or drawn again.
     if (next === before) return false;
     if (next.length > MAX_MAP_BYTES) { this.notify(`The map would be ${(next.length / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return false; }
-    const patch = makePatch(before, changes, origin, Date.now());
-    const last = this.undoStack[this.undoStack.length - 1];
-    if (origin === 'typing' && last && last.patch.origin === 'typing' && patch.time - last.patch.time < TYPING_BURST_MS && this.gestureStart === null) {
-      this.undoStack[this.undoStack.length - 1] = { patch: mergePatches(last.before, last.patch, patch), before: last.before };
-    } else if (this.gestureStart === null) {
-      this.undoStack.push({ patch, before });
+    // During a gesture the undo step is made once, when it ends (every frame of a drag comes here).
+    if (this.gestureStart === null) {
+      const patch = makePatch(before, changes, origin, Date.now());
+      const last = this.undoStack[this.undoStack.length - 1];
+      if (origin === 'typing' && last && last.patch.origin === 'typing' && patch.time - last.patch.time < TYPING_BURST_MS) {
+        this.undoStack[this.undoStack.length - 1] = { patch: mergePatches(last.before, last.patch, patch), before: last.before };
+      } else {
+        this.undoStack.push({ patch, before });
+      }
     }
     this.redoStack = [];
-    this.applyText(changes, origin);
+    this.applyText(changes, origin, next);
     return true;
   }
 

@@ -214,14 +214,15 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const b = locate(l.to);
     if (!a || !b) continue;
     const onPath = pathEdges.get(a.name)?.has(b.name) === true;
-    if (linksOf !== null && a.name !== linksOf && b.name !== linksOf && !onPath) continue;
+    const made = linksOf === null || a.name === linksOf || b.name === linksOf;
+    if (!made && !onPath) continue;
     const pa = p(a.visibility, a.maturity);
     const pb = p(b.visibility, b.maturity);
     const dim = focus !== null && !(focus.has(a.name) && focus.has(b.name));
     const ends = [a.name, b.name] as const;
     // Analysis overlays are drawn apart from the links, so that they can change on every frame of a drag.
     if (onPath) overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.highlight, width: 3, opacity: dim ? 0.2 : 1, role: 'critical-path-edge', ends });
-    if (linksOf !== null && a.name !== linksOf && b.name !== linksOf) continue;
+    if (!made) continue;
     if (l.flow) {
       links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.flow, width: 4, opacity: dim ? 0.15 : 0.35, role: 'flow', ends });
       if (l.label) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 - 14, text: l.label, size: 11, fill: theme.flow, role: 'flow-label', ends });
