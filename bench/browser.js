@@ -94,16 +94,19 @@ try {
     window.__moves = [];
     window.__draws = [];
     window.__frames = [];
-    const host = document.querySelector('[data-testid="canvas"]');
-    // A move reaches the page twice: at once as pointerrawupdate (where the app starts work on a
-    // drag) and at the next frame as pointermove. "Received" is the earlier of the two.
+    // A move reaches the page at once as pointerrawupdate (where the app does the work of a drag)
+    // and at the next frame as pointermove (which the app then stops: nothing is left to do).
+    // Each move is taken from the first: when it was created and when the page received it.
     const rawAt = new Map();
-    window.addEventListener('pointerrawupdate', (e) => { if (!rawAt.has(e.timeStamp)) rawAt.set(e.timeStamp, performance.now()); }, { capture: true });
+    window.addEventListener('pointerrawupdate', (e) => {
+      if (rawAt.has(e.timeStamp)) return;
+      rawAt.set(e.timeStamp, performance.now());
+      if (e.buttons) window.__moves.push([e.timeStamp, rawAt.get(e.timeStamp)]);
+    }, { capture: true });
     // Registered after the app's own listener, so it runs once the app has handled the move
     // (and React has rendered): the page's own work on it.
     window.__work = [];
     window.addEventListener('pointerrawupdate', (e) => { const t = rawAt.get(e.timeStamp); if (t !== undefined) window.__work.push(performance.now() - t); });
-    host.addEventListener('pointermove', (e) => window.__moves.push([e.timeStamp, rawAt.get(e.timeStamp) ?? performance.now()]), { capture: true });
     // The end of the frame task: a task of the highest priority posted from the draw runs as soon
     // as the task that draws (animation frame callbacks, style, layout, paint, commit) is over,
     // ahead of lower-priority work already queued (React's transitions for the side panels).

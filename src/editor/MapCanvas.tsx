@@ -427,8 +427,24 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
       d.node.setAbsolutePosition({ x: p.x - d.offset.x, y: p.y - d.offset.y });
       componentDragged.current(d.sc, d.node, e.shiftKey, d.start);
     };
+    // Once the raw events carry the drag, the frame-aligned pointermove and mousemove that follow
+    // have nothing left to do, yet Konva would handle each three times (the stage's two listeners
+    // and its drag's own), reading the layout each time: about 1.5 ms of every drag frame. They are
+    // stopped before they reach it. The button's release still goes through and ends the drag.
+    const onMove = (event: Event) => {
+      const d = rawDrag.current;
+      if (!d || !d.offset || !d.node.isDragging()) return;
+      if (event instanceof PointerEvent ? event.pointerType === 'touch' : event.type !== 'mousemove') return;
+      event.stopPropagation();
+    };
     window.addEventListener('pointerrawupdate', onRaw);
-    return () => window.removeEventListener('pointerrawupdate', onRaw);
+    window.addEventListener('pointermove', onMove, { capture: true });
+    window.addEventListener('mousemove', onMove, { capture: true });
+    return () => {
+      window.removeEventListener('pointerrawupdate', onRaw);
+      window.removeEventListener('pointermove', onMove, { capture: true });
+      window.removeEventListener('mousemove', onMove, { capture: true });
+    };
   }, []);
   /** Konva moved the node to the pointer: remember how far from the pointer it is held. */
   const heldAt = (sc: SceneComponent, node: Konva.Group, start: { x: number; y: number }) => {
