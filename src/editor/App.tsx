@@ -1,6 +1,6 @@
 // The editor: text and canvas side by side over one store, the analysis panel, the outline,
 // the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
-import { lazy, memo, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import type { Analysis, Finding } from '../analysis/index.js';
 
 const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, findings: [] };
@@ -23,6 +23,9 @@ const ComparePanel = lazy(() => import('./Compare.js').then((m) => ({ default: m
 const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 const mapName = (path: string) => path.split('/').pop()!;
 
+/** During a drag, the side panels follow the map at most this often (ms). */
+const SIDE_DRAG_MS = 100;
+
 interface Action { id: string; label: string; keys: string; title: string; run(): void }
 
 /**
@@ -36,8 +39,8 @@ const FileInput = memo(function FileInput({ inputRef, onFile }: { inputRef: RefO
 export function App({ store }: { store: EditorStore }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const derived = store.derived();
-  // The outline follows the map at lower priority than the canvas: a drag frame does not wait for it.
-  const outlineComponents = useDeferredValue(derived.shown.components);
+  // The outline follows the map with the findings panel (below), not in the canvas's frames.
+  const [outlineComponents, setOutlineComponents] = useState(derived.shown.components);
   // The side panels and the text editor are mounted after the map's first frame.
   const [ready, setReady] = useState(false);
   useEffect(() => { const id = requestAnimationFrame(() => setReady(true)); return () => cancelAnimationFrame(id); }, []);
@@ -68,13 +71,29 @@ export function App({ store }: { store: EditorStore }) {
 
   // The canvas draws the findings of the text it shows, in the same frame (edit, parse, model,
   // analysis, overlays: one pass per frame of a drag; the first frame draws the map alone). The
-  // panels, with the recommendations that only they list, follow at most once per animation
-  // frame, as a transition that does not hold up the canvas's frames.
+  // panels (the findings with the recommendations that only they list, and the outline) follow
+  // as a transition that does not hold up the canvas's frames: after the frame of each change,
+  // and during a drag at most every SIDE_DRAG_MS, the last time when the pointer stops. A list
+  // that changed 60 times a second could not be read, and laying it out and painting it took
+  // 5 to 10 ms of every drag frame, delaying the frames of the next moves.
+  const sideAt = useRef(0);
   useEffect(() => {
-    // The analysis is read in the transition's render (an updater), not here in the frame.
-    const id = requestAnimationFrame(() => startTransition(() => setAnalysisFrame(() => store.derived().analysis)));
-    return () => cancelAnimationFrame(id);
-  }, [state.version, store]);
+    const refresh = () => {
+      sideAt.current = performance.now();
+      // The analysis is read in the transition's render (an updater), not here in the frame.
+      startTransition(() => {
+        setAnalysisFrame(() => store.derived().analysis);
+        setOutlineComponents(() => store.derived().shown.components);
+      });
+    };
+    const wait = state.gesture ? sideAt.current + SIDE_DRAG_MS - performance.now() : 0;
+    if (wait <= 0) {
+      const id = requestAnimationFrame(refresh);
+      return () => cancelAnimationFrame(id);
+    }
+    const id = setTimeout(refresh, wait);
+    return () => clearTimeout(id);
+  }, [state.version, state.gesture, store]);
 
   // Autosave: a reload or a crash restores the work.
   useEffect(() => {

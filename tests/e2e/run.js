@@ -97,9 +97,12 @@ test('dragging a component across Custom-Built -> Product changes its line only;
   assert.ok(findingsBefore.includes('evolution-gap/stage-crossing:Centralized Platform'));
   let held;
   await dragComponent(page, 'Centralized Platform', 0.46, async () => {
-    await page.waitForTimeout(50);
+    // The side panels follow a drag at most every 100 ms: give them that long.
+    await page.waitForTimeout(150);
     held = {
       text: await text(page), editor: await editorText(page), stage: await page.getByTestId('drag-stage').textContent(),
+      findings: await findingIds(page),
+      outline: await page.locator('.outline li[data-name="Centralized Platform"] .stage').textContent(),
       // The node in hand is drawn over the others: on the top layer.
       onTop: await page.evaluate(() => { const layers = window.Konva.stages[0].getLayers(); const n = window.Konva.stages[0].find('.component').find((c) => c.id() === 'component:Centralized Platform' && c.isDragging()); return n?.getLayer() === layers[layers.length - 1]; }),
     };
@@ -108,6 +111,8 @@ test('dragging a component across Custom-Built -> Product changes its line only;
   assert.equal(held.editor, held.text, 'the text editor follows the drag before the drop');
   assert.equal(held.stage, 'Product (+rental)', 'the stage under the pointer is shown');
   assert.equal(held.onTop, true, 'the dragged component is drawn over the others');
+  assert.ok(!held.findings.includes('evolution-gap/stage-crossing:Centralized Platform'), 'the findings change while the component is held');
+  assert.match(held.outline, /^Product \(\+rental\) · 0\.4[4-8]$/, 'the outline follows the drag');
   const after = await text(page);
   const lines = changedLines(before, after);
   assert.deepEqual(lines, [12], 'only the Centralized Platform line changed');
