@@ -32,8 +32,10 @@ for (const f of readdirSync('dist/web/assets').sort()) {
   console.log(`  ${f.padEnd(40)} ${(gz / 1024).toFixed(1).padStart(6)} KB${initial.has(f) ? '  (first load)' : ''}`);
 }
 total += gzipSync(html, { level: 9 }).length;
-console.log(`  first load (index.html and what it needs before drawing the map): ${(first / 1024).toFixed(1)} KB gzipped`);
-console.log(`  everything, on-demand chunks included: ${(total / 1024).toFixed(1)} KB gzipped (target < 250 KB in all: ${total < 250 * 1024 ? 'met' : 'NOT met'})`);
+// The target (< 250 KB "in all") is judged on both readings: all that a first visit loads, and
+// every file of the build, including chunks loaded only when a feature is used.
+console.log(`  first load (index.html and what it needs before drawing the map): ${(first / 1024).toFixed(1)} KB gzipped (< 250 KB: ${first < 250 * 1024 ? 'met' : 'NOT met'})`);
+console.log(`  everything, on-demand chunks included: ${(total / 1024).toFixed(1)} KB gzipped (< 250 KB: ${total < 250 * 1024 ? 'met' : 'NOT met'})`);
 
 const env = await startBrowser();
 // The app is served as a production host serves it (see static.js); MAPWRIGHT_BENCH_SERVER=preview
