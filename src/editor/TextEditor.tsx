@@ -12,6 +12,9 @@ import { mapHighlighting } from './highlight.js';
 import { diffTexts } from './history.js';
 import type { EditorStore } from './store.js';
 
+/** During a drag, the text editor follows the map at most this often (ms). */
+const EDITOR_DRAG_MS = 100;
+
 /** Marks editor transactions that come from the store, so they are not sent back to it. */
 const fromStoreAnnotation = Annotation.define<boolean>();
 
@@ -71,9 +74,12 @@ export function TextEditor({ store }: { store: EditorStore }) {
     const view = new EditorView({ parent: host.current!, state: CmState.create({ doc: store.getState().text, extensions }) });
     viewRef.current = view;
     (window as unknown as { mapwrightEditor: EditorView }).mapwrightEditor = view; // for tests and the console
-    // During a drag the text follows the canvas one task later, with the frames' changes as one:
-    // the frame that answers the pointer does not wait for the editor (about a millisecond a frame).
+    // During a drag the text follows the canvas in a task of its own, at most every
+    // EDITOR_DRAG_MS, with the changes of the frames between as one: the editor's update and the
+    // layout it measures in the next frame (1 to 2 ms) then hold up few of the frames that answer
+    // the pointer, not every one. The last catch-up comes at most that long after the last move.
     let deferred: ReturnType<typeof setTimeout> | null = null;
+    let caughtUpAt = 0;
     const fromStore = (changes: readonly TextChange[]) => ({ changes: changes.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), annotations: fromStoreAnnotation.of(true) });
     const agreed = () => { synced = store.getState().text; syncedVersion = store.getState().version; };
     /**
@@ -82,6 +88,7 @@ export function TextEditor({ store }: { store: EditorStore }) {
      */
     const catchUp = () => {
       deferred = null;
+      caughtUpAt = performance.now();
       const text = store.getState().text;
       if (text === synced) return;
       view.dispatch(fromStore(view.state.doc.length === synced.length ? diffTexts(synced, text) : [{ from: 0, to: view.state.doc.length, insert: text }]));
@@ -90,7 +97,7 @@ export function TextEditor({ store }: { store: EditorStore }) {
     const unsubscribe = store.subscribe(() => {
       const s = store.getState();
       if (s.text === synced) return;
-      if (s.gesture) { deferred ??= setTimeout(catchUp, 0); return; }
+      if (s.gesture) { deferred ??= setTimeout(catchUp, Math.max(0, caughtUpAt + EDITOR_DRAG_MS - performance.now())); return; }
       if (deferred !== null) { clearTimeout(deferred); deferred = null; }
       // Changes from the canvas, undo or a load that follow on from the text the editor has: apply
       // exactly those (the cursor and the selection map through them); otherwise catch up.

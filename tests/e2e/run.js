@@ -97,8 +97,8 @@ test('dragging a component across Custom-Built -> Product changes its line only;
   assert.ok(findingsBefore.includes('evolution-gap/stage-crossing:Centralized Platform'));
   let held;
   await dragComponent(page, 'Centralized Platform', 0.46, async () => {
-    // The side panels follow a drag at most every 100 ms: give them that long.
-    await page.waitForTimeout(150);
+    // The side panels and the text editor follow a drag at most every 100 ms: give them that long.
+    await page.waitForTimeout(250);
     held = {
       text: await text(page), editor: await editorText(page), stage: await page.getByTestId('drag-stage').textContent(),
       findings: await findingIds(page),
