@@ -192,12 +192,15 @@ export function App({ store }: { store: EditorStore }) {
     store.select(add ? (sel.includes(n) ? sel.filter((x) => x !== n) : [...sel, n]) : [n]);
   }, [store]);
 
-  const onOutlineKey = (e: ReactKeyboardEvent<HTMLElement>) => {
+  // Stable, so that the outline (hundreds of rows) is not rendered again with every frame of a drag.
+  const outlineKey = useRef<(e: ReactKeyboardEvent<HTMLElement>) => void>(() => {});
+  outlineKey.current = (e) => {
     if (!e.key.startsWith('Arrow') || selectedComponents.length !== 1) return;
     e.preventDefault();
     e.stopPropagation();
     arrowMove(selectedComponents[0]!, e);
   };
+  const onOutlineKey = useCallback((e: ReactKeyboardEvent<HTMLElement>) => outlineKey.current(e), []);
 
   // Drag and drop a file onto the window.
   useEffect(() => {

@@ -64,7 +64,7 @@ const FilterBox = memo(function FilterBox({ value, onChange }: { value: string; 
   return <input type="search" placeholder="Filter components" value={value} onChange={(e) => onChange(e.target.value)} aria-label="Filter components" />;
 });
 
-export function Outline({ components, selection, onSelect, onKey }: {
+export const Outline = memo(function Outline({ components, selection, onSelect, onKey }: {
   components: readonly Component[]
   selection: readonly string[]
   onSelect(name: string, additive: boolean): void
@@ -82,7 +82,7 @@ export function Outline({ components, selection, onSelect, onKey }: {
       </ul>
     </nav>
   );
-}
+});
 
 const OutlineRow = memo(function OutlineRow({ name, stage, maturity, selected, onSelect }: {
   name: string; stage: Component['stage']; maturity: number; selected: boolean; onSelect(name: string, additive: boolean): void
