@@ -2,10 +2,9 @@
 import Konva from 'konva/lib/Core.js';
 import 'konva/lib/shapes/Circle.js';
 import 'konva/lib/shapes/Rect.js';
-import 'konva/lib/shapes/Text.js';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Circle, Group, Layer, Rect, Shape as KonvaShape, Stage, Text } from 'react-konva/lib/ReactKonvaCore.js';
-import { boundsOf, paintShapes } from './paint.js';
+import { Circle, Group, Layer, Rect, Shape as KonvaShape, Stage } from 'react-konva/lib/ReactKonvaCore.js';
+import { boundsOf, paintShapes, textBox } from './paint.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_LABELS, stageOf } from '../model/stages.js';
@@ -107,6 +106,36 @@ const Painted = memo(function Painted({ shapes, font }: { shapes: readonly Shape
   );
 }, (a, b) => a.font === b.font && sameShapes(a.shapes, b.shapes));
 
+type TextShape = Extract<Shape, { t: 'text' }>;
+
+/**
+ * A text that can be dragged (a note, a selected component's label): painted like every other text
+ * of the map, hit-tested on its box. Konva's own Text is not used: its module sets up a grapheme
+ * segmenter as it loads, about 12 ms of the first render.
+ */
+function TextNode({ shape, font, name, onDragStart, onDragMove, onDragEnd }: {
+  shape: TextShape; font: string; name: string
+  onDragStart(e: Konva.KonvaEventObject<DragEvent>): void
+  onDragMove(e: Konva.KonvaEventObject<DragEvent>): void
+  onDragEnd(e: Konva.KonvaEventObject<DragEvent>): void
+}) {
+  const local = useMemo<TextShape>(() => ({ ...shape, x: 0, y: 0 }), [shape]);
+  return (
+    <KonvaShape
+      name={name} x={shape.x} y={shape.y} perfectDrawEnabled={false} draggable
+      sceneFunc={(ctx) => paintShapes(ctx._context, [local], font)}
+      hitFunc={(ctx, node) => {
+        const b = textBox(ctx._context, local, font);
+        ctx.beginPath();
+        ctx.rect(b.x, b.y, b.w, b.h);
+        ctx.closePath();
+        ctx.fillStrokeShape(node);
+      }}
+      onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd}
+    />
+  );
+}
+
 /**
  * Whether two shape lists draw the same: the scene is rebuilt on every frame of a drag, and a
  * layer whose shapes did not change must not be redrawn.
@@ -143,12 +172,13 @@ function sameRecord(x: Record<string, unknown>, y: Record<string, unknown>): boo
 
 /** The grid and the links that do not move in this frame. Redrawn only when they change. */
 const BaseLayer = memo(function BaseLayer({ background, links, title, width, theme }: { background: readonly Shape[]; links: readonly Shape[]; title: string; width: number; theme: Scene['theme'] }) {
+  const titleShapes = useMemo<readonly Shape[]>(() => [{ t: 'text', x: 0, y: 4, width, align: 'center', text: title, size: 15, bold: true, fill: theme.text, role: 'title' }], [title, width, theme.text]);
   return (
     // Not hit-tested: a press on the grid is a press on the stage (pan, box select, add), and a
     // layer that is not listening has no stage-sized hit canvas to allocate and redraw.
     <Layer listening={false}>
       <Rect x={-5000} y={-5000} width={10000} height={10000} fill={theme.background} listening={false} />
-      <Text x={0} y={4} width={width} align="center" text={title} fontSize={15} fontStyle="bold" fill={theme.text} listening={false} />
+      <Painted shapes={titleShapes} font={theme.font} />
       <Painted shapes={background} font={theme.font} />
       <Painted shapes={links} font={theme.font} />
     </Layer>
@@ -164,14 +194,12 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
 }) {
   const group = useRef<Konva.Group>(null);
   const start = useRef({ x: Math.round(sc.x), y: Math.round(sc.y) });
-  const labelled = useMemo<readonly Shape[]>(() => {
-    if (selected && sc.type !== 'evolved') return sc.shapes;
-    const label: Shape = {
-      t: 'text', x: sc.label.x, y: sc.label.y, text: sc.label.text, size: 12, fill: sc.type === 'evolved' ? evolveColor : textColor,
-      bold: sc.type === 'anchor', align: sc.type === 'anchor' ? 'center' : 'left', width: sc.label.width, role: 'label',
-    };
-    return [...sc.shapes, label];
-  }, [sc, selected, evolveColor, textColor]);
+  const label = useMemo<TextShape>(() => ({
+    t: 'text', x: sc.label.x, y: sc.label.y, text: sc.label.text, size: 12, fill: sc.type === 'evolved' ? evolveColor : textColor,
+    bold: sc.type === 'anchor', align: sc.type === 'anchor' ? 'center' : 'left', width: sc.label.width, role: 'label',
+  }), [sc.label, sc.type, evolveColor, textColor]);
+  // A selected component's label is a node of its own, so that it can be dragged.
+  const labelled = useMemo<readonly Shape[]>(() => (selected && sc.type !== 'evolved' ? sc.shapes : [...sc.shapes, label]), [sc, selected, label]);
   useEffect(() => {
     const g = group.current;
     if (!g) return;
@@ -205,20 +233,10 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
             node of its own, so that it can be dragged. */}
         <Painted shapes={labelled} font={fontFamily} />
         {selected && sc.type !== 'evolved' && (
-          <Text
+          <TextNode
             name="label"
-            x={sc.label.x}
-            y={sc.label.y}
-            text={sc.label.text}
-            fontSize={12}
-            lineHeight={1.2}
-            fontStyle={sc.type === 'anchor' ? 'bold' : 'normal'}
-            fill={textColor}
-            fontFamily={fontFamily}
-            width={sc.label.width}
-            align={sc.type === 'anchor' ? 'center' : 'left'}
-            perfectDrawEnabled={false}
-            draggable
+            shape={label}
+            font={fontFamily}
             onDragStart={(e) => { e.cancelBubble = true; }}
             onDragMove={(e) => { e.cancelBubble = true; }}
             onDragEnd={(e) => { e.cancelBubble = true; handlers.labelMoved(sc, e.target.x(), e.target.y()); }}
@@ -571,16 +589,11 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         />
       ))}
       {kept.notes.map((n) => (
-        <Text
+        <TextNode
           key={`note:${n.line}`}
           name="note"
-          x={n.x}
-          y={n.y}
-          text={n.text}
-          fontSize={12}
-          fontStyle="bold"
-          fill={t.note}
-          draggable
+          shape={{ t: 'text', x: n.x, y: n.y, text: n.text, size: 12, bold: true, fill: t.note, role: 'note' }}
+          font={t.font}
           onDragStart={(e) => { e.cancelBubble = true; lift(e.target); store.beginGesture('move'); }}
           onDragMove={(e) => { e.cancelBubble = true; const pos = fromPixel(size, e.target.x(), e.target.y()); schedule({ kind: 'note', line: n.line }, pos.visibility, pos.maturity); }}
           onDragEnd={(e) => { e.cancelBubble = true; endDrag(); drop(e.target); }}

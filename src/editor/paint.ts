@@ -109,6 +109,16 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
   ctx.restore();
 }
 
+/** The box a text covers, relative to its (x, y), measured with the font it is painted in. */
+export function textBox(ctx: CanvasRenderingContext2D, s: Extract<Shape, { t: 'text' }>, font: string): { x: number; y: number; w: number; h: number } {
+  const lines = s.text.split('\n');
+  ctx.font = `${s.italic ? 'italic ' : ''}${s.bold ? 'bold ' : ''}${s.size}px ${font}`;
+  const w = s.width ?? Math.max(0, ...lines.map((l) => ctx.measureText(l).width));
+  const align = s.align ?? 'left';
+  const x = s.width !== undefined || align === 'left' ? 0 : align === 'center' ? -w / 2 : -w;
+  return { x, y: 0, w, h: lines.length * s.size * LINE_HEIGHT };
+}
+
 /** A box around the shapes (text measured roughly), so a cached group keeps all of them. */
 export function boundsOf(shapes: readonly Shape[]): { x: number; y: number; width: number; height: number } {
   let x0 = Infinity;

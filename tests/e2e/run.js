@@ -196,6 +196,38 @@ test('a broken line is reported with line:col, the canvas keeps the last good ma
   assert.ok((await text(page)).endsWith('component Broken [0.5'), 'nothing typed is lost');
 });
 
+test('a note, and a selected component\'s label, are dragged with the mouse: each changes its own line only', async (ctx) => {
+  const page = await open(ctx);
+  await page.evaluate(() => window.mapwright.load('title Drag\ncomponent Alpha [0.50, 0.50]\nnote Remember me [0.30, 0.30]', 'drag.owm'));
+  await page.waitForTimeout(300);
+  const box = await page.locator('[data-testid="canvas"] canvas').first().boundingBox();
+  const drag = async (x, y, dx, dy) => {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) { await page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8); await page.waitForTimeout(20); }
+    await page.mouse.up();
+    await page.waitForTimeout(150);
+  };
+  const before = await text(page);
+  const note = await page.evaluate(() => { const n = window.mapwrightCanvas.scene().notes[0]; return { x: n.x, y: n.y }; });
+  // Pressed on the note's text (a few pixels into it), dragged right.
+  await drag(box.x + note.x + 12, box.y + note.y + 6, 120, 0);
+  const afterNote = await text(page);
+  assert.deepEqual(changedLines(before, afterNote), [3], 'only the note line changed');
+  const m = /^note Remember me \[(0\.\d+), (0\.\d+)\]$/.exec(afterNote.split('\n')[2]);
+  assert.ok(m && Number(m[2]) > 0.4, `the note moved right along evolution: ${afterNote.split('\n')[2]}`);
+  // Select the component, then drag its label (painted beside it) down and to the right.
+  const a = await pointOf(page, 'Alpha');
+  await page.mouse.click(a.x, a.y);
+  await page.waitForTimeout(150);
+  const label = await page.evaluate(() => window.mapwrightCanvas.scene().components.find((c) => c.name === 'Alpha').label);
+  await drag(box.x + label.x + 8, box.y + label.y + 6, 30, 20);
+  const afterLabel = await text(page);
+  assert.deepEqual(changedLines(afterNote, afterLabel), [2], 'only the component line changed');
+  assert.match(afterLabel.split('\n')[1], /^component Alpha \[0\.50, 0\.50\] label \[-?\d+, -?\d+\]$/);
+  assert.deepEqual(page.errors, []);
+});
+
 test('autosave restores the work after a reload', async (ctx) => {
   const page = await open(ctx);
   await typeAtEnd(page, 'note Remember me [0.2, 0.2]');
