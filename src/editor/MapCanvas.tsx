@@ -193,7 +193,11 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
   sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; fontFamily: string; scale: number; handlers: NodeHandlers; editable: boolean
 }) {
   const group = useRef<Konva.Group>(null);
-  const start = useRef({ x: Math.round(sc.x), y: Math.round(sc.y) });
+  // Whole pixels: a component's bitmap drawn at a fractional position is filtered pixel by pixel,
+  // which made redrawing the layer of 500 components cost 25-35 ms instead of 8-10.
+  const x = Math.round(sc.x);
+  const y = Math.round(sc.y);
+  const start = useRef({ x, y });
   const label = useMemo<TextShape>(() => ({
     t: 'text', x: sc.label.x, y: sc.label.y, text: sc.label.text, size: 12, fill: sc.type === 'evolved' ? evolveColor : textColor,
     bold: sc.type === 'anchor', align: sc.type === 'anchor' ? 'center' : 'left', width: sc.label.width, role: 'label',
@@ -212,13 +216,11 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       ref={group}
       name="component"
       id={`component:${sc.name}`}
-      // Whole pixels: a component's bitmap drawn at a fractional position is filtered pixel by
-      // pixel, which made redrawing the layer of 500 components cost 25-35 ms instead of 8-10.
-      x={Math.round(sc.x)}
-      y={Math.round(sc.y)}
+      x={x}
+      y={y}
       draggable={editable}
       opacity={sc.dimmed ? 0.25 : 1}
-      onDragStart={(e) => { e.cancelBubble = true; start.current = { x: Math.round(sc.x), y: Math.round(sc.y) }; group.current?.clearCache(); handlers.dragStart(sc, e.currentTarget); }}
+      onDragStart={(e) => { e.cancelBubble = true; start.current = { x, y }; group.current?.clearCache(); handlers.dragStart(sc, e.currentTarget); }}
       onDragMove={(e) => { e.cancelBubble = true; handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start.current); }}
       onDragEnd={(e) => { e.cancelBubble = true; handlers.dragEnd(sc, e.currentTarget); }}
       onClick={(e) => { e.cancelBubble = true; handlers.click(sc, e.evt); }}
@@ -228,7 +230,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       onMouseLeave={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'default'; }}
     >
       <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
-      <Group x={-Math.round(sc.x)} y={-Math.round(sc.y)}>
+      <Group x={-x} y={-y}>
         {/* The label is painted with the shapes; only a selected component's label is a konva
             node of its own, so that it can be dragged. */}
         <Painted shapes={labelled} font={fontFamily} />
@@ -246,12 +248,6 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
     </Group>
   );
 }, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
-
-/** Whether two moves are of the same thing (a component by its name and kind, a note by its line). */
-function sameTarget(a: MoveTarget, b: MoveTarget): boolean {
-  if (a.kind === 'note') return b.kind === 'note' && a.line === b.line;
-  return b.kind === 'component' && a.name === b.name && a.type === b.type && a.parent === b.parent;
-}
 
 /** What the components layer draws; kept from frame to frame while it looks the same. */
 interface Kept { readonly components: readonly SceneComponent[]; readonly notes: Scene['notes']; readonly foreground: readonly Shape[] }
@@ -358,17 +354,11 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // At most one edit per animation frame: the first move of a frame is applied at once (so the
   // canvas answers without waiting a frame), later ones in that frame wait for the next.
   const busy = useRef(false);
-  // The last move applied: Konva's own pointermove repeats the move its pointerrawupdate already
-  // made (same target, same numbers), which is then not looked up in the text again.
-  const applied = useRef<{ target: MoveTarget; v: number; m: number; version: number } | null>(null);
   const flush = useCallback(() => {
     const p = pending.current;
     if (!p) return;
     pending.current = null;
-    const a = applied.current;
-    if (a && sameTarget(a.target, p.target) && a.v === p.v && a.m === p.m && a.version === store.getState().version) return;
     moveTo(store, p.target, p.v, p.m);
-    applied.current = { ...p, version: store.getState().version };
   }, [store]);
 
   const nextFrame = useCallback(() => {
@@ -471,8 +461,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     // stopped before they reach it. The button's release still goes through and ends the drag.
     const onMove = (event: Event) => {
       const d = rawDrag.current;
-      if (!d || !d.offset || !d.node.isDragging()) return;
-      if (event instanceof PointerEvent ? event.pointerType === 'touch' : event.type !== 'mousemove') return;
+      if (!d || !d.offset || !d.node.isDragging() || (event instanceof PointerEvent && event.pointerType === 'touch')) return;
       event.stopPropagation();
     };
     window.addEventListener('pointerrawupdate', onRaw);

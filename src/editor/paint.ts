@@ -43,6 +43,11 @@ function paintBadge(ctx: CanvasRenderingContext2D, s: Extract<Shape, { t: 'badge
   ctx.drawImage(sprite, s.x - 7, s.y - 7, 14, 14);
 }
 
+/** The canvas font a text shape is painted in. */
+function textFont(s: Extract<Shape, { t: 'text' }>, font: string): string {
+  return `${s.italic ? 'italic ' : ''}${s.bold ? 'bold ' : ''}${s.size}px ${font}`;
+}
+
 export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string): void {
   ctx.save();
   switch (s.t) {
@@ -95,7 +100,7 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
       break;
     case 'text': {
       ctx.fillStyle = s.fill;
-      ctx.font = `${s.italic ? 'italic ' : ''}${s.bold ? 'bold ' : ''}${s.size}px ${font}`;
+      ctx.font = textFont(s, font);
       ctx.textBaseline = 'top';
       const align = s.align ?? 'left';
       ctx.textAlign = align;
@@ -112,7 +117,7 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
 /** The box a text covers, relative to its (x, y), measured with the font it is painted in. */
 export function textBox(ctx: CanvasRenderingContext2D, s: Extract<Shape, { t: 'text' }>, font: string): { x: number; y: number; w: number; h: number } {
   const lines = s.text.split('\n');
-  ctx.font = `${s.italic ? 'italic ' : ''}${s.bold ? 'bold ' : ''}${s.size}px ${font}`;
+  ctx.font = textFont(s, font);
   const w = s.width ?? Math.max(0, ...lines.map((l) => ctx.measureText(l).width));
   const align = s.align ?? 'left';
   const x = s.width !== undefined || align === 'left' ? 0 : align === 'center' ? -w / 2 : -w;
