@@ -2,8 +2,7 @@
 // Each returns the changes it makes (so an editor can re-parse just those lines) or null when the
 // target is not in the map; `applyChanges` turns changes into text.
 import { nameKey } from '../model/names.js';
-import { CompactLine } from './fastpath.js';
-import { parseDoc, parseLine, type SyntaxDoc } from './parse.js';
+import { lineCode, lineResult, parseDoc, parseLine, type SyntaxDoc } from './parse.js';
 import type { ElementStatement, Modifier, NameNode, NumberNode, Statement } from './syntax.js';
 
 /** Replace `[from, to)` of the text with `insert`. */
@@ -51,8 +50,8 @@ interface Located<S extends Statement = Statement> { readonly line: number; read
 
 function statements(doc: SyntaxDoc): Located[] {
   const out: Located[] = [];
-  for (let i = 0; i < doc.results.length; i++) {
-    const stmt = doc.results[i]!.stmt;
+  for (let i = 0; i < doc.parsed.length; i++) {
+    const stmt = lineResult(doc, i).stmt;
     if (stmt) out.push({ line: i, base: doc.lineStarts[i]!, stmt });
   }
   return out;
@@ -63,11 +62,18 @@ const ELEMENT_KEYWORDS = new Set(['component', 'anchor', 'submap', 'market', 'ec
 /** The line that declares the component (component, anchor, submap, pipeline child) named `name`. */
 function findElement(doc: SyntaxDoc, name: string): Located<ElementStatement> | null {
   const key = nameKey(name);
-  for (let i = 0; i < doc.results.length; i++) {
-    const r = doc.results[i]!;
+  const compact = doc.compact;
+  for (let i = 0; i < doc.parsed.length; i++) {
     // A compact line says its name without building its syntax tree.
-    if (r instanceof CompactLine && (r.shape !== 'element' || nameKey(r.name) !== key)) continue;
-    const stmt = r.stmt;
+    if (compact.isLink(i)) continue;
+    if (compact.isElement(i)) {
+      const code = lineCode(doc, i);
+      const start = compact.nameStart(i);
+      const end = compact.nameEnd(i);
+      const same = end - start === key.length ? code.startsWith(key, start) : nameKey(code.slice(start, end)) === key;
+      if (!same) continue;
+    }
+    const stmt = lineResult(doc, i).stmt;
     if (stmt?.type === 'element' && ELEMENT_KEYWORDS.has(stmt.keyword.text) && nameKey(stmt.name.text) === key) {
       return { line: i, base: doc.lineStarts[i]!, stmt };
     }
@@ -116,7 +122,7 @@ export function moveComponent(source: MapSource, name: string, to: MapPoint): Te
 /** Moves the note on `line` (1-based). */
 export function moveNote(source: MapSource, line: number, to: MapPoint): TextChange[] | null {
   const doc = docOf(source);
-  const stmt = doc.results[line - 1]?.stmt;
+  const stmt = line >= 1 && line <= doc.parsed.length ? lineResult(doc, line - 1).stmt : undefined;
   if (!stmt || stmt.type !== 'note') return null;
   const base = doc.lineStarts[line - 1]!;
   const at = modifier(stmt.mods, 'at');

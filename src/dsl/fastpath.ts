@@ -188,7 +188,7 @@ export function fastLine(code: string): Statement | null {
  * The modifiers in `code[from, to)`, a tail `scanElement` accepted: ` inertia`, ` label [x, y]`
  * and ` (words)`, as the grammar's nodes.
  */
-function readTail(code: string, from: number, to: number): Modifier[] {
+export function readTail(code: string, from: number, to: number): Modifier[] {
   const mods: Modifier[] = [];
   let i = from;
   while (i < to) {
@@ -303,6 +303,85 @@ export class CompactLine implements LineResult {
   /** An element's modifiers after its coordinates, read afresh on each call (nothing is kept). */
   modifiers(): Modifier[] {
     return this.atEnd < this.end ? readTail(this.code, this.atEnd, this.end) : [];
+  }
+}
+
+/** Shapes of a row of a `CompactTable` (0: the line is not a compact one). */
+const ELEMENT_SHAPES = ['', 'component', 'anchor'] as const;
+const LINK_SHAPES: Record<string, number> = { '->': 3, '+>': 4, '+<': 5, '+<>': 6 };
+const LINK_ARROWS = ['', '', '', '->', '+>', '+<', '+<>'] as const;
+/** Numbers kept per row: shape, start, nameStart, nameEnd, atEnd (element) or toStart (link), end. */
+const ROW = 6;
+
+/**
+ * The compact readings of a document's lines (`CompactLine`'s fields), one row per line, in typed
+ * arrays rather than an object per line: a large map is mostly these lines, and objects are what
+ * the garbage collector scans and copies while a parse runs. Offsets are within the line.
+ */
+export class CompactTable {
+  /** Per line: shape (0 when the line is not compact), start, nameStart, nameEnd, atEnd or toStart, end. */
+  readonly ints: Int32Array
+  /** Per line: visibility and maturity (elements). */
+  readonly nums: Float64Array
+  constructor(readonly length: number) {
+    this.ints = new Int32Array(length * ROW);
+    this.nums = new Float64Array(length * 2);
+  }
+
+  /** Whether line `row` is a compact element (component or anchor line). */
+  isElement(row: number): boolean { const k = this.ints[row * ROW]!; return k === 1 || k === 2; }
+  /** Whether line `row` is a compact link. */
+  isLink(row: number): boolean { return this.ints[row * ROW]! >= 3; }
+  shape(row: number): number { return this.ints[row * ROW]!; }
+  start(row: number): number { return this.ints[row * ROW + 1]!; }
+  nameStart(row: number): number { return this.ints[row * ROW + 2]!; }
+  nameEnd(row: number): number { return this.ints[row * ROW + 3]!; }
+  /** element: where the coordinates end; link: where the "to" name starts. */
+  mid(row: number): number { return this.ints[row * ROW + 4]!; }
+  end(row: number): number { return this.ints[row * ROW + 5]!; }
+  v(row: number): number { return this.nums[row * 2]!; }
+  m(row: number): number { return this.nums[row * 2 + 1]!; }
+  /** The arrow of a compact link as written. */
+  arrow(row: number): string { return LINK_ARROWS[this.ints[row * ROW]!] ?? ''; }
+  /** The keyword of a compact element. */
+  keyword(row: number): string { return ELEMENT_SHAPES[this.ints[row * ROW]!] ?? ''; }
+
+  /** Reads `code` into row `row` when it is one of the commonest shapes; returns whether it was. */
+  read(row: number, code: string): boolean {
+    const o = row * ROW;
+    const ints = this.ints;
+    if (scanElement(code) !== null) {
+      const e = elementScan;
+      ints[o] = e.keyword === 'anchor' ? 2 : 1; ints[o + 1] = e.start; ints[o + 2] = e.nameStart; ints[o + 3] = e.nameEnd; ints[o + 4] = e.atEnd; ints[o + 5] = e.tailEnd;
+      this.nums[row * 2] = e.v; this.nums[row * 2 + 1] = e.m;
+      return true;
+    }
+    if (scanLink(code) !== null) {
+      const l = linkScan;
+      ints[o] = LINK_SHAPES[l.arrow]!; ints[o + 1] = l.start; ints[o + 2] = l.start; ints[o + 3] = l.fromEnd; ints[o + 4] = l.toStart; ints[o + 5] = l.toEnd;
+      this.nums[row * 2] = 0; this.nums[row * 2 + 1] = 0;
+      return true;
+    }
+    ints.fill(0, o, o + ROW);
+    this.nums[row * 2] = 0; this.nums[row * 2 + 1] = 0;
+    return false;
+  }
+
+  /** Copies `count` rows of `from`, starting at `fromRow`, to this table's rows from `toRow`. */
+  copy(from: CompactTable, fromRow: number, toRow: number, count: number): void {
+    if (count <= 0) return;
+    this.ints.set(from.ints.subarray(fromRow * ROW, (fromRow + count) * ROW), toRow * ROW);
+    this.nums.set(from.nums.subarray(fromRow * 2, (fromRow + count) * 2), toRow * 2);
+  }
+
+  /** Row `row` as a `CompactLine` over `code` (the line with its comments blanked), or null. */
+  line(row: number, code: string): CompactLine | null {
+    const shape = this.shape(row);
+    if (shape === 0) return null;
+    if (shape <= 2) {
+      return new CompactLine(code, 'element', this.keyword(row), code.slice(this.nameStart(row), this.nameEnd(row)), this.start(row), this.nameStart(row), this.nameEnd(row), this.v(row), this.m(row), '', 0, this.mid(row), this.end(row));
+    }
+    return new CompactLine(code, 'link', this.arrow(row), code.slice(this.start(row), this.nameEnd(row)), this.start(row), this.start(row), this.nameEnd(row), 0, 0, code.slice(this.mid(row), this.end(row)), this.mid(row), 0, this.end(row));
   }
 }
 

@@ -1,7 +1,7 @@
 // The formatter: canonical spacing and numbers, one statement per line, comments, order and blank
 // lines kept. It prints from the syntax tree; a line it cannot read is left exactly as it is.
 import { buildModel } from '../model/build.js';
-import { parseDoc } from './parse.js';
+import { lineResult, parseDoc } from './parse.js';
 import type { AnyListNode, Modifier, NumberListNode, NumberNode, Statement } from './syntax.js';
 
 /** Coordinates: at least two decimals (as OnlineWardleyMaps writes them), more when the value needs them. */
@@ -86,7 +86,7 @@ export function formatMap(text: string): string {
   let depth = 0;
   for (let i = 0; i < doc.lines.length; i++) {
     const original = doc.lines[i]!.replace(/\r$/, '');
-    const result = doc.results[i]!;
+    const result = lineResult(doc, i);
     const stmt = result.stmt;
     const touchesBlockComment = doc.commentOpen[i] || doc.commentOpen[i + 1] || original.includes('/*');
     if (stmt?.type === 'blockClose' && depth > 0) depth -= 1;

@@ -1,7 +1,7 @@
 // Text -> syntax document: every line parsed on its own by the peggy grammar, results cached by
 // the line's code so an edit re-parses only the lines it touched.
 import { parse as parseGrammarLine, SyntaxError as GrammarSyntaxError } from './generated/wardley-parser.js';
-import { compactLine, fastLine } from './fastpath.js';
+import { CompactTable, compactLine } from './fastpath.js';
 import { commentOpenAfterScan, lineStartsOf, scanLine } from './lines.js';
 import type { Diagnostic, LineDiagnostic, LineResult, Statement } from './syntax.js';
 
@@ -23,7 +23,22 @@ export interface SyntaxDoc {
   readonly lineStarts: readonly number[]
   /** Whether a block comment is open at the start of each line (one more entry than lines: the end). */
   readonly commentOpen: readonly boolean[]
-  readonly results: readonly LineResult[]
+  /**
+   * What each line reads as, except the commonest lines (a plain component or link), which are
+   * null here and kept in `compact`. Read a line's result with `lineResult(doc, i)`.
+   */
+  readonly parsed: readonly (LineResult | null)[]
+  readonly compact: CompactTable
+}
+
+/** Line `i` of `doc` with its comments blanked: what the grammar reads. */
+export function lineCode(doc: SyntaxDoc, i: number): string {
+  return scanLine(doc.lines[i]!, doc.commentOpen[i]!);
+}
+
+/** What line `i` of `doc` reads as (a compact line's reading is made afresh on each call). */
+export function lineResult(doc: SyntaxDoc, i: number): LineResult {
+  return doc.parsed[i] ?? doc.compact.line(i, lineCode(doc, i)) ?? EMPTY;
 }
 
 const cache = new Map<string, LineResult>();
@@ -32,10 +47,11 @@ const CACHE_LIMIT = 200_000;
 /** Parses one line of code (comments already blanked). Never throws. */
 export function parseLine(code: string): LineResult {
   // The common shapes are cheaper to read than to look up; only grammar results are cached.
-  const compact = compactLine(code);
-  if (compact) return compact;
-  const fast = fastLine(code);
-  if (fast) return { stmt: fast, diagnostics: NO_DIAGNOSTICS };
+  return compactLine(code) ?? parseOtherLine(code);
+}
+
+/** Parses a line that is not one of the compact shapes. */
+function parseOtherLine(code: string): LineResult {
   const hit = cache.get(code);
   if (hit) return hit;
   const result = parseLineUncached(code);
@@ -133,15 +149,17 @@ export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
     lines[i] = text.slice(starts[i]!, end);
   }
   const commentOpen: boolean[] = new Array<boolean>(lines.length + 1);
-  const results: LineResult[] = new Array<LineResult>(lines.length);
+  const parsed: (LineResult | null)[] = new Array<LineResult | null>(lines.length);
+  const compact = new CompactTable(lines.length);
   let open = false;
   for (let i = 0; i < lines.length; i++) {
     commentOpen[i] = open;
-    results[i] = parseLine(scanLine(lines[i]!, open));
+    const code = scanLine(lines[i]!, open);
     open = commentOpenAfterScan();
+    parsed[i] = compact.read(i, code) ? null : parseOtherLine(code);
   }
   commentOpen[lines.length] = open;
-  return { file, text, lines, lineStarts: starts, commentOpen, results };
+  return { file, text, lines, lineStarts: starts, commentOpen, parsed, compact };
 }
 
 /**
@@ -168,26 +186,24 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
   }
   for (let i = keepAfter; i < doc.lines.length; i++) lineStarts.push(doc.lineStarts[i]! + delta);
 
-  const results = doc.results.slice(0, firstLine);
+  const parsed = doc.parsed.slice(0, firstLine);
+  const compact = new CompactTable(lines.length);
+  compact.copy(doc.compact, 0, 0, firstLine);
   const commentOpen = doc.commentOpen.slice(0, firstLine + 1);
   let open = doc.commentOpen[firstLine]!;
-  for (let k = 0; k < newLines.length; k++) {
-    const code = scanLine(newLines[k]!, open);
+  const readLine = (line: string): void => {
+    const code = scanLine(line, open);
     open = commentOpenAfterScan();
-    results.push(parseLine(code));
+    parsed.push(compact.read(parsed.length, code) ? null : parseOtherLine(code));
     commentOpen.push(open);
-  }
+  };
+  for (let k = 0; k < newLines.length; k++) readLine(newLines[k]!);
   // Lines after the edit keep their results while the comment state reaching them is unchanged.
   let i = keepAfter;
-  while (i < doc.lines.length && doc.commentOpen[i] !== open) {
-    const code = scanLine(doc.lines[i]!, open);
-    open = commentOpenAfterScan();
-    results.push(parseLine(code));
-    commentOpen.push(open);
-    i += 1;
-  }
-  for (; i < doc.lines.length; i++) { results.push(doc.results[i]!); commentOpen.push(doc.commentOpen[i + 1]!); }
-  return { file: doc.file, text, lines, lineStarts, commentOpen, results };
+  while (i < doc.lines.length && doc.commentOpen[i] !== open) { readLine(doc.lines[i]!); i += 1; }
+  compact.copy(doc.compact, i, parsed.length, doc.lines.length - i);
+  for (; i < doc.lines.length; i++) { parsed.push(doc.parsed[i] ?? null); commentOpen.push(doc.commentOpen[i + 1]!); }
+  return { file: doc.file, text, lines, lineStarts, commentOpen, parsed, compact };
 }
 
 /** The index of the line holding `offset` (an offset at a `\n` belongs to the line it ends). */
@@ -212,8 +228,9 @@ export function placeDiagnostic(doc: SyntaxDoc, lineIndex: number, d: LineDiagno
 /** Diagnostics of the syntax alone (the model adds its own). */
 export function syntaxDiagnostics(doc: SyntaxDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (let i = 0; i < doc.results.length; i++) {
-    for (const d of doc.results[i]!.diagnostics) out.push(placeDiagnostic(doc, i, d));
+  for (let i = 0; i < doc.parsed.length; i++) {
+    const r = doc.parsed[i];
+    if (r) for (const d of r.diagnostics) out.push(placeDiagnostic(doc, i, d));
   }
   if (doc.commentOpen[doc.lines.length]) {
     let i = doc.lines.length - 1;

@@ -1,7 +1,7 @@
 // Mermaid `wardley-beta` interchange: import a Mermaid text as a map in our syntax, and export a
 // map as Mermaid. Mapwright's extensions (kinds, cost), which Mermaid does not know, travel in a
 // `%% mapwright:` comment after their component, so a round trip keeps them.
-import { parseDoc } from '../dsl/parse.js';
+import { lineResult, parseDoc } from '../dsl/parse.js';
 import { printStatement } from '../dsl/format.js';
 import type { Modifier, NameNode } from '../dsl/syntax.js';
 
@@ -63,7 +63,7 @@ export function exportMermaid(text: string): string {
   let depth = 0;
   for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i]!.replace(/\r$/, '');
-    const stmt = doc.results[i]!.stmt;
+    const stmt = lineResult(doc, i).stmt;
     const comment = /^\s*\/\/(.*)$/.exec(line);
     if (!stmt) {
       if (comment) out.push(`%%${comment[1]}`);
@@ -121,7 +121,7 @@ export function exportMermaid(text: string): string {
 
 function nextIsBrace(doc: ReturnType<typeof parseDoc>, i: number): boolean {
   for (let j = i + 1; j < doc.lines.length; j++) {
-    const s = doc.results[j]!.stmt;
+    const s = lineResult(doc, j).stmt;
     if (!s) { if (doc.lines[j]!.trim() === '') continue; return false; }
     return s.type === 'blockOpen';
   }

@@ -1,6 +1,6 @@
 // Syntax document -> map model, with the diagnostics that need more than one line to see.
-import { CompactLine } from '../dsl/fastpath.js';
-import { parseDoc, placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../dsl/parse.js';
+import { readTail } from '../dsl/fastpath.js';
+import { lineCode, lineResult, parseDoc, placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../dsl/parse.js';
 import type {
   AnyListNode, Diagnostic, ElementStatement, LineDiagnostic, Modifier, NameNode, Severity, Statement,
 } from '../dsl/syntax.js';
@@ -193,32 +193,42 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     return method;
   };
 
-  for (let i = 0; i < doc.results.length; i++) {
-    const r = doc.results[i]!;
+  const compact = doc.compact;
+  for (let i = 0; i < doc.parsed.length; i++) {
     // The commonest lines straight from their compact reading, without building their syntax tree.
-    if (r instanceof CompactLine && block === null) {
+    const shape = compact.shape(i);
+    if (shape !== 0 && block === null) {
       pending = null;
-      if (r.shape === 'link') {
-        const flow = r.word !== '->';
+      const code = lineCode(doc, i);
+      const start = compact.start(i);
+      const end = compact.end(i);
+      if (compact.isLink(i)) {
+        const arrow = compact.arrow(i);
+        const flow = arrow !== '->';
         links.push({
-          from: nameKey(r.name), to: nameKey(r.to), flow,
-          direction: !flow ? null : r.word === '+>' ? 'forward' : r.word === '+<' ? 'backward' : 'both',
-          label: null, context: null, line: i + 1, loc: at(i, r.start, r.end),
+          from: nameKey(code.slice(start, compact.nameEnd(i))), to: nameKey(code.slice(compact.mid(i), end)), flow,
+          direction: !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
+          label: null, context: null, line: i + 1, loc: at(i, start, end),
         });
         continue;
       }
-      if (r.v >= 0 && r.v <= 1 && r.m >= 0 && r.m <= 1) {
-        const c = newComponent(r.name, r.word === 'anchor' ? 'anchor' : 'component', i, at(i, r.start, r.end), at(i, r.nameStart, r.nameEnd));
-        c.visibility = r.v;
-        c.maturity = r.m;
-        c.stage = stageOf(r.m);
+      const v = compact.v(i);
+      const m = compact.m(i);
+      if (v >= 0 && v <= 1 && m >= 0 && m <= 1) {
+        const nameStart = compact.nameStart(i);
+        const nameEnd = compact.nameEnd(i);
+        const c = newComponent(code.slice(nameStart, nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, at(i, start, end), at(i, nameStart, nameEnd));
+        c.visibility = v;
+        c.maturity = m;
+        c.stage = stageOf(m);
         c.positioned = true;
-        if (r.atEnd < r.end) for (const m of r.modifiers()) tailModifier(i, c, m);
+        const atEnd = compact.mid(i);
+        if (atEnd < end) for (const mod of readTail(code, atEnd, end)) tailModifier(i, c, mod);
         components.push(c);
         continue;
       }
     }
-    const s: Statement | null = r.stmt;
+    const s: Statement | null = lineResult(doc, i).stmt;
     if (!s) continue;
     if (pending && s.type !== 'blockOpen') pending = null;
     switch (s.type) {
@@ -423,7 +433,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (known(l.from) && known(l.to)) continue;
     // Only a link with an unknown end needs its syntax tree (for the span of the name).
     const i = l.line - 1;
-    const stmt = doc.results[i]!.stmt;
+    const stmt = lineResult(doc, i).stmt;
     if (!stmt || stmt.type !== 'link') continue;
     if (!known(l.from)) report(i, 'warning', stmt.from.start, stmt.from.end, `link from '${l.from}', which is not a component of this map`);
     if (!known(l.to)) report(i, 'warning', stmt.to.start, stmt.to.end, `link to '${l.to}', which is not a component of this map`);

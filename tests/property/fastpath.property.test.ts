@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as grammarParse } from '../../src/dsl/generated/wardley-parser.js';
-import { compactLine, fastLine } from '../../src/dsl/fastpath.js';
+import { CompactTable, compactLine, fastLine } from '../../src/dsl/fastpath.js';
 import { scanLine } from '../../src/dsl/lines.js';
 import { corpus, mapText, mutatedCorpusMap } from './arbitraries.js';
 
@@ -14,6 +14,10 @@ function agrees(code: string): void {
   const fast = fastLine(code);
   if (fast !== null) expect(fast).toEqual(grammar(code));
   const compact = compactLine(code);
+  // A document keeps the same reading in a table row.
+  const table = new CompactTable(2);
+  expect(table.read(1, code)).toBe(compact !== null);
+  expect(table.line(1, code)).toEqual(compact);
   if (compact !== null) {
     const g = grammar(code) as { type: string; name?: { text: string; start: number; end: number }; from?: { text: string; start: number; end: number }; to?: { text: string; start: number }; start: number; end: number; mods?: { type: string; list: { numbers: { value: number }[] } }[] };
     expect(compact.stmt).toEqual(g);
@@ -65,11 +69,12 @@ describe('the fast path agrees with the grammar', () => {
 
 describe('the model from compact lines', () => {
   it('is the model built from full syntax trees', async () => {
-    const { parseDoc } = await import('../../src/dsl/parse.js');
+    const { lineResult, parseDoc } = await import('../../src/dsl/parse.js');
     const { buildModel } = await import('../../src/model/build.js');
     const check = (text: string) => {
       const doc = parseDoc(text);
-      const plain = { ...doc, results: doc.results.map((r) => ({ stmt: r.stmt, diagnostics: r.diagnostics })) };
+      // The same document with every line as a syntax tree and no compact rows.
+      const plain = { ...doc, parsed: doc.lines.map((_, i) => { const r = lineResult(doc, i); return { stmt: r.stmt, diagnostics: r.diagnostics }; }), compact: new CompactTable(doc.lines.length) };
       expect(buildModel(doc)).toEqual(buildModel(plain));
     };
     for (const text of corpus()) check(text);

@@ -155,7 +155,8 @@ describe('incremental re-parse', () => {
       expect(doc.lines).toEqual(full.lines);
       expect(doc.lineStarts).toEqual(full.lineStarts);
       expect(doc.commentOpen).toEqual(full.commentOpen);
-      expect(doc.results).toEqual(full.results);
+      expect(doc.parsed).toEqual(full.parsed);
+      expect(doc.compact).toEqual(full.compact);
     }
   });
 });
