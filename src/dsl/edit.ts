@@ -67,9 +67,11 @@ function findElement(doc: SyntaxDoc, name: string): Located<ElementStatement> | 
     // A compact line says its name without building its syntax tree.
     if (compact.isLink(i)) continue;
     if (compact.isElement(i)) {
-      const code = lineCode(doc, i);
       const start = compact.nameStart(i);
       const end = compact.nameEnd(i);
+      // A name's key is never longer than the name.
+      if (end - start < key.length) continue;
+      const code = lineCode(doc, i);
       const same = end - start === key.length ? code.startsWith(key, start) : nameKey(code.slice(start, end)) === key;
       if (!same) continue;
     }

@@ -8,7 +8,6 @@ import { parse as grammarParse } from './generated/wardley-parser.js';
 import type { KeywordNode, LineDiagnostic, LineResult, LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
 
 const KEYWORD_START = /^(?:title|anchor|component|submap|evolve|pipeline|note|annotations?|style|size|evolution|valuechain|pioneers|settlers|townplanners|accelerator|deaccelerator|url|market|ecosystem|build|buy|outsource|y-axis|wardley-beta)(?![A-Za-z0-9_-])/;
-const SPECIAL_WORD = /(?:^| )(?:label|inertia|url|evolve)(?: |$)/;
 
 // Keyword nodes are the same for every line with the same indentation: share them (nodes are immutable).
 const keywordNodes = new Map<string, KeywordNode>();
@@ -77,31 +76,31 @@ const elementScan: ElementScan = { keyword: '', start: 0, nameStart: 0, nameEnd:
 /**
  * `component|anchor Name [v, m] modifiers` with a plain name (the modifiers being any of
  * ` label [x, y]`, ` inertia`, ` (words)`), then blanks to the end. Fills `elementScan` and
- * returns the name, or null when the line has another shape.
+ * returns true, or false when the line has another shape. Allocates nothing.
  */
-function scanElement(code: string): string | null {
+function scanElement(code: string): boolean {
   const start = skipBlank(code, 0);
   let keyword: string;
   if (code.startsWith('component ', start)) keyword = 'component';
   else if (code.startsWith('anchor ', start)) keyword = 'anchor';
-  else return null;
+  else return false;
   const nameStart = start + keyword.length + 1;
   let i = nameStart;
   let c = code.charCodeAt(i);
-  if (c === SPACE || !isNameChar(c)) return null;
+  if (c === SPACE || !isNameChar(c)) return false;
   while (isNameChar(c)) c = code.charCodeAt(++i);
   // A name cannot hold '[': the coordinates start at the first one, after a space.
-  if (c !== 91 /* [ */ || code.charCodeAt(i - 1) !== SPACE) return null;
+  if (c !== 91 /* [ */ || code.charCodeAt(i - 1) !== SPACE) return false;
   const nameEnd = i - 1;
   const lastName = code.charCodeAt(nameEnd - 1);
-  if (lastName === SPACE || lastName === 44 /* , */) return null;
+  if (lastName === SPACE || lastName === 44 /* , */) return false;
   i = scanNumber(code, i + 1);
-  if (i < 0) return null;
+  if (i < 0) return false;
   const v = numberValue;
   const vEnd = i;
-  if (code.charCodeAt(i) !== 44 || code.charCodeAt(i + 1) !== SPACE) return null;
+  if (code.charCodeAt(i) !== 44 || code.charCodeAt(i + 1) !== SPACE) return false;
   i = scanNumber(code, i + 2);
-  if (i < 0 || code.charCodeAt(i) !== 93 /* ] */) return null;
+  if (i < 0 || code.charCodeAt(i) !== 93 /* ] */) return false;
   const m = numberValue;
   const atEnd = i + 1;
   // Modifiers, each starting with a space.
@@ -131,52 +130,69 @@ function scanElement(code: string): string | null {
         if (d === SPACE && (prevLetter || prev === 44)) { prev = d; continue; }
         break;
       }
-      if (d !== 41 /* ) */ || !(prev >= 97 && prev <= 122)) return null;
+      if (d !== 41 /* ) */ || !(prev >= 97 && prev <= 122)) return false;
       i = j + 1; tailEnd = i; continue;
     }
     break;
   }
-  if (skipBlank(code, tailEnd) !== code.length) return null;
-  const name = code.slice(nameStart, nameEnd);
-  if (SPECIAL_WORD.test(name)) return null;
+  if (skipBlank(code, tailEnd) !== code.length) return false;
+  if (hasSpecialWord(code, nameStart, nameEnd)) return false;
   const e = elementScan;
   e.keyword = keyword; e.start = start; e.nameStart = nameStart; e.nameEnd = nameEnd; e.vEnd = vEnd; e.atEnd = atEnd; e.tailEnd = tailEnd; e.v = v; e.m = m;
-  return name;
+  return true;
+}
+
+/**
+ * Whether `code[from, to)` holds one of the words after which the grammar reads something else
+ * than a name (`label`, `inertia`, `url`, `evolve`), as a whole word between spaces.
+ */
+function hasSpecialWord(code: string, from: number, to: number): boolean {
+  let w = from;
+  while (w < to) {
+    let e = code.indexOf(' ', w);
+    if (e < 0 || e > to) e = to;
+    const len = e - w;
+    if ((len === 5 && code.startsWith('label', w)) || (len === 7 && code.startsWith('inertia', w))
+      || (len === 3 && code.startsWith('url', w)) || (len === 6 && code.startsWith('evolve', w))) return true;
+    w = e + 1;
+  }
+  return false;
 }
 
 /** Where the parts of a plain link line are, as `scanLink` found them. */
-const linkScan = { start: 0, fromEnd: 0, arrow: '', toStart: 0, toEnd: 0, to: '' };
+const linkScan = { start: 0, fromEnd: 0, arrow: '', toStart: 0, toEnd: 0 };
 
-/** `A->B` (or a flow without a label: `+>`, `+<`, `+<>`) between plain names. Fills `linkScan` and returns the "from" name, or null. */
-function scanLink(code: string): string | null {
+/** `A->B` (or a flow without a label: `+>`, `+<`, `+<>`) between plain names. Fills `linkScan` and returns true, or false. */
+function scanLink(code: string): boolean {
   const start = skipBlank(code, 0);
   let i = start;
   let c = code.charCodeAt(i);
-  if (c === SPACE || !isNameChar(c)) return null;
+  if (c === SPACE || !isNameChar(c)) return false;
   while (isNameChar(c)) c = code.charCodeAt(++i);
   const fromEnd = i;
-  if (code.charCodeAt(fromEnd - 1) === SPACE) return null;
+  if (code.charCodeAt(fromEnd - 1) === SPACE) return false;
   let arrow: string;
-  if (c === 45 /* - */) { if (code.charCodeAt(i + 1) !== 62) return null; arrow = '->'; }
+  if (c === 45 /* - */) { if (code.charCodeAt(i + 1) !== 62) return false; arrow = '->'; }
   else if (c === 43 /* + */) {
     const d = code.charCodeAt(i + 1);
     if (d === 62) arrow = '+>';
     else if (d === 60) arrow = code.charCodeAt(i + 2) === 62 ? '+<>' : '+<';
-    else return null;
-  } else return null;
+    else return false;
+  } else return false;
   const toStart = i + arrow.length;
   i = toStart;
   c = code.charCodeAt(i);
-  if (c === SPACE || !isNameChar(c)) return null;
+  if (c === SPACE || !isNameChar(c)) return false;
   let toEnd = i;
   while (isNameChar(c)) { if (c !== SPACE) toEnd = i + 1; c = code.charCodeAt(++i); }
   // After the name only blanks, and the trailing spaces of the name are blanks too.
-  if (skipBlank(code, toEnd) !== code.length) return null;
-  const from = code.slice(start, fromEnd);
-  if (KEYWORD_START.test(from)) return null;
+  if (skipBlank(code, toEnd) !== code.length) return false;
+  // Only a name starting with a lowercase letter can be a keyword (most names are capitalised).
+  const first = code.charCodeAt(start);
+  if (first >= 97 && first <= 122 && KEYWORD_START.test(code.slice(start, fromEnd))) return false;
   const l = linkScan;
-  l.start = start; l.fromEnd = fromEnd; l.arrow = arrow; l.toStart = toStart; l.toEnd = toEnd; l.to = code.slice(toStart, toEnd);
-  return from;
+  l.start = start; l.fromEnd = fromEnd; l.arrow = arrow; l.toStart = toStart; l.toEnd = toEnd;
+  return true;
 }
 
 /** The statement for `code` when it has one of the common shapes, else null. */
@@ -221,8 +237,7 @@ export function readTail(code: string, from: number, to: number): Modifier[] {
 }
 
 function fastElement(code: string): Statement | null {
-  const name = scanElement(code);
-  if (name === null) return null;
+  if (!scanElement(code)) return null;
   const { keyword, start: k0, nameStart: n0, nameEnd: n1, vEnd, atEnd, tailEnd } = elementScan;
   const a0 = n1 + 1;
   const vNode = num(code.slice(a0 + 1, vEnd), a0 + 1);
@@ -232,7 +247,7 @@ function fastElement(code: string): Statement | null {
   return {
     type: 'element',
     keyword: keywordNode(keyword, k0),
-    name: { text: name, quoted: false, start: n0, end: n1 },
+    name: { text: code.slice(n0, n1), quoted: false, start: n0, end: n1 },
     mods,
     start: k0,
     end: tailEnd,
@@ -247,14 +262,13 @@ const ARROWS: Record<string, LinkStatement['arrow']> = {
 };
 
 function fastLink(code: string): LinkStatement | null {
-  const from = scanLink(code);
-  if (from === null) return null;
-  const { start: f0, fromEnd, arrow, toStart: t0, toEnd, to } = linkScan;
+  if (!scanLink(code)) return null;
+  const { start: f0, fromEnd, arrow, toStart: t0, toEnd } = linkScan;
   const flow = arrow === '->' ? null : (arrow.slice(1) as '>' | '<' | '<>');
   return {
     type: 'link',
-    from: { text: from, quoted: false, start: f0, end: fromEnd },
-    to: { text: to, quoted: false, start: t0, end: toEnd },
+    from: { text: code.slice(f0, fromEnd), quoted: false, start: f0, end: fromEnd },
+    to: { text: code.slice(t0, toEnd), quoted: false, start: t0, end: toEnd },
     arrow: ARROWS[flow ?? '-']!,
     context: null,
     start: f0,
@@ -350,13 +364,13 @@ export class CompactTable {
   read(row: number, code: string): boolean {
     const o = row * ROW;
     const ints = this.ints;
-    if (scanElement(code) !== null) {
+    if (scanElement(code)) {
       const e = elementScan;
       ints[o] = e.keyword === 'anchor' ? 2 : 1; ints[o + 1] = e.start; ints[o + 2] = e.nameStart; ints[o + 3] = e.nameEnd; ints[o + 4] = e.atEnd; ints[o + 5] = e.tailEnd;
       this.nums[row * 2] = e.v; this.nums[row * 2 + 1] = e.m;
       return true;
     }
-    if (scanLink(code) !== null) {
+    if (scanLink(code)) {
       const l = linkScan;
       ints[o] = LINK_SHAPES[l.arrow]!; ints[o + 1] = l.start; ints[o + 2] = l.start; ints[o + 3] = l.fromEnd; ints[o + 4] = l.toStart; ints[o + 5] = l.toEnd;
       this.nums[row * 2] = 0; this.nums[row * 2 + 1] = 0;
@@ -387,13 +401,11 @@ export class CompactTable {
 
 /** A compact reading of `code` when it is one of the commonest shapes, else null. */
 export function compactLine(code: string): CompactLine | null {
-  const name = scanElement(code);
-  if (name !== null) {
+  if (scanElement(code)) {
     const e = elementScan;
-    return new CompactLine(code, 'element', e.keyword, name, e.start, e.nameStart, e.nameEnd, e.v, e.m, '', 0, e.atEnd, e.tailEnd);
+    return new CompactLine(code, 'element', e.keyword, code.slice(e.nameStart, e.nameEnd), e.start, e.nameStart, e.nameEnd, e.v, e.m, '', 0, e.atEnd, e.tailEnd);
   }
-  const from = scanLink(code);
-  if (from === null) return null;
+  if (!scanLink(code)) return null;
   const l = linkScan;
-  return new CompactLine(code, 'link', l.arrow, from, l.start, l.start, l.fromEnd, 0, 0, l.to, l.toStart, 0, l.toEnd);
+  return new CompactLine(code, 'link', l.arrow, code.slice(l.start, l.fromEnd), l.start, l.start, l.fromEnd, 0, 0, code.slice(l.toStart, l.toEnd), l.toStart, 0, l.toEnd);
 }
