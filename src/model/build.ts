@@ -26,15 +26,59 @@ export function parseMap(text: string, file?: string): MapModel {
 
 type MutableComponent = { -readonly [K in keyof Component]: Component[K] };
 
-/** A component with every field at its default: unpositioned, technology, no decorations. */
-function newComponent(name: string, type: ComponentType, lineIndex: number, loc: Span, nameLoc: Span): MutableComponent {
-  return {
-    name, key: nameKey(name), type,
-    visibility: UNPOSITIONED.visibility, maturity: UNPOSITIONED.maturity, stage: stageOf(UNPOSITIONED.maturity),
-    kind: 'technology', inertia: false, method: null, market: false, ecosystem: false,
-    label: null, cost: null, positioned: false, parent: null, evolveTo: null, url: null,
-    line: lineIndex + 1, loc, nameLoc,
-  };
+/** A span on one line: `base` is where the line starts, `start` and `end` are within the line. */
+function lineSpan(line: number, base: number, start: number, end: number): Span {
+  return { line, column: start + 1, offset: base + start, end: base + end };
+}
+
+/**
+ * A component as built from its line, with every field at its default (unpositioned, technology,
+ * no decorations). Its spans are made when asked for: few are ever read, and a large map has tens
+ * of thousands of components, whose span objects were a fifth of the model's memory.
+ */
+class BuiltComponent implements MutableComponent {
+  key: string;
+  visibility: number = UNPOSITIONED.visibility;
+  maturity: number = UNPOSITIONED.maturity;
+  stage = stageOf(UNPOSITIONED.maturity);
+  kind: ComponentKind = 'technology';
+  inertia = false;
+  method: Method | null = null;
+  market = false;
+  ecosystem = false;
+  label: { readonly x: number; readonly y: number } | null = null;
+  cost: number | null = null;
+  positioned = false;
+  parent: string | null = null;
+  evolveTo: number | null = null;
+  url: string | null = null;
+  line: number;
+  readonly #base: number;
+  readonly #start: number;
+  readonly #end: number;
+  readonly #nameStart: number;
+  readonly #nameEnd: number;
+  constructor(public name: string, public type: ComponentType, lineIndex: number, base: number, start: number, end: number, nameStart: number, nameEnd: number) {
+    this.key = nameKey(name);
+    this.line = lineIndex + 1;
+    this.#base = base; this.#start = start; this.#end = end; this.#nameStart = nameStart; this.#nameEnd = nameEnd;
+  }
+  get loc(): Span { return lineSpan(this.line, this.#base, this.#start, this.#end); }
+  get nameLoc(): Span { return lineSpan(this.line, this.#base, this.#nameStart, this.#nameEnd); }
+}
+
+/** A link as built from its line; its span is made when asked for. */
+class BuiltLink implements Link {
+  readonly #base: number;
+  readonly #start: number;
+  readonly #end: number;
+  constructor(
+    readonly from: string, readonly to: string, readonly flow: boolean, readonly direction: Link['direction'],
+    readonly label: string | null, readonly context: string | null, readonly line: number, base: number, start: number, end: number,
+  ) {
+    this.#base = base; this.#start = start; this.#end = end;
+  }
+  get loc(): Span { return lineSpan(this.line, this.#base, this.#start, this.#end); }
 }
 
 interface OpenPipeline { index: number; line: number; stmtEnd: number }
@@ -101,7 +145,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (keyword === 'market' || keyword === 'ecosystem') {
       report(i, 'warning', s.keyword.start, s.keyword.end, `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`);
     }
-    const c = newComponent(s.name.text, type, i, at(i, s.start, s.end), at(i, s.name.start, s.name.end));
+    const c = new BuiltComponent(s.name.text, type, i, doc.lineStarts[i]!, s.start, s.end, s.name.start, s.name.end);
     c.market = keyword === 'market';
     c.ecosystem = keyword === 'ecosystem';
     if (c.key === '') report(i, 'error', s.name.start, s.name.end, 'a component needs a name');
@@ -205,11 +249,11 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       if (compact.isLink(i)) {
         const arrow = compact.arrow(i);
         const flow = arrow !== '->';
-        links.push({
-          from: nameKey(code.slice(start, compact.nameEnd(i))), to: nameKey(code.slice(compact.mid(i), end)), flow,
-          direction: !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
-          label: null, context: null, line: i + 1, loc: at(i, start, end),
-        });
+        links.push(new BuiltLink(
+          nameKey(code.slice(start, compact.nameEnd(i))), nameKey(code.slice(compact.mid(i), end)), flow,
+          !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
+          null, null, i + 1, doc.lineStarts[i]!, start, end,
+        ));
         continue;
       }
       const v = compact.v(i);
@@ -217,7 +261,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       if (v >= 0 && v <= 1 && m >= 0 && m <= 1) {
         const nameStart = compact.nameStart(i);
         const nameEnd = compact.nameEnd(i);
-        const c = newComponent(code.slice(nameStart, nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, at(i, start, end), at(i, nameStart, nameEnd));
+        const c = new BuiltComponent(code.slice(nameStart, nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, doc.lineStarts[i]!, start, end, nameStart, nameEnd);
         c.visibility = v;
         c.maturity = m;
         c.stage = stageOf(m);
@@ -352,10 +396,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       case 'url': urls.push({ name: s.name, address: s.address, line: i + 1 }); break;
       case 'link': {
         const direction = s.arrow.flow === null ? null : s.arrow.flow === '>' ? 'forward' : s.arrow.flow === '<' ? 'backward' : 'both';
-        links.push({
-          from: nameKey(s.from.text), to: nameKey(s.to.text), flow: s.arrow.flow !== null, direction,
-          label: s.arrow.label, context: s.context, line: i + 1, loc: at(i, s.start, s.end),
-        });
+        links.push(new BuiltLink(nameKey(s.from.text), nameKey(s.to.text), s.arrow.flow !== null, direction, s.arrow.label, s.context, i + 1, doc.lineStarts[i]!, s.start, s.end));
         break;
       }
     }
@@ -407,12 +448,20 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (e.target < source.maturity) {
       report(e.i, 'warning', e.targetStart, e.targetEnd, `evolve target ${e.target} is behind '${source.name}' (at ${source.maturity}): evolution moves right`);
     }
-    const evolved: MutableComponent = {
-      ...source, name: newName ?? source.name, key: nameKey(newName ?? source.name), type: 'evolved',
-      maturity: e.target, stage: stageOf(e.target), inertia: false, evolveTo: null, parent: source.key,
-      label: null, line: e.i + 1, loc: at(e.i, 0, doc.lines[e.i]!.length),
-      nameLoc: e.newName ? at(e.i, e.newName.start, e.newName.end) : at(e.i, e.name.start, e.name.end),
-    };
+    // The evolved copy: the source's position, kind and decorations, at the target maturity.
+    const nameNode = e.newName ?? e.name;
+    const evolved = new BuiltComponent(newName ?? source.name, 'evolved', e.i, doc.lineStarts[e.i]!, 0, doc.lines[e.i]!.length, nameNode.start, nameNode.end);
+    evolved.visibility = source.visibility;
+    evolved.kind = source.kind;
+    evolved.method = source.method;
+    evolved.market = source.market;
+    evolved.ecosystem = source.ecosystem;
+    evolved.cost = source.cost;
+    evolved.positioned = source.positioned;
+    evolved.url = source.url;
+    evolved.maturity = e.target;
+    evolved.stage = stageOf(e.target);
+    evolved.parent = source.key;
     for (const m of e.mods) {
       if (m.type === 'label') { const v = m.list.numbers; if (v.length === 2) evolved.label = { x: v[0]!.value, y: v[1]!.value }; }
       if (m.type === 'inertia') evolved.inertia = true;

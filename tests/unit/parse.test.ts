@@ -160,3 +160,20 @@ describe('incremental re-parse', () => {
     }
   });
 });
+
+describe('model spans', () => {
+  it('give line, column and offsets of components, their names, links and evolved copies', () => {
+    const text = 'title T\n  component  Api Gateway [0.5, 0.4] (build)\nanchor User [0.9, 0.5]\nUser->Api Gateway\n"Q"->"R"; why\nevolve Api Gateway->Mesh 0.8\n';
+    const m = parseMap(text);
+    const at = (s: { line: number; column: number; offset: number; end: number }) => [s.line, s.column, text.slice(s.offset, s.end)];
+    const api = m.components.find((c) => c.name === 'Api Gateway')!;
+    expect(at(api.loc)).toEqual([2, 3, 'component  Api Gateway [0.5, 0.4] (build)']);
+    expect(at(api.nameLoc)).toEqual([2, 14, 'Api Gateway']);
+    expect(at(m.components.find((c) => c.name === 'User')!.nameLoc)).toEqual([3, 8, 'User']);
+    expect(m.links.map((l) => at(l.loc))).toEqual([[4, 1, 'User->Api Gateway'], [5, 1, '"Q"->"R"; why']]);
+    const mesh = m.components.find((c) => c.name === 'Mesh')!;
+    expect([mesh.type, mesh.visibility, mesh.maturity, mesh.method, mesh.parent]).toEqual(['evolved', 0.5, 0.8, 'build', 'Api Gateway']);
+    expect(at(mesh.loc)).toEqual([6, 1, 'evolve Api Gateway->Mesh 0.8']);
+    expect(at(mesh.nameLoc)).toEqual([6, 21, 'Mesh']);
+  });
+});
