@@ -5,7 +5,7 @@
 // goes to the grammar. The grammar stays the definition of the language; this only makes the
 // common case cheap, so that a 10,000-line map parses within a frame budget.
 import { parse as grammarParse } from './generated/wardley-parser.js';
-import type { KeywordNode, LineDiagnostic, LineResult, LinkStatement, Modifier, NumberNode, Statement } from './syntax.js';
+import type { EvolveStatement, KeywordNode, LineDiagnostic, LineResult, LinkStatement, Modifier, NoteStatement, NumberNode, Statement } from './syntax.js';
 
 const KEYWORD_START = /^(?:title|anchor|component|submap|evolve|pipeline|note|annotations?|style|size|evolution|valuechain|pioneers|settlers|townplanners|accelerator|deaccelerator|url|market|ecosystem|build|buy|outsource|y-axis|wardley-beta)(?![A-Za-z0-9_-])/;
 
@@ -197,7 +197,92 @@ function scanLink(code: string): boolean {
 
 /** The statement for `code` when it has one of the common shapes, else null. */
 export function fastLine(code: string): Statement | null {
-  return fastElement(code) ?? fastLink(code);
+  return fastElement(code) ?? fastLink(code) ?? fastOther(code);
+}
+
+/**
+ * The statement for the next commonest lines, `evolve Name 0.8` and `note text [v, m]` with plain
+ * words, else null. Each call of the generated parser sets up its rules afresh (about 18 KB of
+ * closures and constants), which is most of what a large map's other lines cost.
+ */
+export function fastOther(code: string): Statement | null {
+  const start = skipBlank(code, 0);
+  if (code.startsWith('evolve ', start)) return fastEvolve(code, start);
+  if (code.startsWith('note ', start)) return fastNote(code, start);
+  return null;
+}
+
+/** Where the content of `code` ends, before trailing blanks. */
+function contentEnd(code: string): number {
+  let e = code.length;
+  while (e > 0 && (code.charCodeAt(e - 1) === SPACE || code.charCodeAt(e - 1) === TAB)) e--;
+  return e;
+}
+
+/** Whether `code[from, to)` is words of name characters, one space apart. */
+function plainWords(code: string, from: number, to: number): boolean {
+  if (from >= to || code.charCodeAt(from) === SPACE || code.charCodeAt(to - 1) === SPACE) return false;
+  for (let i = from; i < to; i++) {
+    const c = code.charCodeAt(i);
+    if (!isNameChar(c) || (c === SPACE && code.charCodeAt(i + 1) === SPACE)) return false;
+  }
+  return true;
+}
+
+/** Whether `code[from, to)` holds a word the grammar may read as a modifier, anywhere. */
+function mentionsModifier(code: string, from: number, to: number): boolean {
+  for (const w of ['label', 'inertia', 'url', 'evolve']) {
+    const at = code.indexOf(w, from);
+    if (at >= 0 && at + w.length <= to) return true;
+  }
+  return false;
+}
+
+/** `evolve Name 0.8`: plain name words, then the target alone. */
+function fastEvolve(code: string, k0: number): EvolveStatement | null {
+  const nameStart = k0 + 7;
+  const end = contentEnd(code);
+  const lastSpace = code.lastIndexOf(' ', end - 1);
+  if (lastSpace <= nameStart) return null;
+  if (scanNumber(code, lastSpace + 1) !== end) return null;
+  // Any of these words may make the grammar end the name early (`12label`, `inertia`): leave it the line.
+  if (!plainWords(code, nameStart, lastSpace) || mentionsModifier(code, nameStart, lastSpace)) return null;
+  const target = num(code.slice(lastSpace + 1, end), lastSpace + 1);
+  return {
+    type: 'evolve',
+    keyword: keywordNode('evolve', k0),
+    name: { text: code.slice(nameStart, lastSpace), quoted: false, start: nameStart, end: lastSpace },
+    newName: null,
+    mods: [{ type: 'number', number: target, start: target.start, end: target.end }],
+    start: k0,
+    end,
+  };
+}
+
+/** `note text [v, m]`: plain words, then the coordinates. */
+function fastNote(code: string, k0: number): NoteStatement | null {
+  const textStart = k0 + 5;
+  const end = contentEnd(code);
+  if (code.charCodeAt(end - 1) !== 93 /* ] */) return null;
+  const listStart = code.lastIndexOf('[', end - 1);
+  if (listStart <= textStart + 1 || code.charCodeAt(listStart - 1) !== SPACE) return null;
+  let i = scanNumber(code, listStart + 1);
+  if (i < 0 || code.charCodeAt(i) !== 44 || code.charCodeAt(i + 1) !== SPACE) return null;
+  const vEnd = i;
+  i = scanNumber(code, i + 2);
+  if (i !== end - 1) return null;
+  const textEnd = listStart - 1;
+  if (!plainWords(code, textStart, textEnd)) return null;
+  const v = num(code.slice(listStart + 1, vEnd), listStart + 1);
+  const m = num(code.slice(vEnd + 2, end - 1), vEnd + 2);
+  return {
+    type: 'note',
+    keyword: keywordNode('note', k0),
+    text: { text: code.slice(textStart, textEnd), quoted: false, start: textStart, end: textEnd },
+    mods: [{ type: 'at', list: { numbers: [v, m], start: listStart, end }, start: listStart, end }],
+    start: k0,
+    end,
+  };
 }
 
 /**

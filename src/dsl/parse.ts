@@ -1,7 +1,7 @@
 // Text -> syntax document: every line parsed on its own by the peggy grammar, results cached by
 // the line's code so an edit re-parses only the lines it touched.
 import { parse as parseGrammarLine, SyntaxError as GrammarSyntaxError } from './generated/wardley-parser.js';
-import { CompactTable, compactLine } from './fastpath.js';
+import { CompactTable, compactLine, fastOther } from './fastpath.js';
 import { commentOpenAfterScan, lineStartsOf, scanLine } from './lines.js';
 import type { Diagnostic, LineDiagnostic, LineResult, Statement } from './syntax.js';
 
@@ -52,6 +52,8 @@ export function parseLine(code: string): LineResult {
 
 /** Parses a line that is not one of the compact shapes. */
 function parseOtherLine(code: string): LineResult {
+  const fast = fastOther(code);
+  if (fast) return { stmt: fast, diagnostics: NO_DIAGNOSTICS };
   const hit = cache.get(code);
   if (hit) return hit;
   const result = parseLineUncached(code);

@@ -404,8 +404,10 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   if (block) report(block.line, 'warning', 0, block.stmtEnd, "this pipeline's block is never closed with '}': it runs to the end of the map");
 
   // ---- cross-line meaning: evolves, legacy methods, pipelines, names
+  // Indexed loops: these run once per component or link of a map that may have tens of thousands.
   const byKey = new Map<string, MutableComponent>();
-  for (const c of components) {
+  for (let k = 0; k < components.length; k++) {
+    const c = components[k]!;
     const prev = byKey.get(c.key);
     if (prev) {
       const i = c.line - 1;
@@ -417,6 +419,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (c) c.method = lm.method;
     else report(lm.line, 'warning', lm.name.start, lm.name.end, `'${lm.name.text}' is not a component of this map`);
   }
+  const pipelineVisibility = new Map<string, number>();
   for (const p of pipelines) {
     const owner = byKey.get(nameKey(p.name));
     if (owner) p.visibility = owner.visibility;
@@ -424,14 +427,18 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       p.visibility = UNPOSITIONED.visibility;
       report(p.line - 1, 'warning', p.loc.column - 1, p.loc.end - p.loc.offset + p.loc.column - 1, `pipeline '${p.name}' has no component of that name to belong to`);
     }
-    // Children written [maturity] sit at their pipeline's visibility (its owner may come after the block).
-    for (const c of components) {
-      if (c.parent === p.name && c.type === 'pipeline-child' && Number.isNaN(c.visibility)) c.visibility = p.visibility;
-    }
+    if (!pipelineVisibility.has(p.name)) pipelineVisibility.set(p.name, p.visibility);
     if (Number.isNaN(p.maturity1)) {
       const ms = p.children.map((n) => byKey.get(nameKey(n))?.maturity).filter((m): m is number => m !== undefined);
       p.maturity1 = ms.length ? Math.min(...ms) : owner?.maturity ?? 0;
       p.maturity2 = ms.length ? Math.max(...ms) : owner?.maturity ?? 0;
+    }
+  }
+  // Children written [maturity] sit at their pipeline's visibility (its owner may come after the block).
+  if (pipelines.length > 0) {
+    for (let k = 0; k < components.length; k++) {
+      const c = components[k]!;
+      if (c.type === 'pipeline-child' && Number.isNaN(c.visibility) && c.parent !== null) c.visibility = pipelineVisibility.get(c.parent) ?? c.visibility;
     }
   }
 
@@ -476,9 +483,10 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     components.push(evolved);
   }
   const evolvedKeys = new Set<string>();
-  for (const c of components) if (c.type === 'evolved') evolvedKeys.add(c.key);
+  for (let k = 0; k < components.length; k++) { const c = components[k]!; if (c.type === 'evolved') evolvedKeys.add(c.key); }
   const known = (key: string): boolean => byKey.has(key) || evolvedKeys.has(key);
-  for (const l of links) {
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k]!;
     if (known(l.from) && known(l.to)) continue;
     // Only a link with an unknown end needs its syntax tree (for the span of the name).
     const i = l.line - 1;

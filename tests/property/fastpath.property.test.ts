@@ -67,6 +67,31 @@ describe('the fast path agrees with the grammar', () => {
   });
 });
 
+describe('the fast path for evolve and note lines agrees with the grammar', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'B', '1', '0.5', '.', ',', '&', '/', 'label', 'inertia', 'url', 'evolve', '-', '>', '[', '"', '(', '#', 'x'), minLength: 1, maxLength: 6 });
+  const words = fc.array(word, { minLength: 0, maxLength: 4 }).map((ws) => ws.join(' '));
+  const gap = fc.constantFrom(' ', '  ', '\t', '');
+  const n = fc.oneof(fc.constantFrom('0', '0.5', '1.', '.25', '-3', '10', '-0', '1e5', '.', '0.9x', '12'), fc.double({ min: -2, max: 2, noNaN: true }).map(String));
+
+  it('on evolve lines', () => {
+    fc.assert(fc.property(fc.constantFrom('', ' ', '\t'), gap, words, gap, n, fc.constantFrom('', ' ', '\t', ' label [1, 2]', ' (build)', ' inertia'), (lead, g1, name, g2, target, tail) => {
+      agrees(`${lead}evolve${g1}${name}${g2}${target}${tail}`);
+    }), { numRuns: 2000 });
+  });
+
+  it('on note lines', () => {
+    fc.assert(fc.property(fc.constantFrom('', ' ', '\t'), gap, words, gap, n, fc.constantFrom(', ', ',', ' , '), n, fc.constantFrom('', ' ', '\t', ' (x)', ']'), (lead, g1, text, g2, a, comma, b, tail) => {
+      agrees(`${lead}note${g1}${text}${g2}[${a}${comma}${b}]${tail}`);
+    }), { numRuns: 2000 });
+  });
+
+  it('takes the plain lines and agrees on names the grammar ends early', () => {
+    expect(fastLine('evolve Component 12 0.91')).not.toBeNull();
+    expect(fastLine('  note Note number 89 [0.12, 0.34]  ')).not.toBeNull();
+    for (const line of ['evolve A 12label 0.9', 'evolve A 1evolve 0.9', 'evolve A 3inertia 0.9', 'evolve A inertia 0.9', 'evolve url 0.5', 'evolve A 12 0.9 label [1, 2]', 'note a [1, 2] [0.1, 0.2]']) agrees(line);
+  });
+});
+
 describe('the model from compact lines', () => {
   it('is the model built from full syntax trees', async () => {
     const { lineResult, parseDoc } = await import('../../src/dsl/parse.js');
