@@ -411,6 +411,8 @@ const LINK_SHAPES: Record<string, number> = { '->': 3, '+>': 4, '+<': 5, '+<>': 
 const LINK_ARROWS = ['', '', '', '->', '+>', '+<', '+<>'] as const;
 /** Numbers kept per row: shape, start, nameStart, nameEnd, atEnd (element) or toStart (link), end. */
 const ROW = 6;
+const SHAPE_MASK = 7;
+const BLANKED = 8;
 
 /**
  * The compact readings of a document's lines (`CompactLine`'s fields), one row per line, in typed
@@ -418,7 +420,10 @@ const ROW = 6;
  * the garbage collector scans and copies while a parse runs. Offsets are within the line.
  */
 export class CompactTable {
-  /** Per line: shape (0 when the line is not compact), start, nameStart, nameEnd, atEnd or toStart, end. */
+  /**
+   * Per line: shape (0 when the line is not compact; plus BLANKED when comments were blanked, so
+   * that the line's code differs from its text), start, nameStart, nameEnd, atEnd or toStart, end.
+   */
   readonly ints: Int32Array
   /** Per line: visibility and maturity (elements). */
   readonly nums: Float64Array
@@ -428,10 +433,12 @@ export class CompactTable {
   }
 
   /** Whether line `row` is a compact element (component or anchor line). */
-  isElement(row: number): boolean { const k = this.ints[row * ROW]!; return k === 1 || k === 2; }
+  isElement(row: number): boolean { const k = this.shape(row); return k === 1 || k === 2; }
   /** Whether line `row` is a compact link. */
-  isLink(row: number): boolean { return this.ints[row * ROW]! >= 3; }
-  shape(row: number): number { return this.ints[row * ROW]!; }
+  isLink(row: number): boolean { return this.shape(row) >= 3; }
+  shape(row: number): number { return this.ints[row * ROW]! & SHAPE_MASK; }
+  /** Whether line `row`'s text is its code (no comment was blanked): names can be read from the text. */
+  plain(row: number): boolean { return (this.ints[row * ROW]! & BLANKED) === 0; }
   start(row: number): number { return this.ints[row * ROW + 1]!; }
   nameStart(row: number): number { return this.ints[row * ROW + 2]!; }
   nameEnd(row: number): number { return this.ints[row * ROW + 3]!; }
@@ -441,23 +448,27 @@ export class CompactTable {
   v(row: number): number { return this.nums[row * 2]!; }
   m(row: number): number { return this.nums[row * 2 + 1]!; }
   /** The arrow of a compact link as written. */
-  arrow(row: number): string { return LINK_ARROWS[this.ints[row * ROW]!] ?? ''; }
+  arrow(row: number): string { return LINK_ARROWS[this.shape(row)] ?? ''; }
   /** The keyword of a compact element. */
-  keyword(row: number): string { return ELEMENT_SHAPES[this.ints[row * ROW]!] ?? ''; }
+  keyword(row: number): string { return ELEMENT_SHAPES[this.shape(row)] ?? ''; }
 
-  /** Reads `code` into row `row` when it is one of the commonest shapes; returns whether it was. */
-  read(row: number, code: string): boolean {
+  /**
+   * Reads `code` into row `row` when it is one of the commonest shapes; returns whether it was.
+   * `blanked`: the line had comments blanked, so its text is not `code`.
+   */
+  read(row: number, code: string, blanked = false): boolean {
     const o = row * ROW;
     const ints = this.ints;
+    const flag = blanked ? BLANKED : 0;
     if (scanElement(code)) {
       const e = elementScan;
-      ints[o] = e.keyword === 'anchor' ? 2 : 1; ints[o + 1] = e.start; ints[o + 2] = e.nameStart; ints[o + 3] = e.nameEnd; ints[o + 4] = e.atEnd; ints[o + 5] = e.tailEnd;
+      ints[o] = (e.keyword === 'anchor' ? 2 : 1) | flag; ints[o + 1] = e.start; ints[o + 2] = e.nameStart; ints[o + 3] = e.nameEnd; ints[o + 4] = e.atEnd; ints[o + 5] = e.tailEnd;
       this.nums[row * 2] = e.v; this.nums[row * 2 + 1] = e.m;
       return true;
     }
     if (scanLink(code)) {
       const l = linkScan;
-      ints[o] = LINK_SHAPES[l.arrow]!; ints[o + 1] = l.start; ints[o + 2] = l.start; ints[o + 3] = l.fromEnd; ints[o + 4] = l.toStart; ints[o + 5] = l.toEnd;
+      ints[o] = LINK_SHAPES[l.arrow]! | flag; ints[o + 1] = l.start; ints[o + 2] = l.start; ints[o + 3] = l.fromEnd; ints[o + 4] = l.toStart; ints[o + 5] = l.toEnd;
       this.nums[row * 2] = 0; this.nums[row * 2 + 1] = 0;
       return true;
     }

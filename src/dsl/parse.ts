@@ -17,7 +17,10 @@ const STATEMENT_KEYWORDS = new Set(KEYWORDS.filter((k) => k !== 'label' && k !==
 export interface SyntaxDoc {
   readonly file: string
   readonly text: string
-  /** The text of each line, without its `\n`. */
+  /**
+   * The text of each line, without its `\n`. A freshly parsed document makes this array when it is
+   * first read (a cold parse of a large map does not need it); `lineText` reads one line.
+   */
   readonly lines: readonly string[]
   /** Offset of each line's first character in `text`. */
   readonly lineStarts: readonly number[]
@@ -31,9 +34,19 @@ export interface SyntaxDoc {
   readonly compact: CompactTable
 }
 
+/** Where line `i` of `doc` ends (the offset of its `\n`, or the end of the text). */
+export function lineEnd(doc: Pick<SyntaxDoc, 'lineStarts' | 'text'>, i: number): number {
+  return i + 1 < doc.lineStarts.length ? doc.lineStarts[i + 1]! - 1 : doc.text.length;
+}
+
+/** The text of line `i` of `doc`, without its `\n`. */
+export function lineText(doc: Pick<SyntaxDoc, 'lineStarts' | 'text'>, i: number): string {
+  return doc.text.slice(doc.lineStarts[i]!, lineEnd(doc, i));
+}
+
 /** Line `i` of `doc` with its comments blanked: what the grammar reads. */
 export function lineCode(doc: SyntaxDoc, i: number): string {
-  return scanLine(doc.lines[i]!, doc.commentOpen[i]!);
+  return scanLine(lineText(doc, i), doc.commentOpen[i]!);
 }
 
 /** What line `i` of `doc` reads as (a compact line's reading is made afresh on each call). */
@@ -145,23 +158,32 @@ function syntaxErrorDiagnostic(code: string, e: GrammarSyntaxError): LineDiagnos
 /** Parses a whole map text. Never throws. */
 export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
   const starts = lineStartsOf(text);
-  const lines: string[] = new Array<string>(starts.length);
-  for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
-    lines[i] = text.slice(starts[i]!, end);
-  }
-  const commentOpen: boolean[] = new Array<boolean>(lines.length + 1);
-  const parsed: (LineResult | null)[] = new Array<LineResult | null>(lines.length);
-  const compact = new CompactTable(lines.length);
+  const n = starts.length;
+  const commentOpen: boolean[] = new Array<boolean>(n + 1);
+  const parsed: (LineResult | null)[] = new Array<LineResult | null>(n);
+  const compact = new CompactTable(n);
   let open = false;
-  for (let i = 0; i < lines.length; i++) {
+  // Each line's text is read and let go: the document keeps no string per line (see `lines`).
+  for (let i = 0; i < n; i++) {
     commentOpen[i] = open;
-    const code = scanLine(lines[i]!, open);
+    const line = text.slice(starts[i]!, i + 1 < n ? starts[i + 1]! - 1 : text.length);
+    const code = scanLine(line, open);
     open = commentOpenAfterScan();
-    parsed[i] = compact.read(i, code) ? null : parseOtherLine(code);
+    parsed[i] = compact.read(i, code, code !== line) ? null : parseOtherLine(code);
   }
-  commentOpen[lines.length] = open;
-  return { file, text, lines, lineStarts: starts, commentOpen, parsed, compact };
+  commentOpen[n] = open;
+  let lines: string[] | null = null;
+  return {
+    file, text,
+    get lines(): readonly string[] {
+      if (lines === null) {
+        lines = new Array<string>(n);
+        for (let i = 0; i < n; i++) lines[i] = text.slice(starts[i]!, i + 1 < n ? starts[i + 1]! - 1 : text.length);
+      }
+      return lines;
+    },
+    lineStarts: starts, commentOpen, parsed, compact,
+  };
 }
 
 /**
@@ -196,7 +218,7 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
   const readLine = (line: string): void => {
     const code = scanLine(line, open);
     open = commentOpenAfterScan();
-    parsed.push(compact.read(parsed.length, code) ? null : parseOtherLine(code));
+    parsed.push(compact.read(parsed.length, code, code !== line) ? null : parseOtherLine(code));
     commentOpen.push(open);
   };
   for (let k = 0; k < newLines.length; k++) readLine(newLines[k]!);

@@ -1,6 +1,6 @@
 // Syntax document -> map model, with the diagnostics that need more than one line to see.
 import { readTail } from '../dsl/fastpath.js';
-import { lineCode, lineResult, parseDoc, placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../dsl/parse.js';
+import { lineCode, lineEnd, lineResult, parseDoc, placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../dsl/parse.js';
 import type {
   AnyListNode, Diagnostic, ElementStatement, LineDiagnostic, Modifier, NameNode, Severity, Statement,
 } from '../dsl/syntax.js';
@@ -243,16 +243,20 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     const shape = compact.shape(i);
     if (shape !== 0 && block === null) {
       pending = null;
-      const code = lineCode(doc, i);
+      const base = doc.lineStarts[i]!;
+      // Names are read from the text itself unless a comment on the line was blanked.
+      const plain = compact.plain(i);
+      const src = plain ? doc.text : lineCode(doc, i);
+      const at0 = plain ? base : 0;
       const start = compact.start(i);
       const end = compact.end(i);
       if (compact.isLink(i)) {
         const arrow = compact.arrow(i);
         const flow = arrow !== '->';
         links.push(new BuiltLink(
-          nameKey(code.slice(start, compact.nameEnd(i))), nameKey(code.slice(compact.mid(i), end)), flow,
+          nameKey(src.slice(at0 + start, at0 + compact.nameEnd(i))), nameKey(src.slice(at0 + compact.mid(i), at0 + end)), flow,
           !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
-          null, null, i + 1, doc.lineStarts[i]!, start, end,
+          null, null, i + 1, base, start, end,
         ));
         continue;
       }
@@ -261,13 +265,16 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       if (v >= 0 && v <= 1 && m >= 0 && m <= 1) {
         const nameStart = compact.nameStart(i);
         const nameEnd = compact.nameEnd(i);
-        const c = new BuiltComponent(code.slice(nameStart, nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, doc.lineStarts[i]!, start, end, nameStart, nameEnd);
+        const c = new BuiltComponent(src.slice(at0 + nameStart, at0 + nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, base, start, end, nameStart, nameEnd);
         c.visibility = v;
         c.maturity = m;
         c.stage = stageOf(m);
         c.positioned = true;
         const atEnd = compact.mid(i);
-        if (atEnd < end) for (const mod of readTail(code, atEnd, end)) tailModifier(i, c, mod);
+        if (atEnd < end) {
+          const code = plain ? lineCode(doc, i) : src;
+          for (const mod of readTail(code, atEnd, end)) tailModifier(i, c, mod);
+        }
         components.push(c);
         continue;
       }
@@ -446,7 +453,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     const key = nameKey(e.name.text);
     const source = byKey.get(key);
     const newName = e.newName ? e.newName.text : null;
-    evolves.push({ name: key, to: e.target, newName: newName === null ? null : nameKey(newName), line: e.i + 1, loc: at(e.i, 0, doc.lines[e.i]!.length) });
+    evolves.push({ name: key, to: e.target, newName: newName === null ? null : nameKey(newName), line: e.i + 1, loc: at(e.i, 0, lineEnd(doc, e.i) - doc.lineStarts[e.i]!) });
     if (!source) {
       report(e.i, 'warning', e.name.start, e.name.end, `evolve of '${e.name.text}', which is not a component of this map`);
       continue;
@@ -457,7 +464,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     }
     // The evolved copy: the source's position, kind and decorations, at the target maturity.
     const nameNode = e.newName ?? e.name;
-    const evolved = new BuiltComponent(newName ?? source.name, 'evolved', e.i, doc.lineStarts[e.i]!, 0, doc.lines[e.i]!.length, nameNode.start, nameNode.end);
+    const evolved = new BuiltComponent(newName ?? source.name, 'evolved', e.i, doc.lineStarts[e.i]!, 0, lineEnd(doc, e.i) - doc.lineStarts[e.i]!, nameNode.start, nameNode.end);
     evolved.visibility = source.visibility;
     evolved.kind = source.kind;
     evolved.method = source.method;
