@@ -293,32 +293,57 @@ export function readTail(code: string, from: number, to: number): Modifier[] {
   const mods: Modifier[] = [];
   let i = from;
   while (i < to) {
-    const s = i + 1;
-    if (code.startsWith('inertia', s)) {
-      mods.push({ type: 'inertia', start: s, end: s + 7 });
-      i = s + 7;
-    } else if (code.startsWith('label [', s)) {
-      const listStart = s + 6;
+    i = nextTailModifier(code, i);
+    const t = tailScan;
+    if (t.type === 'inertia') mods.push({ type: 'inertia', start: t.start, end: t.end });
+    else if (t.type === 'label') {
+      const listStart = t.start + 6;
       const comma = code.indexOf(',', listStart);
-      const close = code.indexOf(']', comma);
       const x = num(code.slice(listStart + 1, comma), listStart + 1);
-      const y = num(code.slice(comma + 2, close), comma + 2);
-      mods.push({ type: 'label', list: { numbers: [x, y], start: listStart, end: close + 1 }, start: s, end: close + 1 });
-      i = close + 1;
-    } else {
-      const close = code.indexOf(')', s);
-      const words = [];
-      let p = s + 1;
-      for (const w of code.slice(s + 1, close).split(',')) {
-        const lead = w.charCodeAt(0) === SPACE ? 1 : 0;
-        words.push({ text: w.slice(lead), start: p + lead, end: p + w.length });
-        p += w.length + 1;
-      }
-      mods.push({ type: 'decorators', words, start: s, end: close + 1 });
-      i = close + 1;
-    }
+      const y = num(code.slice(comma + 2, t.end - 1), comma + 2);
+      mods.push({ type: 'label', list: { numbers: [x, y], start: listStart, end: t.end }, start: t.start, end: t.end });
+    } else mods.push({ type: 'decorators', words: decoratorWords(code, t.start, t.end), start: t.start, end: t.end });
   }
   return mods;
+}
+
+/** The modifier `nextTailModifier` read last: its type, span, and for a label its two numbers. */
+export const tailScan = { type: 'inertia' as 'inertia' | 'label' | 'decorators', start: 0, end: 0, x: 0, y: 0 };
+
+/**
+ * Reads the modifier that follows the space at `i` in a tail `scanElement` accepted, into
+ * `tailScan`, without allocating; returns where it ends.
+ */
+export function nextTailModifier(code: string, i: number): number {
+  const s = i + 1;
+  const t = tailScan;
+  t.start = s;
+  if (code.startsWith('inertia', s)) {
+    t.type = 'inertia';
+    t.end = s + 7;
+  } else if (code.startsWith('label [', s)) {
+    t.type = 'label';
+    const xEnd = scanNumber(code, s + 7);
+    t.x = numberValue;
+    t.end = scanNumber(code, xEnd + 2) + 1;
+    t.y = numberValue;
+  } else {
+    t.type = 'decorators';
+    t.end = code.indexOf(')', s) + 1;
+  }
+  return t.end;
+}
+
+/** The words of a decorator group `(a, b)` at `[start, end)`, as the grammar's nodes. */
+export function decoratorWords(code: string, start: number, end: number): { text: string; start: number; end: number }[] {
+  const words = [];
+  let p = start + 1;
+  for (const w of code.slice(start + 1, end - 1).split(',')) {
+    const lead = w.charCodeAt(0) === SPACE ? 1 : 0;
+    words.push({ text: w.slice(lead), start: p + lead, end: p + w.length });
+    p += w.length + 1;
+  }
+  return words;
 }
 
 function fastElement(code: string): Statement | null {

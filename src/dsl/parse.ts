@@ -256,10 +256,11 @@ export function syntaxDiagnostics(doc: SyntaxDoc): Diagnostic[] {
     const r = doc.parsed[i];
     if (r) for (const d of r.diagnostics) out.push(placeDiagnostic(doc, i, d));
   }
-  if (doc.commentOpen[doc.lines.length]) {
-    let i = doc.lines.length - 1;
+  const n = doc.parsed.length;
+  if (doc.commentOpen[n]) {
+    let i = n - 1;
     while (i > 0 && doc.commentOpen[i]) i -= 1;
-    const col = doc.lines[i]!.indexOf('/*');
+    const col = lineText(doc, i).indexOf('/*');
     out.push(placeDiagnostic(doc, i, { severity: 'warning', start: Math.max(0, col), end: Math.max(0, col) + 2, message: "block comment '/*' is never closed with '*/': everything after it is ignored" }));
   }
   return out;

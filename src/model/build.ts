@@ -1,5 +1,5 @@
 // Syntax document -> map model, with the diagnostics that need more than one line to see.
-import { readTail } from '../dsl/fastpath.js';
+import { decoratorWords, nextTailModifier, tailScan } from '../dsl/fastpath.js';
 import { lineCode, lineEnd, lineResult, parseDoc, placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../dsl/parse.js';
 import type {
   AnyListNode, Diagnostic, ElementStatement, LineDiagnostic, Modifier, NameNode, Severity, Statement,
@@ -272,8 +272,15 @@ export function buildModel(doc: SyntaxDoc): MapModel {
         c.positioned = true;
         const atEnd = compact.mid(i);
         if (atEnd < end) {
+          // The modifiers straight from the line, as `tailModifier` would apply their nodes.
           const code = plain ? lineCode(doc, i) : src;
-          for (const mod of readTail(code, atEnd, end)) tailModifier(i, c, mod);
+          for (let p = atEnd; p < end;) {
+            p = nextTailModifier(code, p);
+            const t = tailScan;
+            if (t.type === 'inertia') c.inertia = true;
+            else if (t.type === 'label') c.label = { x: t.x, y: t.y };
+            else applyDecorators(i, c, decoratorWords(code, t.start, t.end));
+          }
         }
         components.push(c);
         continue;
