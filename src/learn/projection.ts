@@ -2,7 +2,7 @@
 // pure function of the model and a time t in [0, 1] (0 = the map as drawn, 1 = the horizon).
 import { moveComponent, type MapSource, type TextChange } from '../dsl/edit.js';
 import { parseDoc } from '../dsl/parse.js';
-import type { Component, MapModel } from '../model/model.js';
+import { withChanges, type Component, type MapModel } from '../model/model.js';
 import { stageOf, type Stage } from '../model/stages.js';
 
 /**
@@ -36,7 +36,7 @@ export function projectModel(model: MapModel, t: number): MapModel {
   const components = model.components.map((c) => {
     if (c.type === 'evolved') return c;
     const maturity = Math.round(projectMaturity(c, t) * 100) / 100;
-    return maturity === c.maturity ? c : { ...c, maturity, stage: stageOf(maturity) };
+    return maturity === c.maturity ? c : withChanges(c, { maturity, stage: stageOf(maturity) });
   });
   return { ...model, components };
 }

@@ -1,7 +1,7 @@
 // "What if it commoditises?": the map with one component moved into commodity, on a copy, and
 // which findings that makes appear or disappear. The map text is not touched.
 import { analyze, type Finding } from '../analysis/index.js';
-import type { MapModel } from '../model/model.js';
+import { withChanges, type MapModel } from '../model/model.js';
 import { STAGE_BOUNDARIES, stageOf } from '../model/stages.js';
 
 /** Where a commoditised component is put: a little past the commodity boundary. */
@@ -18,7 +18,7 @@ export interface WhatIf {
 /** The model with `name` moved to commodity (if it is not already there). */
 export function commoditise(model: MapModel, name: string): MapModel {
   const components = model.components.map((c) => (c.name === name && c.type !== 'evolved' && c.maturity < COMMODITY_AT
-    ? { ...c, maturity: COMMODITY_AT, stage: stageOf(COMMODITY_AT), evolveTo: null } : c));
+    ? withChanges(c, { maturity: COMMODITY_AT, stage: stageOf(COMMODITY_AT), evolveTo: null }) : c));
   return { ...model, components };
 }
 

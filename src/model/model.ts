@@ -146,3 +146,11 @@ export interface MapModel {
 }
 
 export const DEFAULT_EVOLUTION_LABELS: readonly string[] = ['Genesis', 'Custom-Built', 'Product (+rental)', 'Commodity (+utility)'];
+
+/**
+ * A copy of `c` with `changes`. Use it rather than `{ ...c }`: a component built from a map keeps
+ * its spans behind getters (made when read), which an object spread does not copy.
+ */
+export function withChanges(c: Component, changes: Partial<Component>): Component {
+  return { ...c, loc: c.loc, nameLoc: c.nameLoc, ...changes };
+}

@@ -177,3 +177,19 @@ describe('model spans', () => {
     expect(at(mesh.nameLoc)).toEqual([6, 21, 'Mesh']);
   });
 });
+
+describe('copies of components', () => {
+  it('keep their spans (which a built component makes when read)', async () => {
+    const { withChanges } = await import('../../src/model/model.js');
+    const { projectModel } = await import('../../src/learn/projection.js');
+    const { commoditise } = await import('../../src/learn/whatif.js');
+    const text = 'component A [0.5, 0.2]\ncomponent B [0.4, 0.3]\nA->B\n';
+    const m = parseMap(text);
+    const a = m.components[0]!;
+    const copy = withChanges(a, { maturity: 0.9 });
+    expect([copy.maturity, copy.loc, copy.nameLoc]).toEqual([0.9, a.loc, a.nameLoc]);
+    for (const model of [projectModel(m, 1), commoditise(m, 'A')]) {
+      for (const c of model.components) expect(text.slice(c.nameLoc.offset, c.nameLoc.end)).toBe(c.name);
+    }
+  });
+});
