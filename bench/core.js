@@ -23,9 +23,12 @@ const texts = Object.fromEntries([1000, 10000, 50000].map((n) => [n, generateMap
 // Warm up on every size first, as an editor process is warm: optimised code and a heap sized for
 // the work. Otherwise the first size measured pays for the JIT and the heap growing.
 for (let i = 0; i < 4; i++) for (const n of [1000, 10000, 50000]) { clearLineCache(); buildModel(parseDoc(texts[n])); }
+// 31 runs per size at least: a 50k run now and then pays for a major collection of the runs
+// before it, which moves a median of 15 by several milliseconds from one process to the next.
+const SIZE_RUNS = Math.max(RUNS, 31);
 for (const lines of [1000, 10000, 50000]) {
   const text = texts[lines];
-  const t = time(() => buildModel(parseDoc(text)), RUNS, clearLineCache);
+  const t = time(() => buildModel(parseDoc(text)), SIZE_RUNS, clearLineCache);
   const b = time(() => baseline(text), RUNS);
   results[lines] = t.median;
   console.log(`${String(lines).padEnd(8)} ${ms(t.median).padEnd(20)} ${ms(t.p95).padEnd(10)} ${ms(b.median).padEnd(16)} ${(t.median / b.median).toFixed(1).padStart(5)}x  ${(lines / t.median).toFixed(0)}`);

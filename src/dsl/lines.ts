@@ -51,8 +51,12 @@ export function scanLine(text: string, inComment: boolean): string {
 
 /** Offsets at which each line starts (a line ends at `\n`, which belongs to no line). */
 export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i >= 0) { starts.push(i + 1); i = text.indexOf('\n', i + 1); }
+  // Counted first: growing the array line by line copied it again and again on a large map.
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Array<number>(count);
+  starts[0] = 0;
+  let k = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
   return starts;
 }
