@@ -48,9 +48,14 @@ function formatOffset(value: number): string {
 
 interface Located<S extends Statement = Statement> { readonly line: number; readonly base: number; readonly stmt: S }
 
-function statements(doc: SyntaxDoc): Located[] {
+/**
+ * The statements of `doc`, in order. `compact: false` leaves out the plain component and link
+ * lines, whose syntax trees would otherwise be built here: for callers that look for other lines.
+ */
+function statements(doc: SyntaxDoc, compact = true): Located[] {
   const out: Located[] = [];
   for (let i = 0; i < doc.parsed.length; i++) {
+    if (!compact && doc.parsed[i] === null) continue;
     const stmt = lineResult(doc, i).stmt;
     if (stmt) out.push({ line: i, base: doc.lineStarts[i]!, stmt });
   }
@@ -138,7 +143,8 @@ export function moveNote(source: MapSource, line: number, to: MapPoint): TextCha
 export function moveEvolveTarget(source: MapSource, name: string, maturity: number): TextChange[] | null {
   const doc = docOf(source);
   const key = nameKey(name);
-  for (const s of statements(doc)) {
+  // Evolve lines are never compact ones: a drag calls this on every frame.
+  for (const s of statements(doc, false)) {
     if (s.stmt.type !== 'evolve') continue;
     if (nameKey(s.stmt.name.text) !== key && (s.stmt.newName === null || nameKey(s.stmt.newName.text) !== key)) continue;
     const target = modifier(s.stmt.mods, 'number');

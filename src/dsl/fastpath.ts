@@ -230,8 +230,9 @@ function plainWords(code: string, from: number, to: number): boolean {
 }
 
 /** Whether `code[from, to)` holds a word the grammar may read as a modifier, anywhere. */
+const MODIFIER_WORDS = ['label', 'inertia', 'url', 'evolve'];
 function mentionsModifier(code: string, from: number, to: number): boolean {
-  for (const w of ['label', 'inertia', 'url', 'evolve']) {
+  for (const w of MODIFIER_WORDS) {
     const at = code.indexOf(w, from);
     if (at >= 0 && at + w.length <= to) return true;
   }
@@ -522,11 +523,6 @@ export class CompactTable {
 
 /** A compact reading of `code` when it is one of the commonest shapes, else null. */
 export function compactLine(code: string): CompactLine | null {
-  if (scanElement(code)) {
-    const e = elementScan;
-    return new CompactLine(code, 'element', e.keyword, code.slice(e.nameStart, e.nameEnd), e.start, e.nameStart, e.nameEnd, e.v, e.m, '', 0, e.atEnd, e.tailEnd);
-  }
-  if (!scanLink(code)) return null;
-  const l = linkScan;
-  return new CompactLine(code, 'link', l.arrow, code.slice(l.start, l.fromEnd), l.start, l.start, l.fromEnd, 0, 0, code.slice(l.toStart, l.toEnd), l.toStart, 0, l.toEnd);
+  return scratchRow.read(0, code) ? scratchRow.line(0, code) : null;
 }
+const scratchRow = new CompactTable(1);

@@ -86,10 +86,7 @@ interface OpenPipeline { index: number; line: number; stmtEnd: number }
 /** Builds the model of a parsed document. Never throws. */
 export function buildModel(doc: SyntaxDoc): MapModel {
   const diags: Diagnostic[] = syntaxDiagnostics(doc);
-  const at = (i: number, start: number, end: number): Span => {
-    const base = doc.lineStarts[i]!;
-    return { line: i + 1, column: start + 1, offset: base + start, end: base + end };
-  };
+  const at = (i: number, start: number, end: number): Span => lineSpan(i + 1, doc.lineStarts[i]!, start, end);
   const report = (i: number, severity: Severity, start: number, end: number, message: string, fix?: string): void => {
     const d: LineDiagnostic = fix === undefined ? { severity, start, end, message } : { severity, start, end, message, fix };
     diags.push(placeDiagnostic(doc, i, d));
