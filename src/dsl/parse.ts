@@ -162,12 +162,12 @@ export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
   const commentOpen: boolean[] = new Array<boolean>(n + 1);
   const parsed: (LineResult | null)[] = new Array<LineResult | null>(n);
   const compact = new CompactTable(n);
-  const at = { text, lineStarts: starts };
+  const lineAt = (i: number): string => text.slice(starts[i]!, i + 1 < n ? starts[i + 1]! - 1 : text.length);
   let open = false;
   // Each line's text is read and let go: the document keeps no string per line (see `lines`).
   for (let i = 0; i < n; i++) {
     commentOpen[i] = open;
-    const line = lineText(at, i);
+    const line = lineAt(i);
     const code = scanLine(line, open);
     open = commentOpenAfterScan();
     parsed[i] = compact.read(i, code, code !== line) ? null : parseOtherLine(code);
@@ -179,7 +179,7 @@ export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
     get lines(): readonly string[] {
       if (lines === null) {
         lines = new Array<string>(n);
-        for (let i = 0; i < n; i++) lines[i] = lineText(at, i);
+        for (let i = 0; i < n; i++) lines[i] = lineAt(i);
       }
       return lines;
     },
