@@ -440,9 +440,17 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     }
     if (!pipelineVisibility.has(p.name)) pipelineVisibility.set(p.name, p.visibility);
     if (Number.isNaN(p.maturity1)) {
-      const ms = p.children.map((n) => byKey.get(nameKey(n))?.maturity).filter((m): m is number => m !== undefined);
-      p.maturity1 = ms.length ? Math.min(...ms) : owner?.maturity ?? 0;
-      p.maturity2 = ms.length ? Math.max(...ms) : owner?.maturity ?? 0;
+      // The extent its children span. A plain loop: the array that map() and filter() made here
+      // changed its elements kind from map to map, which deoptimised this whole function on every
+      // map with a pipeline (and left the rest of that build, the link loop included, unoptimised).
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let k = 0; k < p.children.length; k++) {
+        const m = byKey.get(nameKey(p.children[k]!))?.maturity;
+        if (m !== undefined) { if (m < lo) lo = m; if (m > hi) hi = m; }
+      }
+      p.maturity1 = lo <= hi ? lo : owner?.maturity ?? 0;
+      p.maturity2 = lo <= hi ? hi : owner?.maturity ?? 0;
     }
   }
   // Children written [maturity] sit at their pipeline's visibility (its owner may come after the block).

@@ -51,6 +51,11 @@ describe('parsing statements', () => {
     }
   });
 
+  it("spans a pipeline without an extent over its children, or puts it at its owner's maturity when it has none", () => {
+    const m = parseMap('component P [0.5, 0.4]\npipeline P\n{\n  component A [0.7]\n  component B [0.1]\n  component C [0.3]\n}\ncomponent Q [0.6, 0.35]\npipeline Q\n{\n}');
+    expect(m.pipelines).toMatchObject([{ name: 'P', maturity1: 0.1, maturity2: 0.7 }, { name: 'Q', children: [], maturity1: 0.35, maturity2: 0.35 }]);
+  });
+
   it('reads notes, annotations, attitudes, accelerators, submaps, urls and presentation', () => {
     const m = parseMap([
       'title Tea Shop', 'style wardley', 'size [800, 600]', 'evolution Uncharted->Emerging->Good->Best', 'valuechain --hide',
