@@ -40,11 +40,14 @@ function skipBlank(code: string, i: number): number {
   return i;
 }
 
-/** The value of the last number `scanNumber` read. */
-let numberValue = 0;
+/**
+ * The value of the last number `scanNumber` read. A typed array, not a variable: a double written
+ * to a module variable is boxed, one heap number per number read (two per component line).
+ */
+const scanned = new Float64Array(1);
 
 /**
- * Reads `-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)` at `i`: returns its end (and sets `numberValue`), or -1.
+ * Reads `-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)` at `i`: returns its end (and sets `scanned[0]`), or -1.
  * Up to 15 digits the value is computed exactly as `Number` would (an integer divided by a power
  * of ten, both exact, is correctly rounded); longer numbers go through `Number`.
  */
@@ -63,8 +66,8 @@ function scanNumber(code: string, i: number): number {
     while (isDigit(c)) { mant = mant * 10 + (c - 48); digits++; frac++; c = code.charCodeAt(++i); }
     if (intDigits === 0 && frac === 0) return -1;
   } else if (intDigits === 0) return -1;
-  if (digits <= 15) numberValue = (neg ? -mant : mant) / POW10[frac]! + 0; // + 0: -0 reads as 0
-  else numberValue = Number(code.slice(start, i)) + 0;
+  if (digits <= 15) scanned[0] = (neg ? -mant : mant) / POW10[frac]! + 0; // + 0: -0 reads as 0
+  else scanned[0] = Number(code.slice(start, i)) + 0;
   return i;
 }
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
@@ -96,12 +99,12 @@ function scanElement(code: string): boolean {
   if (lastName === SPACE || lastName === 44 /* , */) return false;
   i = scanNumber(code, i + 1);
   if (i < 0) return false;
-  const v = numberValue;
+  const v = scanned[0]!;
   const vEnd = i;
   if (code.charCodeAt(i) !== 44 || code.charCodeAt(i + 1) !== SPACE) return false;
   i = scanNumber(code, i + 2);
   if (i < 0 || code.charCodeAt(i) !== 93 /* ] */) return false;
-  const m = numberValue;
+  const m = scanned[0]!;
   const atEnd = i + 1;
   // Modifiers, each starting with a space.
   i = atEnd;
@@ -325,9 +328,9 @@ export function nextTailModifier(code: string, i: number): number {
   } else if (code.startsWith('label [', s)) {
     t.type = 'label';
     const xEnd = scanNumber(code, s + 7);
-    t.x = numberValue;
+    t.x = scanned[0]!;
     t.end = scanNumber(code, xEnd + 2) + 1;
-    t.y = numberValue;
+    t.y = scanned[0]!;
   } else {
     t.type = 'decorators';
     t.end = code.indexOf(')', s) + 1;
