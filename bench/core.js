@@ -20,12 +20,16 @@ console.log('# Parse + model (cold: line cache cleared before every run)');
 console.log('lines    parse+model median   p95        baseline regex   ratio   lines/ms');
 const results = {};
 const texts = Object.fromEntries([1000, 10000, 50000].map((n) => [n, generateMap(n)]));
-// Warm up on every size first, as an editor process is warm: optimised code and a heap sized for
-// the work. Otherwise the first size measured pays for the JIT and the heap growing.
-for (let i = 0; i < 4; i++) for (const n of [1000, 10000, 50000]) { clearLineCache(); buildModel(parseDoc(texts[n])); }
 // 31 runs per size at least: a 50k run now and then pays for a major collection of the runs
 // before it, which moves a median of 15 by several milliseconds from one process to the next.
 const SIZE_RUNS = Math.max(RUNS, 31);
+// Warm up on every size first, as an editor process is warm: optimised code and a heap sized for
+// the work. A few runs are not enough: the first block of 10k runs measured after them took 10 ms
+// where later blocks in the same process took 7 (the 50k figure hardly moved), which flattered the
+// 50k / 10k ratio by a fifth. So each size first runs one whole block of the size of the measured
+// one, and that block is thrown away.
+for (let i = 0; i < 4; i++) for (const n of [1000, 10000, 50000]) { clearLineCache(); buildModel(parseDoc(texts[n])); }
+for (const n of [1000, 10000, 50000]) time(() => buildModel(parseDoc(texts[n])), SIZE_RUNS, clearLineCache);
 for (const lines of [1000, 10000, 50000]) {
   const text = texts[lines];
   const t = time(() => buildModel(parseDoc(text)), SIZE_RUNS, clearLineCache);
