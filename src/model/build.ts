@@ -83,6 +83,41 @@ class BuiltLink implements Link {
 
 interface OpenPipeline { index: number; line: number; stmtEnd: number }
 
+/** The decorator words a component takes without a warning (lowercase, as the fast path reads them). */
+const KNOWN_DECORATORS: readonly string[] = [...METHODS, ...FLAG_DECORATORS, ...COMPONENT_KINDS];
+
+/**
+ * Applies the decorator group `(a, b)` at `[start, end)` of `text` to `c` without making a string,
+ * when each of its words is a known one and it names one method at most; otherwise returns false,
+ * and `applyDecorators` must apply the group (it sets again whatever this set, and warns).
+ * The group is one `scanElement` accepted: lowercase words, each comma followed by one space at most.
+ */
+function applyKnownDecorators(c: MutableComponent, text: string, start: number, end: number): boolean {
+  const close = end - 1;
+  let method: Method | null = null;
+  for (let w = start + 1; w < close;) {
+    if (text.charCodeAt(w) === 32) w++;
+    let e = text.indexOf(',', w);
+    if (e < 0 || e > close) e = close;
+    let word: string | null = null;
+    for (let k = 0; k < KNOWN_DECORATORS.length; k++) {
+      const known = KNOWN_DECORATORS[k]!;
+      if (known.length === e - w && text.startsWith(known, w)) { word = known; break; }
+    }
+    if (word === null) return false;
+    if ((METHODS as readonly string[]).includes(word)) {
+      if (method !== null && method !== word) return false;
+      method = word as Method;
+      c.method = method;
+    } else if (word === 'market') c.market = true;
+    else if (word === 'ecosystem') c.ecosystem = true;
+    else if (word === 'inertia') c.inertia = true;
+    else c.kind = word as ComponentKind;
+    w = e + 1;
+  }
+  return true;
+}
+
 /** Builds the model of a parsed document. Never throws. */
 export function buildModel(doc: SyntaxDoc): MapModel {
   const diags: Diagnostic[] = syntaxDiagnostics(doc);
@@ -269,14 +304,16 @@ export function buildModel(doc: SyntaxDoc): MapModel {
         c.positioned = true;
         const atEnd = compact.mid(i);
         if (atEnd < end) {
-          // The modifiers straight from the line, as `tailModifier` would apply their nodes.
-          const code = plain ? lineCode(doc, i) : src;
-          for (let p = atEnd; p < end;) {
-            p = nextTailModifier(code, p);
+          // The modifiers straight from the line (read where it stands in `src`), as
+          // `tailModifier` would apply their nodes.
+          for (let p = at0 + atEnd; p < at0 + end;) {
+            p = nextTailModifier(src, p);
             const t = tailScan;
             if (t.type === 'inertia') c.inertia = true;
             else if (t.type === 'label') c.label = { x: t.x, y: t.y };
-            else applyDecorators(i, c, decoratorWords(code, t.start, t.end));
+            else if (!applyKnownDecorators(c, src, t.start, t.end)) {
+              applyDecorators(i, c, decoratorWords(lineCode(doc, i), t.start - at0, t.end - at0));
+            }
           }
         }
         components.push(c);

@@ -104,5 +104,12 @@ describe('the model from compact lines', () => {
     };
     for (const text of corpus()) check(text);
     fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), check), { numRuns: 300 });
+    // Decorator groups the model applies without reading them into words: known words, unknown
+    // ones, two methods, and flags and kinds in any order, beside inertia and labels.
+    const word = fc.constantFrom('build', 'buy', 'outsource', 'market', 'ecosystem', 'inertia', 'practice', 'data', 'capability', 'technology', 'bui', 'builds', 'foo', 'foo bar', 'cost');
+    const group = fc.array(word, { minLength: 1, maxLength: 4 }).chain((ws) => fc.constantFrom(', ', ',').map((sep) => ` (${ws.join(sep)})`));
+    const tail = fc.array(fc.oneof(group, fc.constantFrom(' inertia', ' label [3, -4]')), { maxLength: 3 }).map((ts) => ts.join(''));
+    const line = fc.tuple(fc.constantFrom('component', 'anchor'), fc.constantFrom('A', 'Big Kettle', 'x1'), tail).map(([k, n, t]) => `${k} ${n} [0.4, 0.6]${t}`);
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => check(lines.join('\n'))), { numRuns: 500 });
   });
 });
