@@ -10,6 +10,7 @@ import {
   type ComponentType, type Evolve, type Link, type MapModel, type Method, type Note, type Pipeline,
   type Presentation, type Span, type StyleName, type UrlRef,
 } from './model.js';
+import { hashChars, NameIndex } from './nameindex.js';
 import { nameKey } from './names.js';
 import { stageOf } from './stages.js';
 
@@ -129,7 +130,12 @@ export function buildModel(doc: SyntaxDoc): MapModel {
 
   let title: string | null = null;
   const components: MutableComponent[] = [];
+  /** Per component read from a line: 1 + where its name starts in the text, and where it ends (0: see its key). */
+  const nameRanges = new Int32Array(2 * doc.parsed.length);
   const links: Link[] = [];
+  /** Per link read from a plain line: 1 + where its "from" name starts in the text, where it ends, and the same of its "to" name (0: see its key). */
+  const linkRanges = new Int32Array(4 * doc.parsed.length);
+  const linkHashes = new Int32Array(2 * doc.parsed.length);
   const evolves: Evolve[] = [];
   const pipelines: { -readonly [K in keyof Pipeline]: Pipeline[K] }[] = [];
   const notes: Note[] = [];
@@ -285,9 +291,23 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       if (compact.isLink(i)) {
         const arrow = compact.arrow(i);
         const flow = arrow !== '->';
+        const fromEnd = compact.nameEnd(i);
+        const toStart = compact.mid(i);
+        const fromName = src.slice(at0 + start, at0 + fromEnd);
+        const toName = src.slice(at0 + toStart, at0 + end);
+        const from = nameKey(fromName);
+        const to = nameKey(toName);
+        // Where the ends stand in the text, hashed while the line is at hand, for the check that
+        // they name components (unless a name needs normalising: then its key is looked up).
+        if (plain && from === fromName && to === toName) {
+          const r = links.length * 4;
+          linkRanges[r] = base + start + 1; linkRanges[r + 1] = base + fromEnd;
+          linkRanges[r + 2] = base + toStart; linkRanges[r + 3] = base + end;
+          linkHashes[links.length * 2] = hashChars(src, base + start, base + fromEnd);
+          linkHashes[links.length * 2 + 1] = hashChars(src, base + toStart, base + end);
+        }
         links.push(new BuiltLink(
-          nameKey(src.slice(at0 + start, at0 + compact.nameEnd(i))), nameKey(src.slice(at0 + compact.mid(i), at0 + end)), flow,
-          !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
+          from, to, flow, !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
           null, null, i + 1, base, start, end,
         ));
         continue;
@@ -298,6 +318,8 @@ export function buildModel(doc: SyntaxDoc): MapModel {
         const nameStart = compact.nameStart(i);
         const nameEnd = compact.nameEnd(i);
         const c = new BuiltComponent(src.slice(at0 + nameStart, at0 + nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, base, start, end, nameStart, nameEnd);
+        // Where the name stands in the text, for the name index (unless it needs normalising).
+        if (plain && c.key === c.name) { nameRanges[2 * components.length] = base + nameStart + 1; nameRanges[2 * components.length + 1] = base + nameEnd; }
         c.visibility = v;
         c.maturity = m;
         c.stage = stageOf(m);
@@ -460,15 +482,21 @@ export function buildModel(doc: SyntaxDoc): MapModel {
 
   // ---- cross-line meaning: evolves, legacy methods, pipelines, names
   // Indexed loops: these run once per component or link of a map that may have tens of thousands.
-  const byKey = new Map<string, MutableComponent>();
+  // Every component read from a line, by name (the first of a name; evolved copies are not in it).
+  const names = new NameIndex(doc.text, components.length);
   for (let k = 0; k < components.length; k++) {
     const c = components[k]!;
-    const prev = byKey.get(c.key);
-    if (prev) {
+    const at = nameRanges[2 * k]!;
+    const first = at > 0 ? names.addRange(at - 1, nameRanges[2 * k + 1]!, k) : names.addString(c.key, k);
+    if (first >= 0) {
       const i = c.line - 1;
-      report(i, 'warning', c.nameLoc.column - 1, c.nameLoc.column - 1 + (c.nameLoc.end - c.nameLoc.offset), `duplicate component name '${c.name}' (first on line ${prev.line}): links to it are ambiguous`);
-    } else byKey.set(c.key, c);
+      report(i, 'warning', c.nameLoc.column - 1, c.nameLoc.column - 1 + (c.nameLoc.end - c.nameLoc.offset), `duplicate component name '${c.name}' (first on line ${components[first]!.line}): links to it are ambiguous`);
+    }
   }
+  const byKey = {
+    get(key: string): MutableComponent | undefined { const k = names.find(key); return k < 0 ? undefined : components[k]; },
+    has(key: string): boolean { return names.find(key) >= 0; },
+  };
   for (const lm of legacyMethods) {
     const c = byKey.get(nameKey(lm.name.text));
     if (c) c.method = lm.method;
@@ -550,6 +578,11 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   const known = (key: string): boolean => byKey.has(key) || evolvedKeys.has(key);
   for (let k = 0; k < links.length; k++) {
     const l = links[k]!;
+    const r = 4 * k;
+    if (linkRanges[r]! > 0) {
+      if (names.findRange(linkHashes[2 * k]!, linkRanges[r]! - 1, linkRanges[r + 1]!) >= 0
+        && names.findRange(linkHashes[2 * k + 1]!, linkRanges[r + 2]!, linkRanges[r + 3]!) >= 0) continue;
+    }
     if (known(l.from) && known(l.to)) continue;
     // Only a link with an unknown end needs its syntax tree (for the span of the name).
     const i = l.line - 1;
