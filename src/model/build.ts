@@ -34,8 +34,9 @@ function lineSpan(line: number, base: number, start: number, end: number): Span 
 
 /**
  * A component as built from its line, with every field at its default (unpositioned, technology,
- * no decorations). Its spans are made when asked for: few are ever read, and a large map has tens
- * of thousands of components, whose span objects were a fifth of the model's memory.
+ * no decorations). Its spans are made when asked for, from its document (few are ever read, and a
+ * large map has tens of thousands of components: span objects were a fifth of the model's memory,
+ * and the offsets to make them, five numbers a component, were most of the rest).
  */
 class BuiltComponent implements MutableComponent {
   key: string;
@@ -54,32 +55,54 @@ class BuiltComponent implements MutableComponent {
   evolveTo: number | null = null;
   url: string | null = null;
   line: number;
-  readonly #base: number;
-  readonly #start: number;
-  readonly #end: number;
-  readonly #nameStart: number;
-  readonly #nameEnd: number;
-  constructor(public name: string, public type: ComponentType, lineIndex: number, base: number, start: number, end: number, nameStart: number, nameEnd: number) {
+  readonly #doc: SyntaxDoc;
+  constructor(public name: string, public type: ComponentType, lineIndex: number, doc: SyntaxDoc) {
     this.key = nameKey(name);
     this.line = lineIndex + 1;
-    this.#base = base; this.#start = start; this.#end = end; this.#nameStart = nameStart; this.#nameEnd = nameEnd;
+    this.#doc = doc;
   }
-  get loc(): Span { return lineSpan(this.line, this.#base, this.#start, this.#end); }
-  get nameLoc(): Span { return lineSpan(this.line, this.#base, this.#nameStart, this.#nameEnd); }
+  get loc(): Span { return componentSpan(this.#doc, this.line - 1, this.type, false); }
+  get nameLoc(): Span { return componentSpan(this.#doc, this.line - 1, this.type, true); }
 }
 
-/** A link as built from its line; its span is made when asked for. */
+/**
+ * The span of the component read from line `i` of `doc` (`name`: of its name). An evolved copy
+ * spans its evolve line and is named by the new name, or the evolved one's; any other component
+ * spans its statement, as the line's compact reading or its syntax tree has it (the two agree).
+ */
+function componentSpan(doc: SyntaxDoc, i: number, type: ComponentType, name: boolean): Span {
+  const base = doc.lineStarts[i]!;
+  const s = type === 'evolved' || !doc.compact.isElement(i) ? lineResult(doc, i).stmt : null;
+  if (type === 'evolved') {
+    if (!name) return lineSpan(i + 1, base, 0, lineEnd(doc, i) - base);
+    const node = s?.type === 'evolve' ? s.newName ?? s.name : s?.type === 'element' ? s.name : null;
+    return lineSpan(i + 1, base, node?.start ?? 0, node?.end ?? 0);
+  }
+  if (s === null) {
+    const t = doc.compact;
+    return name ? lineSpan(i + 1, base, t.nameStart(i), t.nameEnd(i)) : lineSpan(i + 1, base, t.start(i), t.end(i));
+  }
+  const e = s?.type === 'element' ? s : null;
+  return name ? lineSpan(i + 1, base, e?.name.start ?? 0, e?.name.end ?? 0) : lineSpan(i + 1, base, e?.start ?? 0, e?.end ?? 0);
+}
+
+/** A link as built from its line; its span is made when asked for, from its document. */
 class BuiltLink implements Link {
-  readonly #base: number;
-  readonly #start: number;
-  readonly #end: number;
+  readonly #doc: SyntaxDoc;
   constructor(
     readonly from: string, readonly to: string, readonly flow: boolean, readonly direction: Link['direction'],
-    readonly label: string | null, readonly context: string | null, readonly line: number, base: number, start: number, end: number,
+    readonly label: string | null, readonly context: string | null, readonly line: number, doc: SyntaxDoc,
   ) {
-    this.#base = base; this.#start = start; this.#end = end;
+    this.#doc = doc;
   }
-  get loc(): Span { return lineSpan(this.line, this.#base, this.#start, this.#end); }
+  get loc(): Span {
+    const doc = this.#doc;
+    const i = this.line - 1;
+    const base = doc.lineStarts[i]!;
+    if (doc.compact.isLink(i)) return lineSpan(this.line, base, doc.compact.start(i), doc.compact.end(i));
+    const s = lineResult(doc, i).stmt;
+    return lineSpan(this.line, base, s?.start ?? 0, s?.end ?? 0);
+  }
 }
 
 interface OpenPipeline { index: number; line: number; stmtEnd: number }
@@ -183,7 +206,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (keyword === 'market' || keyword === 'ecosystem') {
       report(i, 'warning', s.keyword.start, s.keyword.end, `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`);
     }
-    const c = new BuiltComponent(s.name.text, type, i, doc.lineStarts[i]!, s.start, s.end, s.name.start, s.name.end);
+    const c = new BuiltComponent(s.name.text, type, i, doc);
     c.market = keyword === 'market';
     c.ecosystem = keyword === 'ecosystem';
     if (c.key === '') report(i, 'error', s.name.start, s.name.end, 'a component needs a name');
@@ -308,7 +331,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
         }
         links.push(new BuiltLink(
           from, to, flow, !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
-          null, null, i + 1, base, start, end,
+          null, null, i + 1, doc,
         ));
         continue;
       }
@@ -317,7 +340,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       if (v >= 0 && v <= 1 && m >= 0 && m <= 1) {
         const nameStart = compact.nameStart(i);
         const nameEnd = compact.nameEnd(i);
-        const c = new BuiltComponent(src.slice(at0 + nameStart, at0 + nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, base, start, end, nameStart, nameEnd);
+        const c = new BuiltComponent(src.slice(at0 + nameStart, at0 + nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, doc);
         // Where the name stands in the text, for the name index (unless it needs normalising).
         if (plain && c.key === c.name) { nameRanges[2 * components.length] = base + nameStart + 1; nameRanges[2 * components.length + 1] = base + nameEnd; }
         c.visibility = v;
@@ -473,7 +496,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       case 'url': urls.push({ name: s.name, address: s.address, line: i + 1 }); break;
       case 'link': {
         const direction = s.arrow.flow === null ? null : s.arrow.flow === '>' ? 'forward' : s.arrow.flow === '<' ? 'backward' : 'both';
-        links.push(new BuiltLink(nameKey(s.from.text), nameKey(s.to.text), s.arrow.flow !== null, direction, s.arrow.label, s.context, i + 1, doc.lineStarts[i]!, s.start, s.end));
+        links.push(new BuiltLink(nameKey(s.from.text), nameKey(s.to.text), s.arrow.flow !== null, direction, s.arrow.label, s.context, i + 1, doc));
         break;
       }
     }
@@ -547,8 +570,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       report(e.i, 'warning', e.targetStart, e.targetEnd, `evolve target ${e.target} is behind '${source.name}' (at ${source.maturity}): evolution moves right`);
     }
     // The evolved copy: the source's position, kind and decorations, at the target maturity.
-    const nameNode = e.newName ?? e.name;
-    const evolved = new BuiltComponent(newName ?? source.name, 'evolved', e.i, doc.lineStarts[e.i]!, 0, lineEnd(doc, e.i) - doc.lineStarts[e.i]!, nameNode.start, nameNode.end);
+    const evolved = new BuiltComponent(newName ?? source.name, 'evolved', e.i, doc);
     evolved.visibility = source.visibility;
     evolved.kind = source.kind;
     evolved.method = source.method;

@@ -183,6 +183,30 @@ describe('model spans', () => {
   });
 });
 
+describe('model spans in every map', () => {
+  it('cover each name, statement and evolve line, whichever way the line was read', async () => {
+    const { corpus, ownMaps } = await import('../property/arbitraries.js');
+    const text0 = 'component K [0.5, 0.2] evolve 0.7\nevolve K 0.9\npipeline K\n{\n  component Stage [0.3]\n}\ncomponent L [0.4, 0.4] // note\nL->K // why\n';
+    let checked = 0;
+    for (const text of [text0, ...ownMaps(), ...corpus()]) {
+      const m = parseMap(text);
+      const lines = text.split('\n');
+      const unquote = (s: string) => (s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/\\(.)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch)) : s);
+      for (const c of m.components) {
+        const line = lines[c.line - 1]!;
+        const name = text.slice(c.nameLoc.offset, c.nameLoc.end);
+        expect([c.nameLoc.line, c.loc.line]).toEqual([c.line, c.line]);
+        expect(nameKey(unquote(name))).toBe(c.type === 'evolved' && c.key !== nameKey(unquote(name)) ? nameKey(unquote(name)) : c.key);
+        if (c.type === 'evolved') expect(text.slice(c.loc.offset, c.loc.end)).toBe(line.replace(/\r$/, ''));
+        else expect(text.slice(c.loc.offset, c.loc.end)).toContain(name);
+        checked++;
+      }
+      for (const l of m.links) expect(text.slice(l.loc.offset, l.loc.end)).toMatch(/->|\+/);
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
+
 describe('copies of components', () => {
   it('keep their spans (which a built component makes when read)', async () => {
     const { withChanges } = await import('../../src/model/model.js');
