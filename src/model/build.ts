@@ -506,7 +506,9 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   // ---- cross-line meaning: evolves, legacy methods, pipelines, names
   // Indexed loops: these run once per component or link of a map that may have tens of thousands.
   // Every component read from a line, by name (the first of a name; evolved copies are not in it).
-  const names = new NameIndex(doc.text, components.length);
+  let nameChars = 0;
+  for (let k = 0; k < components.length; k++) { const at = nameRanges[2 * k]!; if (at > 0) nameChars += nameRanges[2 * k + 1]! - (at - 1); }
+  const names = new NameIndex(doc.text, components.length, nameChars);
   for (let k = 0; k < components.length; k++) {
     const c = components[k]!;
     const at = nameRanges[2 * k]!;

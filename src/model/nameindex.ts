@@ -32,16 +32,23 @@ export class NameIndex {
   readonly #mask: number;
   readonly #capacity: number;
   readonly #strings: string[] = [];
+  /** The characters of the names added as ranges, one after another (START points here). */
+  #chars: Uint16Array;
+  #used = 0;
   #count = 0;
 
-  /** Room for `capacity` names (the table is at most three quarters full). */
-  constructor(text: string, capacity: number) {
+  /**
+   * Room for `capacity` names (the table is at most three quarters full); `chars`: how many
+   * characters the names added as ranges are expected to have in all (the store grows past it).
+   */
+  constructor(text: string, capacity: number, chars = 0) {
     this.#text = text;
     let size = 16;
     while (size * 3 < capacity * 4) size *= 2;
     this.#slots = new Int32Array(size * SLOT);
     this.#mask = size - 1;
     this.#capacity = capacity;
+    this.#chars = new Uint16Array(Math.max(64, chars));
   }
 
   get size(): number { return this.#count; }
@@ -81,7 +88,7 @@ export class NameIndex {
       if (slots[o + VALUE] === 0) return i;
       if (slots[o + HASH] !== hash || slots[o + LENGTH] !== len) continue;
       const at = slots[o + START]!;
-      if (at >= 0 ? sameChars(this.#text, at, s, start, len) : sameChars(this.#strings[-1 - at]!, 0, s, start, len)) return i;
+      if (at >= 0 ? sameStored(this.#chars, at, s, start, len) : sameChars(this.#strings[-1 - at]!, 0, s, start, len)) return i;
     }
   }
 
@@ -93,12 +100,31 @@ export class NameIndex {
     if (this.#count >= this.#capacity) throw new RangeError('NameIndex: more names than its capacity');
     this.#count++;
     if (at < 0) this.#strings.push(s);
+    else {
+      // The name's characters next to the others': a look-up compares with them there, a few
+      // hundred kilobytes for a large map, instead of at a random place in all of its text.
+      const len = end - start;
+      if (this.#used + len > this.#chars.length) {
+        const grown = new Uint16Array(Math.max(2 * this.#chars.length, this.#used + len));
+        grown.set(this.#chars.subarray(0, this.#used));
+        this.#chars = grown;
+      }
+      const chars = this.#chars;
+      for (let k = 0; k < len; k++) chars[this.#used + k] = s.charCodeAt(start + k);
+      at = this.#used;
+      this.#used += len;
+    }
     slots[o + HASH] = hash;
     slots[o + START] = at;
     slots[o + LENGTH] = end - start;
     slots[o + VALUE] = value + 1;
     return -1;
   }
+}
+
+function sameStored(chars: Uint16Array, at: number, s: string, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (chars[at + k] !== s.charCodeAt(start + k)) return false;
+  return true;
 }
 
 function sameChars(a: string, aStart: number, b: string, bStart: number, len: number): boolean {
