@@ -153,6 +153,8 @@ export function buildModel(doc: SyntaxDoc): MapModel {
 
   let title: string | null = null;
   const components: MutableComponent[] = [];
+  /** The components read inside a pipeline's block. */
+  const pipelineChildren: MutableComponent[] = [];
   /** Per component read from a line: 1 + where its name starts in the text, and where it ends (0: see its key). */
   const nameRanges = new Int32Array(2 * doc.parsed.length);
   const links: Link[] = [];
@@ -256,7 +258,8 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     }
     if (inBlock && block) {
       c.parent = pipelines[block.index]!.name;
-      pipelines[block.index]!.children = [...pipelines[block.index]!.children, c.name];
+      (pipelines[block.index]!.children as string[]).push(c.name);
+      pipelineChildren.push(c);
     }
     c.stage = stageOf(c.maturity);
     components.push(c);
@@ -551,13 +554,15 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     }
   }
   // Children written [maturity] sit at their pipeline's visibility (its owner may come after the block).
-  if (pipelines.length > 0) {
-    for (let k = 0; k < components.length; k++) {
-      const c = components[k]!;
-      if (c.type === 'pipeline-child' && Number.isNaN(c.visibility) && c.parent !== null) c.visibility = pipelineVisibility.get(c.parent) ?? c.visibility;
-    }
+  for (let k = 0; k < pipelineChildren.length; k++) {
+    const c = pipelineChildren[k]!;
+    if (Number.isNaN(c.visibility) && c.parent !== null) c.visibility = pipelineVisibility.get(c.parent) ?? c.visibility;
   }
 
+  // Passes over every component read each one's object, scattered through memory: at 50k lines
+  // that costs far more per component than at 10k, so the few evolved copies and pipeline
+  // children are kept apart as they are made instead of found by a pass.
+  const evolvedKeys = new Set<string>();
   for (const e of evolveStatements) {
     const key = nameKey(e.name.text);
     const source = byKey.get(key);
@@ -596,9 +601,8 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       report(e.i, 'warning', e.newName!.start, e.newName!.end, `the evolved name '${newName}' is already a component of this map`);
     }
     components.push(evolved);
+    evolvedKeys.add(evolved.key);
   }
-  const evolvedKeys = new Set<string>();
-  for (let k = 0; k < components.length; k++) { const c = components[k]!; if (c.type === 'evolved') evolvedKeys.add(c.key); }
   const known = (key: string): boolean => byKey.has(key) || evolvedKeys.has(key);
   for (let k = 0; k < links.length; k++) {
     const l = links[k]!;
