@@ -50,13 +50,15 @@ export function scanLine(text: string, inComment: boolean): string {
 }
 
 /** Offsets at which each line starts (a line ends at `\n`, which belongs to no line). */
-export function lineStartsOf(text: string): number[] {
-  // Counted first: growing the array line by line copied it again and again on a large map.
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Array<number>(count);
-  starts[0] = 0;
+export function lineStartsOf(text: string): Int32Array {
+  // One pass over the text into a typed array that grows by doubling. Two passes (count, then
+  // fill an array of that size) read a large map's text twice, the second time out of cache; and
+  // growing a plain array line by line copied it again and again.
+  let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
   let k = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  return starts;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (k === starts.length) { const grown = new Int32Array(2 * k); grown.set(starts); starts = grown; }
+    starts[k++] = i + 1;
+  }
+  return starts.slice(0, k);
 }

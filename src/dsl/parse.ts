@@ -22,8 +22,8 @@ export interface SyntaxDoc {
    * first read (a cold parse of a large map does not need it); `lineText` reads one line.
    */
   readonly lines: readonly string[]
-  /** Offset of each line's first character in `text`. */
-  readonly lineStarts: readonly number[]
+  /** Offset of each line's first character in `text` (not to be written to). */
+  readonly lineStarts: Int32Array
   /** Whether a block comment is open at the start of each line (one more entry than lines: the end). */
   readonly commentOpen: readonly boolean[]
   /**
@@ -203,13 +203,15 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
 
   const keepAfter = lastLine + 1;
   const lines = doc.lines.slice(0, firstLine).concat(newLines, doc.lines.slice(keepAfter));
-  const lineStarts = doc.lineStarts.slice(0, firstLine + 1);
+  const lineStarts = new Int32Array(lines.length);
+  lineStarts.set(doc.lineStarts.subarray(0, firstLine + 1));
   let pos = regionStart;
+  let n = firstLine + 1;
   for (let k = 0; k < newLines.length; k++) {
-    if (k > 0) lineStarts.push(pos);
+    if (k > 0) lineStarts[n++] = pos;
     pos += newLines[k]!.length + 1;
   }
-  for (let i = keepAfter; i < doc.lines.length; i++) lineStarts.push(doc.lineStarts[i]! + delta);
+  for (let i = keepAfter; i < doc.lines.length; i++) lineStarts[n++] = doc.lineStarts[i]! + delta;
 
   const parsed = doc.parsed.slice(0, firstLine);
   const compact = new CompactTable(lines.length);
