@@ -121,8 +121,8 @@ function applyKnownDecorators(c: MutableComponent, text: string, start: number, 
   let method: Method | null = null;
   for (let w = start + 1; w < close;) {
     if (text.charCodeAt(w) === 32) w++;
-    let e = text.indexOf(',', w);
-    if (e < 0 || e > close) e = close;
+    let e = w;
+    while (e < close && text.charCodeAt(e) !== 44 /* , */) e++;
     let word: string | null = null;
     for (let k = 0; k < KNOWN_DECORATORS.length; k++) {
       const known = KNOWN_DECORATORS[k]!;
