@@ -28,7 +28,6 @@ const SIZE_RUNS = Math.max(RUNS, 31);
 // where later blocks in the same process took 7 (the 50k figure hardly moved), which flattered the
 // 50k / 10k ratio by a fifth. So each size first runs one whole block of the size of the measured
 // one, and that block is thrown away.
-for (let i = 0; i < 4; i++) for (const n of [1000, 10000, 50000]) { clearLineCache(); buildModel(parseDoc(texts[n])); }
 for (const n of [1000, 10000, 50000]) time(() => buildModel(parseDoc(texts[n])), SIZE_RUNS, clearLineCache);
 // The host is shared and now and then runs at half speed for seconds at a time: a block that
 // such a spell falls on reads slow, and it falls on a 50k block five times as often as on a 10k

@@ -145,6 +145,9 @@ function scanElement(code: string): boolean {
   return true;
 }
 
+/** The words after which the grammar reads something else than a name. */
+const MODIFIER_WORDS: readonly string[] = ['label', 'inertia', 'url', 'evolve'];
+
 /**
  * Whether `code[from, to)` holds one of the words after which the grammar reads something else
  * than a name (`label`, `inertia`, `url`, `evolve`), as a whole word between spaces.
@@ -154,9 +157,10 @@ function hasSpecialWord(code: string, from: number, to: number): boolean {
   while (w < to) {
     let e = code.indexOf(' ', w);
     if (e < 0 || e > to) e = to;
-    const len = e - w;
-    if ((len === 5 && code.startsWith('label', w)) || (len === 7 && code.startsWith('inertia', w))
-      || (len === 3 && code.startsWith('url', w)) || (len === 6 && code.startsWith('evolve', w))) return true;
+    for (let k = 0; k < MODIFIER_WORDS.length; k++) {
+      const word = MODIFIER_WORDS[k]!;
+      if (word.length === e - w && code.startsWith(word, w)) return true;
+    }
     w = e + 1;
   }
   return false;
@@ -233,7 +237,6 @@ function plainWords(code: string, from: number, to: number): boolean {
 }
 
 /** Whether `code[from, to)` holds a word the grammar may read as a modifier, anywhere. */
-const MODIFIER_WORDS = ['label', 'inertia', 'url', 'evolve'];
 function mentionsModifier(code: string, from: number, to: number): boolean {
   for (const w of MODIFIER_WORDS) {
     const at = code.indexOf(w, from);

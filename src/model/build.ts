@@ -150,6 +150,10 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     const d: LineDiagnostic = fix === undefined ? { severity, start, end, message } : { severity, start, end, message, fix };
     diags.push(placeDiagnostic(doc, i, d));
   };
+  /** Reports at a span of the model (which is on one line). */
+  const reportSpan = (severity: Severity, span: Span, message: string): void => {
+    report(span.line - 1, severity, span.column - 1, span.column - 1 + (span.end - span.offset), message);
+  };
 
   let title: string | null = null;
   const components: MutableComponent[] = [];
@@ -516,10 +520,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     const c = components[k]!;
     const at = nameRanges[2 * k]!;
     const first = at > 0 ? names.addRange(at - 1, nameRanges[2 * k + 1]!, k) : names.addString(c.key, k);
-    if (first >= 0) {
-      const i = c.line - 1;
-      report(i, 'warning', c.nameLoc.column - 1, c.nameLoc.column - 1 + (c.nameLoc.end - c.nameLoc.offset), `duplicate component name '${c.name}' (first on line ${components[first]!.line}): links to it are ambiguous`);
-    }
+    if (first >= 0) reportSpan('warning', c.nameLoc, `duplicate component name '${c.name}' (first on line ${components[first]!.line}): links to it are ambiguous`);
   }
   const byKey = {
     get(key: string): MutableComponent | undefined { const k = names.find(key); return k < 0 ? undefined : components[k]; },
@@ -536,7 +537,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (owner) p.visibility = owner.visibility;
     else {
       p.visibility = UNPOSITIONED.visibility;
-      report(p.line - 1, 'warning', p.loc.column - 1, p.loc.end - p.loc.offset + p.loc.column - 1, `pipeline '${p.name}' has no component of that name to belong to`);
+      reportSpan('warning', p.loc, `pipeline '${p.name}' has no component of that name to belong to`);
     }
     if (!pipelineVisibility.has(p.name)) pipelineVisibility.set(p.name, p.visibility);
     if (Number.isNaN(p.maturity1)) {
