@@ -54,8 +54,8 @@ interface Located<S extends Statement = Statement> { readonly line: number; read
  */
 function statements(doc: SyntaxDoc, compact = true): Located[] {
   const out: Located[] = [];
-  for (let i = 0; i < doc.parsed.length; i++) {
-    if (!compact && doc.parsed[i] === null) continue;
+  for (let i = 0; i < doc.lineCount; i++) {
+    if (!compact && doc.compact.shape(i) !== 0) continue;
     const stmt = lineResult(doc, i).stmt;
     if (stmt) out.push({ line: i, base: doc.lineStarts[i]!, stmt });
   }
@@ -68,7 +68,7 @@ const ELEMENT_KEYWORDS = new Set(['component', 'anchor', 'submap', 'market', 'ec
 function findElement(doc: SyntaxDoc, name: string): Located<ElementStatement> | null {
   const key = nameKey(name);
   const compact = doc.compact;
-  for (let i = 0; i < doc.parsed.length; i++) {
+  for (let i = 0; i < doc.lineCount; i++) {
     // A compact line says its name without building its syntax tree.
     if (compact.isLink(i)) continue;
     if (compact.isElement(i)) {
@@ -129,7 +129,7 @@ export function moveComponent(source: MapSource, name: string, to: MapPoint): Te
 /** Moves the note on `line` (1-based). */
 export function moveNote(source: MapSource, line: number, to: MapPoint): TextChange[] | null {
   const doc = docOf(source);
-  const stmt = line >= 1 && line <= doc.parsed.length ? lineResult(doc, line - 1).stmt : undefined;
+  const stmt = line >= 1 && line <= doc.lineCount ? lineResult(doc, line - 1).stmt : undefined;
   if (!stmt || stmt.type !== 'note') return null;
   const base = doc.lineStarts[line - 1]!;
   const at = modifier(stmt.mods, 'at');

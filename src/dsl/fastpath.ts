@@ -441,7 +441,11 @@ export class CompactLine implements LineResult {
 const ELEMENT_SHAPES = ['', 'component', 'anchor'] as const;
 const LINK_SHAPES: Record<string, number> = { '->': 3, '+>': 4, '+<': 5, '+<>': 6 };
 const LINK_ARROWS = ['', '', '', '->', '+>', '+<', '+<>'] as const;
-/** Numbers kept per row: shape, start, nameStart, nameEnd, atEnd (element) or toStart (link), end. */
+/**
+ * Numbers kept per row: shape, start, nameStart, nameEnd, atEnd (element) or toStart (link), end.
+ * A row that is not a compact line (shape 0) keeps in its second number where its reading is
+ * among the document's other lines.
+ */
 const ROW = 6;
 const SHAPE_MASK = 7;
 const BLANKED = 8;
@@ -483,6 +487,14 @@ export class CompactTable {
   arrow(row: number): string { return LINK_ARROWS[this.shape(row)] ?? ''; }
   /** The keyword of a compact element. */
   keyword(row: number): string { return ELEMENT_SHAPES[this.shape(row)] ?? ''; }
+  /** For a line that is not compact: where its reading is among the document's other lines. */
+  other(row: number): number { return this.ints[row * ROW + 1]!; }
+  setOther(row: number, index: number): void { this.ints[row * ROW + 1] = index; }
+  /** How many of the rows before `row` are not compact lines. */
+  othersBefore(row: number): number {
+    for (let r = row - 1; r >= 0; r--) if (this.shape(r) === 0) return this.other(r) + 1;
+    return 0;
+  }
 
   /**
    * Reads `code` into row `row` when it is one of the commonest shapes; returns whether it was.

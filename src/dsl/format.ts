@@ -88,7 +88,7 @@ export function formatMap(text: string): string {
     const original = doc.lines[i]!.replace(/\r$/, '');
     const result = lineResult(doc, i);
     const stmt = result.stmt;
-    const touchesBlockComment = doc.commentOpen[i] || doc.commentOpen[i + 1] || original.includes('/*');
+    const touchesBlockComment = doc.commentOpen[i] === 1 || doc.commentOpen[i + 1] === 1 || original.includes('/*');
     if (stmt?.type === 'blockClose' && depth > 0) depth -= 1;
     const indent = '  '.repeat(depth);
     if (stmt?.type === 'blockOpen' || (stmt?.type === 'pipeline' && stmt.brace)) depth += 1;

@@ -49,15 +49,19 @@ export function scanLine(text: string, inComment: boolean): string {
   return out;
 }
 
+/** lineStartsOf's scratch array: as long as the longest map's line count so far needed. */
+let startsScratch = new Int32Array(1024);
+
 /** Offsets at which each line starts (a line ends at `\n`, which belongs to no line). */
 export function lineStartsOf(text: string): Int32Array {
-  // One pass over the text into a typed array that grows by doubling. Two passes (count, then
-  // fill an array of that size) read a large map's text twice, the second time out of cache; and
-  // growing a plain array line by line copied it again and again.
-  let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
+  // One pass over the text into a scratch array kept from one call to the next (it grows by
+  // doubling), then one copy of the length found. Two passes (count, then fill an array of that
+  // size) read a large map's text twice, the second time out of cache; growing a new array each
+  // time asked the system for fresh memory for each step (page faults, on a large map).
+  let starts = startsScratch;
   let k = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    if (k === starts.length) { const grown = new Int32Array(2 * k); grown.set(starts); starts = grown; }
+    if (k === starts.length) { const grown = new Int32Array(2 * k); grown.set(starts); starts = grown; startsScratch = grown; }
     starts[k++] = i + 1;
   }
   return starts.slice(0, k);

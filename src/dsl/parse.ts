@@ -24,13 +24,20 @@ export interface SyntaxDoc {
   readonly lines: readonly string[]
   /** Offset of each line's first character in `text` (not to be written to). */
   readonly lineStarts: Int32Array
-  /** Whether a block comment is open at the start of each line (one more entry than lines: the end). */
-  readonly commentOpen: readonly boolean[]
+  /** How many lines the text has (one more than it has `\n`s). */
+  readonly lineCount: number
   /**
-   * What each line reads as, except the commonest lines (a plain component or link), which are
-   * null here and kept in `compact`. Read a line's result with `lineResult(doc, i)`.
+   * 1 where a block comment is open at the start of a line, else 0 (one more entry than lines:
+   * the end). Bytes, not an array of booleans: at 50,000 lines such an array is a 400 KB object,
+   * which the engine maps afresh for every parse (page faults that cost more than reading the lines).
    */
-  readonly parsed: readonly (LineResult | null)[]
+  readonly commentOpen: Uint8Array
+  /**
+   * What each line that is not one of the commonest (a plain component or link, kept in `compact`)
+   * reads as, in line order; such a line's row in `compact` says where (`compact.other(i)`). Read
+   * a line's result with `lineResult(doc, i)`.
+   */
+  readonly others: readonly LineResult[]
   readonly compact: CompactTable
 }
 
@@ -46,12 +53,17 @@ export function lineText(doc: Pick<SyntaxDoc, 'lineStarts' | 'text'>, i: number)
 
 /** Line `i` of `doc` with its comments blanked: what the grammar reads. */
 export function lineCode(doc: SyntaxDoc, i: number): string {
-  return scanLine(lineText(doc, i), doc.commentOpen[i]!);
+  return scanLine(lineText(doc, i), doc.commentOpen[i] === 1);
+}
+
+/** What line `i` of `doc` parsed to, or null when it is a compact line (see `lineResult`). */
+export function parsedLine(doc: SyntaxDoc, i: number): LineResult | null {
+  return doc.compact.shape(i) === 0 ? doc.others[doc.compact.other(i)]! : null;
 }
 
 /** What line `i` of `doc` reads as (a compact line's reading is made afresh on each call). */
 export function lineResult(doc: SyntaxDoc, i: number): LineResult {
-  return doc.parsed[i] ?? doc.compact.line(i, lineCode(doc, i)) ?? EMPTY;
+  return parsedLine(doc, i) ?? doc.compact.line(i, lineCode(doc, i)) ?? EMPTY;
 }
 
 const cache = new Map<string, LineResult>();
@@ -159,20 +171,20 @@ function syntaxErrorDiagnostic(code: string, e: GrammarSyntaxError): LineDiagnos
 export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
   const starts = lineStartsOf(text);
   const n = starts.length;
-  const commentOpen: boolean[] = new Array<boolean>(n + 1);
-  const parsed: (LineResult | null)[] = new Array<LineResult | null>(n);
+  const commentOpen = new Uint8Array(n + 1);
+  const others: LineResult[] = [];
   const compact = new CompactTable(n);
   const lineAt = (i: number): string => text.slice(starts[i]!, i + 1 < n ? starts[i + 1]! - 1 : text.length);
   let open = false;
   // Each line's text is read and let go: the document keeps no string per line (see `lines`).
   for (let i = 0; i < n; i++) {
-    commentOpen[i] = open;
+    if (open) commentOpen[i] = 1;
     const line = lineAt(i);
     const code = scanLine(line, open);
     open = commentOpenAfterScan();
-    parsed[i] = compact.read(i, code, code !== line) ? null : parseOtherLine(code);
+    if (!compact.read(i, code, code !== line)) { compact.setOther(i, others.length); others.push(parseOtherLine(code)); }
   }
-  commentOpen[n] = open;
+  if (open) commentOpen[n] = 1;
   let lines: string[] | null = null;
   return {
     file, text,
@@ -183,7 +195,7 @@ export function parseDoc(text: string, file = '<input>'): SyntaxDoc {
       }
       return lines;
     },
-    lineStarts: starts, commentOpen, parsed, compact,
+    lineStarts: starts, lineCount: n, commentOpen, others, compact,
   };
 }
 
@@ -213,24 +225,35 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
   }
   for (let i = keepAfter; i < doc.lines.length; i++) lineStarts[n++] = doc.lineStarts[i]! + delta;
 
-  const parsed = doc.parsed.slice(0, firstLine);
-  const compact = new CompactTable(lines.length);
+  const count = lines.length;
+  const compact = new CompactTable(count);
   compact.copy(doc.compact, 0, 0, firstLine);
-  const commentOpen = doc.commentOpen.slice(0, firstLine + 1);
-  let open = doc.commentOpen[firstLine]!;
+  const others = doc.others.slice(0, doc.compact.othersBefore(firstLine));
+  const commentOpen = new Uint8Array(count + 1);
+  commentOpen.set(doc.commentOpen.subarray(0, firstLine + 1));
+  let open = doc.commentOpen[firstLine] === 1;
+  let row = firstLine;
   const readLine = (line: string): void => {
     const code = scanLine(line, open);
     open = commentOpenAfterScan();
-    parsed.push(compact.read(parsed.length, code, code !== line) ? null : parseOtherLine(code));
-    commentOpen.push(open);
+    if (!compact.read(row, code, code !== line)) { compact.setOther(row, others.length); others.push(parseOtherLine(code)); }
+    row += 1;
+    if (open) commentOpen[row] = 1;
   };
   for (let k = 0; k < newLines.length; k++) readLine(newLines[k]!);
   // Lines after the edit keep their results while the comment state reaching them is unchanged.
+  const oldCount = doc.lineCount;
   let i = keepAfter;
-  while (i < doc.lines.length && doc.commentOpen[i] !== open) { readLine(doc.lines[i]!); i += 1; }
-  compact.copy(doc.compact, i, parsed.length, doc.lines.length - i);
-  for (; i < doc.lines.length; i++) { parsed.push(doc.parsed[i] ?? null); commentOpen.push(doc.commentOpen[i + 1]!); }
-  return { file: doc.file, text, lines, lineStarts, commentOpen, parsed, compact };
+  while (i < oldCount && (doc.commentOpen[i] === 1) !== open) { readLine(doc.lines[i]!); i += 1; }
+  compact.copy(doc.compact, i, row, oldCount - i);
+  commentOpen.set(doc.commentOpen.subarray(i + 1, oldCount + 1), row + 1);
+  for (; row < count; row++) {
+    if (compact.shape(row) !== 0) continue;
+    const o = compact.other(row);
+    compact.setOther(row, others.length);
+    others.push(doc.others[o]!);
+  }
+  return { file: doc.file, text, lines, lineStarts, lineCount: count, commentOpen, others, compact };
 }
 
 /** The index of the line holding `offset` (an offset at a `\n` belongs to the line it ends). */
@@ -255,11 +278,11 @@ export function placeDiagnostic(doc: SyntaxDoc, lineIndex: number, d: LineDiagno
 /** Diagnostics of the syntax alone (the model adds its own). */
 export function syntaxDiagnostics(doc: SyntaxDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (let i = 0; i < doc.parsed.length; i++) {
-    const r = doc.parsed[i];
+  const n = doc.lineCount;
+  for (let i = 0; i < n; i++) {
+    const r = parsedLine(doc, i);
     if (r) for (const d of r.diagnostics) out.push(placeDiagnostic(doc, i, d));
   }
-  const n = doc.parsed.length;
   if (doc.commentOpen[n]) {
     let i = n - 1;
     while (i > 0 && doc.commentOpen[i]) i -= 1;

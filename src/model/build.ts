@@ -160,11 +160,11 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   /** The components read inside a pipeline's block. */
   const pipelineChildren: MutableComponent[] = [];
   /** Per component read from a line: 1 + where its name starts in the text, and where it ends (0: see its key). */
-  const nameRanges = new Int32Array(2 * doc.parsed.length);
+  const nameRanges = new Int32Array(2 * doc.lineCount);
   const links: Link[] = [];
   /** Per link read from a plain line: 1 + where its "from" name starts in the text, where it ends, and the same of its "to" name (0: see its key). */
-  const linkRanges = new Int32Array(4 * doc.parsed.length);
-  const linkHashes = new Int32Array(2 * doc.parsed.length);
+  const linkRanges = new Int32Array(4 * doc.lineCount);
+  const linkHashes = new Int32Array(2 * doc.lineCount);
   const evolves: Evolve[] = [];
   const pipelines: { -readonly [K in keyof Pipeline]: Pipeline[K] }[] = [];
   const notes: Note[] = [];
@@ -306,7 +306,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   };
 
   const compact = doc.compact;
-  for (let i = 0; i < doc.parsed.length; i++) {
+  for (let i = 0; i < doc.lineCount; i++) {
     // The commonest lines straight from their compact reading, without building their syntax tree.
     const shape = compact.shape(i);
     if (shape !== 0 && block === null) {
