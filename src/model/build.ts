@@ -142,6 +142,46 @@ function applyKnownDecorators(c: MutableComponent, text: string, start: number, 
   return true;
 }
 
+const BLOCK = 8192;
+
+/**
+ * A list kept in blocks of 8,192 items and made into one array at the end. An array grown by push
+ * past about 16,000 items is made again at each step as a large object, which is fresh memory
+ * from the system: at 50,000 lines the page faults on the components' and links' arrays took
+ * longer than filling them. This makes each large array once, at its length.
+ */
+class BlockList<T> {
+  readonly #full: T[][] = [];
+  #last: T[] = [];
+  length = 0;
+  push(item: T): void {
+    if (this.#last.length === BLOCK) { this.#full.push(this.#last); this.#last = []; }
+    this.#last.push(item);
+    this.length++;
+  }
+  /** Item `k` (0 <= k < length). */
+  at(k: number): T {
+    const b = Math.floor(k / BLOCK);
+    return (b < this.#full.length ? this.#full[b]! : this.#last)[k % BLOCK]!;
+  }
+  toArray(): T[] {
+    return this.#full.length === 0 ? this.#last : ([] as T[]).concat(...this.#full, this.#last);
+  }
+}
+
+/**
+ * What each build uses and lets go of, kept from one build to the next (a build runs to its end
+ * before another starts). At 50,000 lines these arrays are megabytes, and new ones each time came
+ * as fresh pages from the system: page faults that took longer than filling them.
+ */
+const buildNames = new NameIndex('', 0);
+let scratch = new Int32Array(0);
+/** At least `size` numbers of scratch space (not cleared: a build writes what it reads). */
+function scratchInts(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(size + (size >> 2));
+  return scratch;
+}
+
 /** Builds the model of a parsed document. Never throws. */
 export function buildModel(doc: SyntaxDoc): MapModel {
   const diags: Diagnostic[] = syntaxDiagnostics(doc);
@@ -156,15 +196,17 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   };
 
   let title: string | null = null;
-  const components: MutableComponent[] = [];
+  // The two lists that grow large are kept in blocks and made into arrays once (see BlockList).
+  const components = new BlockList<MutableComponent>();
   /** The components read inside a pipeline's block. */
   const pipelineChildren: MutableComponent[] = [];
   /** Per component read from a line: 1 + where its name starts in the text, and where it ends (0: see its key). */
-  const nameRanges = new Int32Array(2 * doc.lineCount);
-  const links: Link[] = [];
+  const ints = scratchInts(8 * doc.lineCount);
+  const nameRanges = ints.subarray(0, 2 * doc.lineCount);
+  const links = new BlockList<Link>();
   /** Per link read from a plain line: 1 + where its "from" name starts in the text, where it ends, and the same of its "to" name (0: see its key). */
-  const linkRanges = new Int32Array(4 * doc.lineCount);
-  const linkHashes = new Int32Array(2 * doc.lineCount);
+  const linkRanges = ints.subarray(2 * doc.lineCount, 6 * doc.lineCount);
+  const linkHashes = ints.subarray(6 * doc.lineCount, 8 * doc.lineCount);
   const evolves: Evolve[] = [];
   const pipelines: { -readonly [K in keyof Pipeline]: Pipeline[K] }[] = [];
   const notes: Note[] = [];
@@ -266,6 +308,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       pipelineChildren.push(c);
     }
     c.stage = stageOf(c.maturity);
+    nameRanges[2 * components.length] = 0;
     components.push(c);
   };
 
@@ -335,7 +378,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
           linkRanges[r + 2] = base + toStart; linkRanges[r + 3] = base + end;
           linkHashes[links.length * 2] = hashChars(src, base + start, base + fromEnd);
           linkHashes[links.length * 2 + 1] = hashChars(src, base + toStart, base + end);
-        }
+        } else linkRanges[links.length * 4] = 0;
         links.push(new BuiltLink(
           from, to, flow, !flow ? null : arrow === '+>' ? 'forward' : arrow === '+<' ? 'backward' : 'both',
           null, null, i + 1, doc,
@@ -349,7 +392,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
         const nameEnd = compact.nameEnd(i);
         const c = new BuiltComponent(src.slice(at0 + nameStart, at0 + nameEnd), compact.keyword(i) === 'anchor' ? 'anchor' : 'component', i, doc);
         // Where the name stands in the text, for the name index (unless it needs normalising).
-        if (plain && c.key === c.name) { nameRanges[2 * components.length] = base + nameStart + 1; nameRanges[2 * components.length + 1] = base + nameEnd; }
+        if (plain && c.key === c.name) { nameRanges[2 * components.length] = base + nameStart + 1; nameRanges[2 * components.length + 1] = base + nameEnd; } else nameRanges[2 * components.length] = 0;
         c.visibility = v;
         c.maturity = m;
         c.stage = stageOf(m);
@@ -503,6 +546,7 @@ export function buildModel(doc: SyntaxDoc): MapModel {
       case 'url': urls.push({ name: s.name, address: s.address, line: i + 1 }); break;
       case 'link': {
         const direction = s.arrow.flow === null ? null : s.arrow.flow === '>' ? 'forward' : s.arrow.flow === '<' ? 'backward' : 'both';
+        linkRanges[links.length * 4] = 0;
         links.push(new BuiltLink(nameKey(s.from.text), nameKey(s.to.text), s.arrow.flow !== null, direction, s.arrow.label, s.context, i + 1, doc));
         break;
       }
@@ -514,16 +558,17 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   // Indexed loops: these run once per component or link of a map that may have tens of thousands.
   // Every component read from a line, by name (the first of a name; evolved copies are not in it).
   let nameChars = 0;
-  for (let k = 0; k < components.length; k++) { const at = nameRanges[2 * k]!; if (at > 0) nameChars += nameRanges[2 * k + 1]! - (at - 1); }
-  const names = new NameIndex(doc.text, components.length, nameChars);
-  for (let k = 0; k < components.length; k++) {
-    const c = components[k]!;
+  const read = components.length;
+  for (let k = 0; k < read; k++) { const at = nameRanges[2 * k]!; if (at > 0) nameChars += nameRanges[2 * k + 1]! - (at - 1); }
+  const names = buildNames.reset(doc.text, read, nameChars);
+  for (let k = 0; k < read; k++) {
+    const c = components.at(k);
     const at = nameRanges[2 * k]!;
     const first = at > 0 ? names.addRange(at - 1, nameRanges[2 * k + 1]!, k) : names.addString(c.key, k);
-    if (first >= 0) reportSpan('warning', c.nameLoc, `duplicate component name '${c.name}' (first on line ${components[first]!.line}): links to it are ambiguous`);
+    if (first >= 0) reportSpan('warning', c.nameLoc, `duplicate component name '${c.name}' (first on line ${components.at(first).line}): links to it are ambiguous`);
   }
   const byKey = {
-    get(key: string): MutableComponent | undefined { const k = names.find(key); return k < 0 ? undefined : components[k]; },
+    get(key: string): MutableComponent | undefined { const k = names.find(key); return k < 0 ? undefined : components.at(k); },
     has(key: string): boolean { return names.find(key) >= 0; },
   };
   for (const lm of legacyMethods) {
@@ -605,8 +650,9 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     evolvedKeys.add(evolved.key);
   }
   const known = (key: string): boolean => byKey.has(key) || evolvedKeys.has(key);
-  for (let k = 0; k < links.length; k++) {
-    const l = links[k]!;
+  const linkList = links.toArray();
+  for (let k = 0; k < linkList.length; k++) {
+    const l = linkList[k]!;
     const r = 4 * k;
     if (linkRanges[r]! > 0) {
       if (names.findRange(linkHashes[2 * k]!, linkRanges[r]! - 1, linkRanges[r + 1]!) >= 0
@@ -624,9 +670,10 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   // Sorted only when there is something to sort: an empty list has another elements kind than a
   // list of diagnostics, and calling sort on both deoptimised buildModel each time a map without
   // diagnostics followed one with them (63 times in one bench process).
+  names.reset('', 0); // lets go of the map's text
   if (diags.length > 1) diags.sort((a, b) => a.offset - b.offset || a.column - b.column);
   return {
-    title, components, links, evolves, pipelines, notes, annotations, attitudes, accelerators, urls,
+    title, components: components.toArray(), links: linkList, evolves, pipelines, notes, annotations, attitudes, accelerators, urls,
     presentation: { style, size, evolutionLabels, valueChainLabels, showEvolutionAxis, showValueChainAxis, annotationsAt },
     diagnostics: diags,
   };

@@ -23,6 +23,9 @@ describe('the name index', () => {
   });
 
   it('finds what a Map finds, whether names were added as ranges of the text or as strings', () => {
+    // One index reset for each case, beside a new one: what an earlier, larger or smaller, case
+    // left in its arrays must not be found.
+    const reused = new NameIndex('', 0);
     const name = fc.string({ unit: fc.constantFrom('a', 'b', 'A', ' ', '1', 'é', '→'), minLength: 1, maxLength: 5 });
     fc.assert(fc.property(fc.array(fc.tuple(name, fc.boolean()), { maxLength: 40 }), fc.array(name, { maxLength: 20 }), (added, probes) => {
       // The names one after another in a text, so that each can be added as its range.
@@ -30,15 +33,19 @@ describe('the name index', () => {
       const at: [number, number][] = [];
       for (const [n] of added) { at.push([text.length, text.length + n.length]); text += n + '\n'; }
       const index = new NameIndex(text, added.length);
+      reused.reset(text, added.length, added.length % 3);
       const map = new Map<string, number>();
       added.forEach(([n, asRange], k) => {
         const first = asRange ? index.addRange(at[k]![0], at[k]![1], k) : index.addString(n, k);
         expect(first).toBe(map.get(n) ?? -1);
+        expect(asRange ? reused.addRange(at[k]![0], at[k]![1], k) : reused.addString(n, k)).toBe(first);
         if (!map.has(n)) map.set(n, k);
       });
       expect(index.size).toBe(map.size);
+      expect(reused.size).toBe(map.size);
       for (const n of [...probes, ...added.map(([n]) => n)]) {
         expect(index.find(n)).toBe(map.get(n) ?? -1);
+        expect(reused.find(n)).toBe(map.get(n) ?? -1);
         // As a range of another text holding the name.
         const other = `x${n}y`;
         const probeText = text + other;

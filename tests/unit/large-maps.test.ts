@@ -1,0 +1,61 @@
+// Large maps: the model build keeps its lists in blocks and reuses its scratch arrays from one
+// build to the next. Neither may show in a model.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMap } from '../../src/model/build.js';
+import { corpus, mapText } from '../property/arbitraries.js';
+
+/** A map of `n` components, each linked to the next, with an evolve of the first. */
+function chain(n: number, prefix = 'C'): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(`component ${prefix}${i} [0.${(i % 90) + 10}, 0.5]`);
+  for (let i = 0; i + 1 < n; i++) lines.push(`${prefix}${i}->${prefix}${i + 1}`);
+  lines.push(`evolve ${prefix}0 0.9`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('a large map', () => {
+  it('keeps every component and link, in text order, past many blocks of 8,192', () => {
+    const n = 20_000;
+    const m = parseMap(chain(n));
+    expect(m.components).toHaveLength(n + 1);
+    expect(Array.isArray(m.components) && Array.isArray(m.links)).toBe(true);
+    expect(m.components.map((c) => c.name).slice(8190, 8194)).toEqual(['C8190', 'C8191', 'C8192', 'C8193']);
+    expect(m.components[16_384]!.line).toBe(16_385);
+    expect(m.components[n]).toMatchObject({ name: 'C0', type: 'evolved', maturity: 0.9, line: 2 * n });
+    expect(m.links).toHaveLength(n - 1);
+    expect(m.links[12_345]).toMatchObject({ from: 'C12345', to: 'C12346', line: n + 12_346 });
+    expect(m.links[12_345]!.loc).toEqual({ line: n + 12_346, column: 1, offset: expect.any(Number), end: expect.any(Number) });
+    expect(m.diagnostics).toEqual([]);
+  });
+
+  it('leaves nothing of one build in the next', () => {
+    // A large map whose links are all known, then small ones whose links are not: the scratch
+    // arrays still hold the large map's names and link ends.
+    expect(parseMap(chain(30_000)).diagnostics).toEqual([]);
+    const small = parseMap('component C1 [0.5, 0.5]\nC1->C2\nC2->C1\n');
+    expect(small.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      "2:5 link to 'C2', which is not a component of this map",
+      "3:1 link from 'C2', which is not a component of this map",
+    ]);
+    // A link read from a line with a comment is looked up by its key, not where it stands in the
+    // text; where the previous map's first link stood, this map has the name Y, and 'Y2' is unknown.
+    const head = 'component X [0.5, 0.5]\ncomponent Y [0.5, 0.5]\n';
+    expect(parseMap(`${head}X->Y\n`).diagnostics).toEqual([]);
+    expect(parseMap(`${head}X->Y2 // a comment\n`).diagnostics.map((d) => d.message)).toEqual(["link to 'Y2', which is not a component of this map"]);
+    expect(parseMap(chain(30_000, 'D')).components[29_999]!.name).toBe('D29999');
+    expect(parseMap('D5->D6\n').diagnostics).toHaveLength(2);
+  });
+
+  it('builds the same model whatever was built before it', () => {
+    const maps = corpus();
+    const large = chain(12_000);
+    fc.assert(fc.property(mapText, fc.nat(maps.length - 1), (text, k) => {
+      const alone = parseMap(text);
+      parseMap(large);
+      expect(parseMap(text)).toEqual(alone);
+      parseMap(maps[k]!);
+      expect(parseMap(text)).toEqual(alone);
+    }), { numRuns: 40 });
+  });
+});
