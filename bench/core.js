@@ -33,8 +33,9 @@ for (const n of [1000, 10000, 50000]) time(() => buildModel(parseDoc(texts[n])),
 // such a spell falls on reads slow, and it falls on a 50k block five times as often as on a 10k
 // one. So the blocks are measured in rounds (1k, 10k, 50k, then again), and each size's figure is
 // the median of its least disturbed block: the same rule for every size. Every block's median is
-// printed too.
-const ROUNDS = 3;
+// printed too. Five rounds: with three, a busy spell now and then covered all three 50k blocks
+// (a second each) and none of the 10k ones, and the figure moved by a tenth between runs.
+const ROUNDS = 5;
 const blocks = { 1000: [], 10000: [], 50000: [] };
 // Each block also counts the page faults and the system time of its runs: memory the engine or the
 // allocator takes afresh from the system costs a fault per page (a few microseconds each here),
