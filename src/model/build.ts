@@ -207,7 +207,11 @@ export function buildModel(doc: SyntaxDoc): MapModel {
   const components = new BlockList<MutableComponent>();
   /** The components read inside a pipeline's block. */
   const pipelineChildren: MutableComponent[] = [];
-  /** Per component read from a line: 1 + where its name starts in the text, and where it ends (0: see its key). */
+  /**
+   * Per component read from a line: 1 + where its name starts in the text, and where it ends (0:
+   * see its key). Scratch space that still holds the previous build's numbers: the first of each
+   * pair is written for every component as it is pushed, as is the first of linkRanges' four.
+   */
   const ints = scratchInts(8 * doc.lineCount);
   const nameRanges = ints.subarray(0, 2 * doc.lineCount);
   const links = new BlockList<Link>();
@@ -674,10 +678,10 @@ export function buildModel(doc: SyntaxDoc): MapModel {
     if (!known(l.to)) report(i, 'warning', stmt.to.start, stmt.to.end, `link to '${l.to}', which is not a component of this map`);
   }
 
+  names.reset('', 0); // lets go of the map's text
   // Sorted only when there is something to sort: an empty list has another elements kind than a
   // list of diagnostics, and calling sort on both deoptimised buildModel each time a map without
   // diagnostics followed one with them (63 times in one bench process).
-  names.reset('', 0); // lets go of the map's text
   if (diagCount > 1) diags.sort((a, b) => a.offset - b.offset || a.column - b.column);
   return {
     title, components: components.toArray(), links: linkList, evolves, pipelines, notes, annotations, attitudes, accelerators, urls,
