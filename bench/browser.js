@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startBrowser } from '../tests/e2e/browser.js';
+import { startBrowser } from './browser-env.js';
 import { generateComponentMap } from './generate.js';
 import { serveStatic } from './static.js';
 

@@ -12,6 +12,7 @@ import { STAGE_LABELS } from '../model/stages.js';
 import { buildScene } from '../render/scene.js';
 import { sceneToSvg } from '../render/svg.js';
 import { modelToJson } from '../model/json.js';
+import { BROWSER_ARGS, findBrowser } from './browser.js';
 import { displayName, readMapText, UsageError } from './io.js';
 
 const HELP = `mapwright: Wardley maps as text
@@ -238,7 +239,9 @@ async function renderPng(svg: string, width: number, height: number, outPath: st
   } catch {
     throw new UsageError('PNG output needs playwright-core and Chromium (apt-get install chromium); SVG output needs neither');
   }
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  const executablePath = findBrowser();
+  if (!executablePath) throw new UsageError('PNG output needs Chromium or Chrome (apt-get install chromium, or set CHROMIUM_PATH); SVG output does not');
+  const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS] })
     .catch((e: Error) => { throw new UsageError(`cannot start Chromium for PNG output: ${e.message.split('\n')[0]}`); });
   try {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2 });

@@ -65,7 +65,10 @@ export function App({ store }: { store: EditorStore }) {
 
   // For end-to-end tests and the browser console: where things are drawn.
   useEffect(() => {
-    const handle: CanvasHandle = { fit: () => canvas.current?.fit(), toPng: (r) => canvas.current?.toPng(r) ?? null, scene: () => canvas.current?.scene() ?? null };
+    const handle: CanvasHandle = {
+      fit: () => canvas.current?.fit(), toPng: (r) => canvas.current?.toPng(r) ?? null, scene: () => canvas.current?.scene() ?? null,
+      view: () => canvas.current?.view() ?? { scale: 1, x: 0, y: 0 },
+    };
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
   }, []);
 

@@ -18,6 +18,8 @@ export interface CanvasHandle {
   fit(): void
   toPng(pixelRatio: number): string | null
   scene(): Scene | null
+  /** The zoom and pan: a map pixel (x, y) is at (view.x + x * scale, view.y + y * scale) on the canvas. */
+  view(): { scale: number; x: number; y: number }
 }
 
 interface Props {
@@ -346,7 +348,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     fit: () => setView({ scale: 1, x: 0, y: 0 }),
     toPng: (pixelRatio: number) => stageRef.current?.toDataURL({ pixelRatio, mimeType: 'image/png' }) ?? null,
     scene: () => scene,
-  }), [scene]);
+    view: () => view,
+  }), [scene, view]);
 
   /** Map position under a stage-space point (undoing zoom and pan). */
   const mapPoint = useCallback((x: number, y: number) => fromPixel(size, (x - view.x) / view.scale, (y - view.y) / view.scale), [size, view]);

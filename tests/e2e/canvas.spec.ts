@@ -1,0 +1,152 @@
+// The canvas: loading, dragging, nudging, labels, notes, rename and delete.
+import {
+  canvasBox, changedLines, DEFAULT_MAP, dragBy, dragComponent, editorText, expect, findingIds, loadMap, pointOf, storeText, test,
+} from './app.js';
+
+test('loads the Unified AI Ops map by default, with its analysis', async ({ app: page, errors }) => {
+  expect(await storeText(page)).toBe(DEFAULT_MAP);
+  expect(await editorText(page)).toMatch(/anchor AI Value \[0\.96, 0\.62\]/);
+  const ids = await findingIds(page);
+  expect(ids).toContain('bottleneck/lagging-hub:Governance & Compliance');
+  expect(ids).toContain('critical-path/risk-chain:Data Management>DataOps>Unified AI Ops Framework');
+  await expect(page.locator('.outline li[data-name="Change Management"]')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('default-map.png') });
+  expect(errors).toEqual([]);
+});
+
+test('dragging a component across Custom-Built -> Product changes its line only; one undo restores both', async ({ app: page, errors }) => {
+  const before = await storeText(page);
+  const findingsBefore = await findingIds(page);
+  expect(findingsBefore).toContain('evolution-gap/stage-crossing:Centralized Platform');
+  let held: { text: string; editor: string; stage: string | null; findings: string[]; outline: string | null; onTop: boolean } | undefined;
+  await dragComponent(page, 'Centralized Platform', 0.46, async () => {
+    // The side panels and the text editor follow a drag at most every 100 ms: give them that long.
+    await page.waitForTimeout(250);
+    held = {
+      text: await storeText(page), editor: await editorText(page), stage: await page.getByTestId('drag-stage').textContent(),
+      findings: await findingIds(page),
+      outline: await page.locator('.outline li[data-name="Centralized Platform"] .stage').textContent(),
+      // The node in hand is drawn over the others: on the top layer.
+      onTop: await page.evaluate(() => {
+        const stage = window.Konva.stages[0]!;
+        const layers = stage.getLayers();
+        const n = stage.find('.component').find((c) => c.id() === 'component:Centralized Platform' && c.isDragging());
+        return n?.getLayer() === layers[layers.length - 1];
+      }),
+    };
+  });
+  expect(held!.text).not.toBe(before);
+  expect(held!.editor, 'the text editor follows the drag before the drop').toBe(held!.text);
+  expect(held!.stage, 'the stage under the pointer is shown').toBe('Product (+rental)');
+  expect(held!.onTop, 'the dragged component is drawn over the others').toBe(true);
+  expect(held!.findings, 'the findings change while the component is held').not.toContain('evolution-gap/stage-crossing:Centralized Platform');
+  expect(held!.outline, 'the outline follows the drag').toMatch(/^Product \(\+rental\) · 0\.4[4-8]$/);
+  const after = await storeText(page);
+  expect(changedLines(before, after), 'only the Centralized Platform line changed').toEqual([12]);
+  expect(after.split('\n')[11]).toMatch(/^component Centralized Platform \[0\.74, 0\.4[4-8]\]$/);
+  expect(await editorText(page), 'the text editor shows the new numbers').toBe(after);
+  expect(await findingIds(page)).not.toContain('evolution-gap/stage-crossing:Centralized Platform');
+  await page.screenshot({ path: test.info().outputPath('dragged-map.png') });
+  // While dragged it is drawn on the overlays layer; after the drop it is back among the others, in its place.
+  const placed = await page.evaluate(() => {
+    const stage = window.Konva.stages[0]!;
+    const layers = stage.getLayers();
+    const node = stage.find('.component').find((n) => n.id() === 'component:Centralized Platform')!;
+    const home = node.getLayer()!;
+    return {
+      others: home.find('.component').length,
+      elsewhere: layers.filter((l) => l !== home).reduce((n, l) => n + l.find('.component').length, 0),
+      at: layers.indexOf(home),
+    };
+  });
+  expect([placed.elsewhere, placed.others > 10], JSON.stringify(placed)).toEqual([0, true]);
+  expect(placed.at, 'the components layer is third again').toBe(2);
+  await page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(100);
+  expect(await storeText(page), 'undo restores the original bytes').toBe(before);
+  expect(await editorText(page)).toBe(before);
+  expect(await findingIds(page), 'undo restores the findings').toEqual(findingsBefore);
+  expect(errors).toEqual([]);
+});
+
+test('a drag with shift held moves a component along evolution only', async ({ app: page, errors }) => {
+  const before = await storeText(page);
+  const from = await pointOf(page, 'Data Management');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + i * 6, from.y - i * 5);
+    await page.waitForTimeout(20);
+  }
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.waitForTimeout(150);
+  const after = await storeText(page);
+  expect(changedLines(before, after)).toEqual([18]);
+  const m = /^component Data Management \[(0\.\d+), (0\.\d+)\]$/.exec(after.split('\n')[17]!);
+  expect(m, after.split('\n')[17]).not.toBeNull();
+  expect(m![1], 'visibility unchanged').toBe('0.50');
+  expect(Number(m![2]), 'maturity moved right').toBeGreaterThan(0.5);
+  expect(errors).toEqual([]);
+});
+
+test('arrow keys move the selected component through the same edit path', async ({ app: page }) => {
+  const before = await storeText(page);
+  await page.locator('.outline li[data-name="Centralized Platform"]').click();
+  await page.locator('[data-testid="outline"]').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  const after = await storeText(page);
+  expect(changedLines(before, after)).toEqual([12]);
+  expect(after.split('\n')[11]).toBe('component Centralized Platform [0.75, 0.43]');
+  expect(await findingIds(page)).not.toContain('evolution-gap/stage-crossing:Centralized Platform');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  await page.waitForTimeout(100);
+  expect(await storeText(page)).toBe(before);
+});
+
+test('a note, and a selected component\'s label, are dragged with the mouse: each changes its own line only', async ({ app: page, errors }) => {
+  await loadMap(page, 'title Drag\ncomponent Alpha [0.50, 0.50]\nnote Remember me [0.30, 0.30]', 'drag.owm');
+  const box = await canvasBox(page);
+  const before = await storeText(page);
+  const note = await page.evaluate(() => { const n = window.mapwrightCanvas.scene()!.notes[0]!; return { x: n.x, y: n.y }; });
+  // Pressed on the note's text (a few pixels into it), dragged right.
+  await dragBy(page, box.x + note.x + 12, box.y + note.y + 6, 120, 0);
+  const afterNote = await storeText(page);
+  expect(changedLines(before, afterNote), 'only the note line changed').toEqual([3]);
+  const m = /^note Remember me \[(0\.\d+), (0\.\d+)\]$/.exec(afterNote.split('\n')[2]!);
+  expect(m && Number(m[2]) > 0.4, `the note moved right along evolution: ${afterNote.split('\n')[2]}`).toBe(true);
+  // Select the component, then drag its label (painted beside it) down and to the right.
+  const a = await pointOf(page, 'Alpha');
+  await page.mouse.click(a.x, a.y);
+  await page.waitForTimeout(150);
+  const label = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'Alpha')!.label);
+  await dragBy(page, box.x + label.x + 8, box.y + label.y + 6, 30, 20);
+  const afterLabel = await storeText(page);
+  expect(changedLines(afterNote, afterLabel), 'only the component line changed').toEqual([2]);
+  expect(afterLabel.split('\n')[1]).toMatch(/^component Alpha \[0\.50, 0\.50\] label \[-?\d+, -?\d+\]$/);
+  expect(errors).toEqual([]);
+});
+
+test('rename by double-click renames every reference; delete removes links', async ({ app: page }) => {
+  const p = await pointOf(page, 'FinOps');
+  await page.mouse.dblclick(p.x, p.y);
+  const input = page.getByTestId('rename-input');
+  await input.fill('Cloud FinOps');
+  await input.press('Enter');
+  await page.waitForTimeout(100);
+  const t = await storeText(page);
+  const code = t.split('\n').filter((l) => !l.startsWith('//')).join('\n');
+  expect(code.replace(/Cloud FinOps/g, ''), 'every reference renamed (comments are the user\'s words and stay)').not.toContain('FinOps');
+  expect(t).toContain('Unified AI Ops Framework->Cloud FinOps');
+  await page.keyboard.press('Delete');
+  await page.waitForTimeout(100);
+  expect(await storeText(page)).not.toContain('Cloud FinOps');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(100);
+  expect(await storeText(page)).toBe(DEFAULT_MAP);
+});

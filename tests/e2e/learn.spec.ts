@@ -1,0 +1,88 @@
+// Learning modes: Explain, predict then reveal, what-if, projection, compare.
+import { DEFAULT_MAP, expect, storeText, test } from './app.js';
+
+test('Explain mode steps through every finding, highlighting exactly its components', async ({ app: page }) => {
+  const ids = await page.evaluate(() => window.mapwright.derived().analysis.findings.map((f) => ({ id: f.id, components: f.components })));
+  await page.click('button[data-action="explain"]');
+  await page.waitForSelector('[data-testid="explain"]');
+  for (let i = 0; i < ids.length; i++) {
+    await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, ids[i]!.id);
+    expect(await page.getByTestId('explain-count').textContent()).toBe(`${i + 1} / ${ids.length}`);
+    await page.waitForFunction((names) => {
+      const lit = window.mapwrightCanvas.scene()!.components.filter((c) => c.highlighted && c.type !== 'evolved').map((c) => c.name);
+      return JSON.stringify([...new Set(lit)].sort()) === JSON.stringify([...new Set(names)].sort());
+    }, ids[i]!.components);
+    if (i === 0) await page.screenshot({ path: test.info().outputPath('explain-mode.png') });
+    if (i < ids.length - 1) await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, ids[ids.length - 2]!.id);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="explain"]', { state: 'detached' });
+  expect(await storeText(page), 'explaining changes nothing').toBe(DEFAULT_MAP);
+});
+
+test('predict, then reveal: the guess is scored with hits, misses and false alarms', async ({ app: page }) => {
+  await page.click('[data-testid="side-learn"]');
+  await page.click('.outline li[data-name="Governance & Compliance"]');
+  await page.click('.outline li[data-name="Cloud Infrastructure"]', { modifiers: ['Shift'] });
+  await page.click('[data-testid="reveal"]');
+  const result = await page.getByTestId('predict-result').textContent();
+  expect(result).toMatch(/1 hit, 2 missed, 1 false alarm/);
+  expect(result).toMatch(/Change Management/);
+  expect(result).toMatch(/Cloud Infrastructure: Cloud Infrastructure has \d+ direct user/);
+});
+
+test('what if it commoditises: a preview on a copy, the text untouched until applied', async ({ app: page }) => {
+  await page.click('[data-testid="side-learn"]');
+  await page.click('[data-testid="tab-disruption"]');
+  await page.check('[data-testid="whatif-Model Monitoring"]');
+  await page.waitForSelector('[data-testid="whatif-result"]');
+  await page.waitForSelector('[data-testid="preview"]');
+  await expect(page.locator('[data-testid="whatif-result"] li[data-id="disruption-risk/into-commodity:Model Monitoring"]'), 'its disruption risk disappears').toHaveCount(1);
+  expect(await storeText(page), 'the map text is untouched').toBe(DEFAULT_MAP);
+  const drawnAt = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'Model Monitoring')!.x);
+  await page.uncheck('[data-testid="whatif-Model Monitoring"]');
+  await page.waitForSelector('[data-testid="preview"]', { state: 'detached' });
+  const backAt = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'Model Monitoring')!.x);
+  expect(drawnAt, 'the preview drew it further right').toBeGreaterThan(backAt);
+});
+
+test('the projection slider previews live; apply writes only coordinates as one step; undo restores the bytes', async ({ app: page }) => {
+  await page.click('[data-testid="side-learn"]');
+  await page.click('[data-testid="tab-projection"]');
+  const slider = page.getByTestId('projection-slider');
+  await slider.fill('0');
+  const x0 = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'DataOps')!.x);
+  await slider.fill('60');
+  await page.waitForSelector('[data-testid="preview"]');
+  await page.waitForFunction((x) => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'DataOps')!.x > x + 5, x0);
+  expect(await storeText(page), 'the slider alone changes no text').toBe(DEFAULT_MAP);
+  await page.click('[data-testid="projection-apply"]');
+  const after = await storeText(page);
+  const a = DEFAULT_MAP.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    changed++;
+    expect(b[i]!.replace(/[\d.]+/g, '#'), 'only numbers change').toBe(a[i]!.replace(/[\d.]+/g, '#'));
+  }
+  expect(changed).toBeGreaterThan(5);
+  await page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(100);
+  expect(await storeText(page), 'one undo restores the original bytes').toBe(DEFAULT_MAP);
+});
+
+test('compare view: ghosts where components were, and the semantic diff', async ({ app: page }) => {
+  await page.click('[data-testid="side-compare"]');
+  await page.fill('[data-testid="compare-text"]', DEFAULT_MAP.replace('component Model Monitoring [0.22, 0.65]', 'component Model Monitoring [0.22, 0.50]'));
+  await page.click('[data-testid="compare-go"]');
+  const list = await page.getByTestId('diff-list').textContent();
+  expect(list).toMatch(/Model Monitoring moved within Product \(\+rental\) \(evolution \+0\.15\)/);
+  const ghosts = await page.evaluate(() => window.mapwrightCanvas.scene()!.overlays.filter((s) => s.role === 'ghost').length);
+  expect(ghosts).toBe(1);
+  await page.screenshot({ path: test.info().outputPath('compare-view.png') });
+});
