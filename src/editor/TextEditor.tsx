@@ -3,14 +3,13 @@
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap } from '@codemirror/commands';
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { Annotation, EditorState as CmState, type Extension } from '@codemirror/state';
-import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { Annotation, ChangeSet, EditorState as CmState, type Extension } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import type { TextChange } from '../dsl/edit.js';
 import { KEYWORDS } from '../dsl/parse.js';
 import { mapHighlighting } from './highlight.js';
-import { diffTexts } from './history.js';
 import type { EditorStore } from './store.js';
+import { changeSetBetween, planTyping, textChangesOf } from './textsync.js';
 
 /** During a drag, the text editor follows the map at most this often (ms). */
 const EDITOR_DRAG_MS = 100;
@@ -59,57 +58,59 @@ export function TextEditor({ store }: { store: EditorStore }) {
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Map text', 'data-testid': 'map-text' }),
       EditorView.updateListener.of((u) => {
-        if (!u.docChanged || u.transactions.some((t) => t.annotation(fromStoreAnnotation))) return;
-        const changes: TextChange[] = [];
-        u.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => { changes.push({ from: fromA, to: toA, insert: inserted.toString() }); });
-        store.dispatch(changes, 'typing');
-        synced = store.getState().text;
-        syncedVersion = store.getState().version;
+        if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
       }),
     ];
-    // The store's text the editor last agreed with: a store change is compared with it rather
-    // than with the editor's whole document turned into a string (once per frame of a drag).
-    let synced = store.getState().text;
-    let syncedVersion = store.getState().version;
-    const view = new EditorView({ parent: host.current!, state: CmState.create({ doc: store.getState().text, extensions }) });
+    /**
+     * The store's text and version that the editor last showed. The editor is behind the store only
+     * during a drag (it follows at most every EDITOR_DRAG_MS); a change the user types is never sent
+     * or applied at the wrong place because of that (see textsync.ts).
+     */
+    let shown = store.getState().text;
+    let shownVersion = store.getState().version;
+    /** True while this editor's own typing is being applied to the store (its notice is ours). */
+    let dispatching = false;
+    const view = new EditorView({ parent: host.current!, state: CmState.create({ doc: shown, extensions }) });
     viewRef.current = view;
     (window as unknown as { mapwrightEditor: EditorView }).mapwrightEditor = view; // for tests and the console
-    // During a drag the text follows the canvas in a task of its own, at most every
-    // EDITOR_DRAG_MS, with the changes of the frames between as one: the editor's update and the
-    // layout it measures in the next frame (1 to 2 ms) then hold up few of the frames that answer
-    // the pointer, not every one. The last catch-up comes at most that long after the last move.
     let deferred: ReturnType<typeof setTimeout> | null = null;
     let caughtUpAt = 0;
-    const fromStore = (changes: readonly TextChange[]) => ({ changes: changes.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), annotations: fromStoreAnnotation.of(true) });
-    const agreed = () => { synced = store.getState().text; syncedVersion = store.getState().version; };
-    /**
-     * Brings the editor to the store's text by the smallest change from the text they last agreed
-     * on (the whole text when the editor holds something else).
-     */
-    const catchUp = () => {
-      deferred = null;
-      caughtUpAt = performance.now();
-      const text = store.getState().text;
-      if (text === synced) return;
-      view.dispatch(fromStore(view.state.doc.length === synced.length ? diffTexts(synced, text) : [{ from: 0, to: view.state.doc.length, insert: text }]));
-      agreed();
-    };
-    const unsubscribe = store.subscribe(() => {
-      const s = store.getState();
-      if (s.text === synced) return;
-      if (s.gesture) { deferred ??= setTimeout(catchUp, Math.max(0, caughtUpAt + EDITOR_DRAG_MS - performance.now())); return; }
+    const fromStore = (changes: ChangeSet) => ({ changes, annotations: fromStoreAnnotation.of(true) });
+    const settle = () => {
       if (deferred !== null) { clearTimeout(deferred); deferred = null; }
-      // Changes from the canvas, undo or a load that follow on from the text the editor has: apply
-      // exactly those (the cursor and the selection map through them); otherwise catch up.
-      const fits = s.lastChanges.length > 0 && s.lastOrigin !== 'typing' && s.version === syncedVersion + 1;
-      if (fits) {
-        try {
-          view.dispatch(fromStore(s.lastChanges));
-          if (view.state.doc.length === s.text.length) { agreed(); return; }
-        } catch { /* the editor holds something else: replaced below */ }
-        view.dispatch(fromStore([{ from: 0, to: view.state.doc.length, insert: s.text }]));
-        agreed();
-        return;
+      caughtUpAt = performance.now();
+      shown = store.getState().text;
+      shownVersion = store.getState().version;
+    };
+    /** Brings the editor to the store's text by the smallest change (the cursor maps through it). */
+    const catchUp = () => {
+      const text = store.getState().text;
+      const doc = view.state.doc.toString();
+      if (doc !== text) view.dispatch(fromStore(changeSetBetween(doc, text)));
+      settle();
+    };
+    /** The user changed the text: the store takes exactly that change, wherever the editor was. */
+    function typed(u: ViewUpdate): void {
+      const plan = planTyping(u.startState.doc.toString(), store.getState().text, u.changes);
+      dispatching = true;
+      try { store.dispatch(textChangesOf(plan.toStore), 'typing'); } finally { dispatching = false; }
+      // The store took the change (the usual case), so the editor applies what it had not shown
+      // yet; or it refused it (over the size limit, with a message): the editor goes back.
+      if (plan.toEditor && !plan.toEditor.empty) view.dispatch(fromStore(plan.toEditor));
+      catchUp();
+    }
+    const unsubscribe = store.subscribe(() => {
+      if (dispatching) return;
+      const s = store.getState();
+      if (s.text === shown) { shownVersion = s.version; return; }
+      // During a drag the text follows the canvas in a task of its own, at most every
+      // EDITOR_DRAG_MS, with the changes of the frames between as one: the editor's update and the
+      // layout it measures cost 1 to 2 ms, which would hold up the frames that answer the pointer.
+      if (s.gesture) { deferred ??= setTimeout(catchUp, Math.max(0, caughtUpAt + EDITOR_DRAG_MS - performance.now())); return; }
+      // A change from the canvas, undo or a load that follows on from what the editor shows: apply
+      // exactly those changes; otherwise the smallest change to the store's text.
+      if (deferred === null && s.version === shownVersion + 1 && s.lastChanges.length > 0) {
+        view.dispatch(fromStore(ChangeSet.of(s.lastChanges.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), shown.length)));
       }
       catchUp();
     });

@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 import { BROWSER_ARGS, findBrowser } from '../../src/cli/browser.js';
 
 const port = Number(process.env.MAPWRIGHT_E2E_PORT ?? 4318);
+// A new seed for the random edit scripts on every run, the same in every worker.
+process.env.MAPWRIGHT_EDIT_SEED ??= String(Date.now() % 1_000_000);
+
 const executablePath = findBrowser() ?? undefined;
 
 export default defineConfig({
