@@ -1,7 +1,7 @@
 // Typing is the source of truth: whatever is typed, deleted or pasted, wherever and however fast,
 // the text equals the same edits applied to a plain string, in the editor and in the store.
 import type { Page } from '@playwright/test';
-import { DEFAULT_MAP, editorText, expect, loadMap, storeText, test } from './app.js';
+import { DEFAULT_MAP, editorText, expect, loadMap, pointOf, storeText, test, xOfMaturity } from './app.js';
 
 /** Puts the cursor at offset `pos` with a real mouse click on that character boundary. */
 async function clickAt(page: Page, pos: number, modifiers: ('Shift')[] = []): Promise<void> {
@@ -187,5 +187,32 @@ test(`${SCRIPTS} random edit scripts leave exactly the edited string`, async ({ 
     }
     await check(page, small, ops, `seed ${seed}`);
   }
+  expect(errors).toEqual([]);
+});
+
+test('typing during a drag keeps both, and the editor agrees with the store as soon as the drag ends', async ({ app: page, errors }) => {
+  const from = await pointOf(page, 'Centralized Platform');
+  const toX = await xOfMaturity(page, 0.5);
+  await page.locator('.cm-content').focus();
+  await page.evaluate(() => { const v = window.mapwrightEditor; v.dispatch({ selection: { anchor: v.state.doc.length } }); });
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  // A press on the canvas takes the focus from the text; a second input device (a pen, a touch
+  // screen) can give it back mid-drag. Each key comes right after a move, before the editor has
+  // caught up with it (it follows a drag at most every 100 ms).
+  await page.evaluate(() => window.mapwrightEditor.focus());
+  const typedText = '// typed mid-drag';
+  for (let i = 1; i <= typedText.length; i++) {
+    await page.mouse.move(from.x + ((toX - from.x) * Math.min(i, 8)) / 8, from.y);
+    await page.keyboard.type(typedText[i - 1]!);
+  }
+  await page.mouse.up();
+  const store = await storeText(page);
+  expect(store.endsWith('// typed mid-drag'), 'the typed text is in the map').toBe(true);
+  expect(store.split('\n')[11]).toMatch(/^component Centralized Platform \[0\.74, 0\.(49|50|51)\]$/);
+  // At once, not seconds later.
+  await expect.poll(() => editorText(page), { timeout: 300, intervals: [20] }).toBe(store);
+  await page.waitForTimeout(500);
+  expect(await editorText(page)).toBe(await storeText(page));
   expect(errors).toEqual([]);
 });
