@@ -3,11 +3,11 @@
 import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import type { Analysis, Finding } from '../analysis/index.js';
 
-const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, findings: [] };
 import type { Component, ComponentKind, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
 import { nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
-import { autosave, download, encodeShareFragment, saveText } from './files.js';
+import { autosave, download, encodeShareFragment, saveText, svgToPng } from './files.js';
+import { Floating } from './Floating.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
 import { NO_PREVIEW, type Preview } from './preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
@@ -18,6 +18,11 @@ const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: 
 const LearnPanel = lazy(() => import('./Learn.js').then((m) => ({ default: m.LearnPanel })));
 const ExplainView = lazy(() => import('./Learn.js').then((m) => ({ default: m.ExplainView })));
 const ComparePanel = lazy(() => import('./Compare.js').then((m) => ({ default: m.ComparePanel })));
+
+const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, findings: [] };
+
+/** The size the exports draw a map at, unless the map sets its own (`size [w, h]`): landscape, as printed. */
+const EXPORT_FRAME = { width: 1200, height: 800 } as const;
 
 /** The maps shipped in maps/, loaded on demand. */
 const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
@@ -123,18 +128,29 @@ export function App({ store }: { store: EditorStore }) {
     openText(await file.text(), file.name);
   }, [openText, store]);
 
-  const exportSvg = useCallback(async () => {
+  // What the canvas shows of the analysis: nothing while the analysis is hidden, or while a learner
+  // is predicting (the preview then says what to show: nothing until the reveal).
+  const analysisShown = panelOpen || explaining;
+  const canvasFindings = !analysisShown ? EMPTY_ANALYSIS.findings : preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings);
+
+  /** The picture both exports draw: the map and its findings, without the screen's selection, dimming or zoom. */
+  const exportPicture = useCallback(async () => {
     const { sceneToSvg } = await import('../render/svg.js');
-    const scene = buildScene(derived.shown, { width: 1200, height: 800 }, { findings: analysisFrame.findings });
-    download(state.fileName.replace(/\.(owm|wm|txt)$/i, '') + '.svg', new Blob([sceneToSvg(scene, derived.shown.title)], { type: 'image/svg+xml' }));
-  }, [derived.shown, analysisFrame, state.fileName]);
+    const model = derived.shown;
+    const frame = model.presentation.size ?? EXPORT_FRAME;
+    return { svg: sceneToSvg(buildScene(model, frame, { findings: canvasFindings }), model.title), frame };
+  }, [derived.shown, canvasFindings]);
+  const baseName = state.fileName.replace(/\.(owm|wm|txt)$/i, '');
+
+  const exportSvg = useCallback(async () => {
+    const { svg } = await exportPicture();
+    download(`${baseName}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+  }, [exportPicture, baseName]);
 
   const exportPng = useCallback(async () => {
-    const url = canvas.current?.toPng(3);
-    if (!url) return;
-    const blob = await (await fetch(url)).blob();
-    download(state.fileName.replace(/\.(owm|wm|txt)$/i, '') + '.png', blob);
-  }, [state.fileName]);
+    const { svg, frame } = await exportPicture();
+    download(`${baseName}.png`, await svgToPng(svg, frame.width, frame.height, 2));
+  }, [exportPicture, baseName]);
 
   const share = useCallback(async () => {
     const fragment = await encodeShareFragment(state.text);
@@ -228,8 +244,16 @@ export function App({ store }: { store: EditorStore }) {
     window.addEventListener('pointerup', up);
   };
 
+  // The menu stays open until an item is chosen, Esc, or a press elsewhere (not when the pointer leaves it).
+  const menuRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!menu) return undefined;
+    const away = (e: PointerEvent) => { if (!menuRef.current?.contains(e.target as Node)) setMenu(null); };
+    window.addEventListener('pointerdown', away, true);
+    return () => window.removeEventListener('pointerdown', away, true);
+  }, [menu]);
   const menuComponent = menu ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved') : undefined;
-  const focus = explainFocus ?? (active ? active.components : null);
+  const focus = explainFocus ?? (active && analysisShown ? active.components : null);
 
   return (
     <div className={`app${explaining ? ' presenting' : ''}`}>
@@ -265,7 +289,8 @@ export function App({ store }: { store: EditorStore }) {
             store={store}
             version={state.version}
             selection={state.selection}
-            findings={preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings)}
+            typingLine={state.typingLine}
+            findings={canvasFindings}
             focus={focus}
             preview={preview.model}
             costView={costView}
@@ -275,27 +300,31 @@ export function App({ store }: { store: EditorStore }) {
           />
           {explaining && <Suspense fallback={null}><ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} /></Suspense>}
           {renaming && (
-            <form className="rename" style={{ left: renaming.x, top: renaming.y }} onSubmit={(e) => {
-              e.preventDefault();
-              const error = rename(store, renaming.name, renaming.value);
-              if (error) setRenaming({ ...renaming, error }); else setRenaming(null);
-            }}>
-              <input autoFocus aria-label={`Rename ${renaming.name}`} value={renaming.value} onChange={(e) => setRenaming({ ...renaming, value: e.target.value, error: null })} onBlur={() => setRenaming(null)} data-testid="rename-input" />
-              {renaming.error && <span className="error" role="alert">{renaming.error}</span>}
-            </form>
+            <Floating x={renaming.x} y={renaming.y} className="rename">
+              <form onSubmit={(e) => {
+                e.preventDefault();
+                const error = rename(store, renaming.name, renaming.value);
+                if (error) setRenaming({ ...renaming, error }); else setRenaming(null);
+              }}>
+                <input autoFocus aria-label={`Rename ${renaming.name}`} value={renaming.value} onChange={(e) => setRenaming({ ...renaming, value: e.target.value, error: null })} onBlur={() => setRenaming(null)} data-testid="rename-input" />
+                {renaming.error && <span className="error" role="alert">{renaming.error}</span>}
+              </form>
+            </Floating>
           )}
           {menu && menuComponent && (
-            <ul className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} onMouseLeave={() => setMenu(null)}>
-              <li role="menuitem" onClick={() => { toggleInertiaOf(store, menu.name); setMenu(null); }}>{menuComponent.inertia ? 'Remove inertia' : 'Add inertia'}</li>
-              {(['build', 'buy', 'outsource'] as const).map((m) => (
-                <li key={m} role="menuitemradio" aria-checked={menuComponent.method === m} onClick={() => { setMethodOf(store, menu.name, menuComponent.method === m ? null : m); setMenu(null); }}>Method: {m}</li>
-              ))}
-              {(['technology', 'practice', 'capability', 'data'] as ComponentKind[]).map((k) => (
-                <li key={k} role="menuitemradio" aria-checked={menuComponent.kind === k} onClick={() => { setKindOf(store, menuComponent, k); setMenu(null); }}>Kind: {k}</li>
-              ))}
-              <li role="menuitem" onClick={() => { setRenaming({ name: menu.name, x: menu.x, y: menu.y, value: menu.name, error: null }); setMenu(null); }}>Rename…</li>
-              <li role="menuitem" onClick={() => { remove(store, [menu.name]); setMenu(null); }}>Delete</li>
-            </ul>
+            <Floating x={menu.x} y={menu.y} className="context-menu-box" testId="context-menu">
+              <ul className="context-menu" role="menu" aria-label={`${menu.name}: actions`} ref={menuRef}>
+                <li role="menuitem" onClick={() => { toggleInertiaOf(store, menu.name); setMenu(null); }}>{menuComponent.inertia ? 'Remove inertia' : 'Add inertia'}</li>
+                {(['build', 'buy', 'outsource'] as const).map((m) => (
+                  <li key={m} role="menuitemradio" aria-checked={menuComponent.method === m} onClick={() => { setMethodOf(store, menu.name, menuComponent.method === m ? null : m); setMenu(null); }}>Method: {m}</li>
+                ))}
+                {(['technology', 'practice', 'capability', 'data'] as ComponentKind[]).map((k) => (
+                  <li key={k} role="menuitemradio" aria-checked={menuComponent.kind === k} onClick={() => { setKindOf(store, menuComponent, k); setMenu(null); }}>Kind: {k}</li>
+                ))}
+                <li role="menuitem" onClick={() => { setRenaming({ name: menu.name, x: menu.x, y: menu.y, value: menu.name, error: null }); setMenu(null); }}>Rename…</li>
+                <li role="menuitem" onClick={() => { remove(store, [menu.name]); setMenu(null); }}>Delete</li>
+              </ul>
+            </Floating>
           )}
         </section>
         {panelOpen && ready && (

@@ -50,11 +50,19 @@ export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis
 
 interface Round { kind: PredictKind; score: PredictScore }
 
+/** The canvas shows the map without findings. */
+const HIDDEN: Preview = { model: null, findings: [], focus: null };
+
 /** Predict, then reveal: the learner's selection is the guess. */
 function PredictPanel({ model, analysis, selection, onPreview }: { model: MapModel; analysis: Analysis; selection: readonly string[]; onPreview(p: Preview): void }) {
   const [kind, setKind] = useState<PredictKind>('bottleneck');
   const [rounds, setRounds] = useState<Round[]>([]);
   const last = rounds[rounds.length - 1];
+  // Until the reveal the map shows no findings: the answers are not on screen before the guess.
+  useEffect(() => {
+    onPreview(HIDDEN);
+    return () => onPreview(NO_PREVIEW);
+  }, [onPreview]);
   const reveal = () => {
     const score = scorePrediction(model, analysis, kind, selection);
     setRounds([...rounds, { kind, score }]);
@@ -65,7 +73,7 @@ function PredictPanel({ model, analysis, selection, onPreview }: { model: MapMod
     <section className="learn-section" data-testid="predict">
       <h3>Predict, then reveal</h3>
       <p>Pick a question, select the components you think qualify (click, shift-click), then reveal.</p>
-      <label>Which components are… <select value={kind} onChange={(e) => { setKind(e.target.value as PredictKind); onPreview({ ...NO_PREVIEW, findings: [] }); }} aria-label="What to predict">
+      <label>Which components are… <select value={kind} onChange={(e) => { setKind(e.target.value as PredictKind); onPreview(HIDDEN); }} aria-label="What to predict">
         <option value="bottleneck">bottlenecks</option>
         <option value="disruption-risk">disruption risks</option>
         <option value="critical-path">on critical paths</option>
@@ -91,8 +99,9 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
   const [what, setWhat] = useState<string | null>(null);
   const result = useMemo(() => (what ? whatIfCommoditises(model, what, analysis.findings) : null), [what, model, analysis]);
   useEffect(() => {
-    if (result) onPreview({ model: result.model, findings: result.findings, focus: null });
-    else onPreview(NO_PREVIEW);
+    if (!result) return undefined;
+    onPreview({ model: result.model, findings: result.findings, focus: null });
+    return () => onPreview(NO_PREVIEW);
   }, [result, onPreview]);
   return (
     <section className="learn-section" data-testid="disruption">
@@ -133,13 +142,14 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
 function ProjectionPanel({ store, model, onPreview }: { store: EditorStore; model: MapModel; onPreview(p: Preview): void }) {
   const [t, setT] = useState(0);
   useEffect(() => {
-    if (t === 0) { onPreview(NO_PREVIEW); return; }
+    if (t === 0) { onPreview(NO_PREVIEW); return undefined; }
     const id = requestAnimationFrame(() => {
       const projected = projectModel(model, t / 100);
       onPreview({ model: projected, findings: analyze(projected).findings, focus: null });
     });
     return () => cancelAnimationFrame(id);
   }, [t, model, onPreview]);
+  useEffect(() => () => onPreview(NO_PREVIEW), [onPreview]);
   return (
     <section className="learn-section" data-testid="projection">
       <h3>Evolution projection</h3>
@@ -163,7 +173,6 @@ export function LearnPanel({ store, model, analysis, selection, onPreview, onExp
   onPreview(p: Preview): void; onExplain(): void; costView: boolean; onCostView(on: boolean): void
 }) {
   const [tab, setTab] = useState<'predict' | 'disruption' | 'projection' | 'cost'>('predict');
-  useEffect(() => { onPreview(NO_PREVIEW); }, [tab, onPreview]);
   return (
     <section className="learn" aria-label="Learn" data-testid="learn">
       <button type="button" className="explain-start" onClick={onExplain} title="Step through every finding, one at a time (F5)" data-testid="explain-start">Explain this map ▶</button>

@@ -26,6 +26,8 @@ interface Props {
   store: EditorStore
   version: number
   selection: readonly string[]
+  /** The line being typed (see EditorState.typingLine). */
+  typingLine: number | null
   findings: readonly Finding[]
   focus: readonly string[] | null
   /** A model to show instead of the text's (a projection, a what-if): drawn, not editable. */
@@ -115,8 +117,8 @@ type TextShape = Extract<Shape, { t: 'text' }>;
  * of the map, hit-tested on its box. Konva's own Text is not used: its module sets up a grapheme
  * segmenter as it loads, about 12 ms of the first render.
  */
-function TextNode({ shape, font, name, onDragStart, onDragMove, onDragEnd }: {
-  shape: TextShape; font: string; name: string
+function TextNode({ shape, font, name, draggable = true, onDragStart, onDragMove, onDragEnd }: {
+  shape: TextShape; font: string; name: string; draggable?: boolean
   onDragStart(e: Konva.KonvaEventObject<DragEvent>): void
   onDragMove(e: Konva.KonvaEventObject<DragEvent>): void
   onDragEnd(e: Konva.KonvaEventObject<DragEvent>): void
@@ -124,7 +126,7 @@ function TextNode({ shape, font, name, onDragStart, onDragMove, onDragEnd }: {
   const local = useMemo<TextShape>(() => ({ ...shape, x: 0, y: 0 }), [shape]);
   return (
     <KonvaShape
-      name={name} x={shape.x} y={shape.y} perfectDrawEnabled={false} draggable
+      name={name} x={shape.x} y={shape.y} perfectDrawEnabled={false} draggable={draggable}
       sceneFunc={(ctx) => paintShapes(ctx._context, [local], font)}
       hitFunc={(ctx, node) => {
         const b = textBox(ctx._context, local, font);
@@ -231,7 +233,6 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       onMouseEnter={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'move'; }}
       onMouseLeave={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'default'; }}
     >
-      <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
       <Group x={-x} y={-y}>
         {/* The label is painted with the shapes; only a selected component's label is a konva
             node of its own, so that it can be dragged. */}
@@ -239,6 +240,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
         {selected && sc.type !== 'evolved' && (
           <TextNode
             name="label"
+            draggable={editable}
             shape={label}
             font={fontFamily}
             onDragStart={(e) => { e.cancelBubble = true; }}
@@ -247,6 +249,9 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
           />
         )}
       </Group>
+      {/* Last, so on top: a press on the component's circle always moves the component, even where
+          its label (a selected component's label can be dragged) lies under it. */}
+      <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
     </Group>
   );
 }, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
@@ -276,7 +281,18 @@ function componentOf(store: EditorStore, sc: SceneComponent): Component | undefi
   return comps.find((c) => c.key === sc.key && c.type === sc.type) ?? comps.find((c) => c.key === sc.key);
 }
 
-export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, findings, focus, preview, costView, compareWith, onRename, onContextMenu }, ref) {
+/**
+ * The model without the components declared on the line being typed that have no coordinates yet:
+ * `component Model Registry` parses before its coordinates are typed, and would jump onto the map
+ * at the default position mid-word. It appears when the user leaves the line or pauses.
+ */
+export function withoutUnsettled(model: MapModel, typingLine: number | null): MapModel {
+  if (typingLine === null) return model;
+  const components = model.components.filter((c) => c.positioned || c.line !== typingLine || c.type === 'evolved');
+  return components.length === model.components.length ? model : { ...model, components };
+}
+
+export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, typingLine, findings, focus, preview, costView, compareWith, onRename, onContextMenu }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   // The canvas is created once its box is known, so the first frame is drawn once, at the right size.
@@ -306,7 +322,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   }, [setSize]);
 
   const derived = store.derived();
-  const shownModel = preview ?? derived.shown;
+  const settled = useMemo(() => withoutUnsettled(derived.shown, typingLine), [derived.shown, typingLine]);
+  const shownModel = preview ?? settled;
   const scene = useMemo(
     // While a component is dragged, the links that do not touch it come from the frame before the
     // drag (`frozen`): the scene makes only its links.
@@ -555,7 +572,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     if (!p) return;
     const at = mapPoint(p.x, p.y);
     const name = addAt(store, at.visibility, at.maturity);
-    onRename(name, p.x, p.y);
+    if (name !== null) onRename(name, p.x, p.y);
   };
 
   const t = scene.theme;
@@ -577,13 +594,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           fontFamily={t.font}
           scale={view.scale}
           handlers={handlers}
-          editable={preview === null}
+          editable={preview === null && !derived.stale}
         />
       ))}
       {kept.notes.map((n) => (
         <TextNode
           key={`note:${n.line}`}
           name="note"
+          draggable={preview === null && !derived.stale}
           shape={{ t: 'text', x: n.x, y: n.y, text: n.text, size: 12, bold: true, fill: t.note, role: 'note' }}
           font={t.font}
           onDragStart={(e) => { e.cancelBubble = true; lift(e.target); store.beginGesture('move'); }}
@@ -594,12 +612,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
       <Painted shapes={kept.foreground} font={t.font} />
     </Layer>
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the note handlers read refs and the store, which do not change
-  ), [kept, selection, t, view.scale, handlers, preview, size, store]);
+  ), [kept, selection, t, view.scale, handlers, preview, size, store, derived.stale]);
 
   return (
     <div className="canvas-host" ref={host} data-testid="canvas" style={{ background: t.background }}>
       {preview && <div className="preview-banner" role="status" data-testid="preview">A preview: the map text is unchanged until you apply it.</div>}
-      {derived.stale && <div className="stale-banner" role="status" data-testid="stale">The text has errors: showing the last good map. Fix the lines marked in the editor.</div>}
+      {derived.stale && <div className="stale-banner" role="status" data-testid="stale">The text has errors: showing the last good map, read-only. Fix the lines marked in the editor to edit here again.</div>}
       {linkFrom && <div className="link-hint" role="status">Linking from {linkFrom}: ctrl/cmd-click the component it needs (Esc to cancel)</div>}
       {measured && <Stage
         ref={stageRef}

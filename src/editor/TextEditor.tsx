@@ -11,6 +11,9 @@ import { mapHighlighting } from './highlight.js';
 import type { EditorStore } from './store.js';
 import { changeSetBetween, planTyping, textChangesOf } from './textsync.js';
 
+/** After this long without a key, the line being typed counts as finished (ms). */
+const TYPING_PAUSE_MS = 1200;
+
 /** During a drag, the text editor follows the map at most this often (ms). */
 const EDITOR_DRAG_MS = 100;
 
@@ -59,6 +62,7 @@ export function TextEditor({ store }: { store: EditorStore }) {
       EditorView.contentAttributes.of({ 'aria-label': 'Map text', 'data-testid': 'map-text' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
+        else if (u.selectionSet) leftLine(u);
       }),
     ];
     /**
@@ -89,6 +93,17 @@ export function TextEditor({ store }: { store: EditorStore }) {
       if (doc !== text) view.dispatch(fromStore(changeSetBetween(doc, text)));
       settle();
     };
+    // The line being typed, until the cursor leaves it or the user pauses (see EditorState.typingLine).
+    let pause: ReturnType<typeof setTimeout> | null = null;
+    const typingOn = (line: number | null) => {
+      if (pause !== null) { clearTimeout(pause); pause = null; }
+      store.setTypingLine(line);
+      if (line !== null) pause = setTimeout(() => { pause = null; store.setTypingLine(null); }, TYPING_PAUSE_MS);
+    };
+    function leftLine(u: ViewUpdate): void {
+      const line = store.getState().typingLine;
+      if (line !== null && u.state.doc.lineAt(u.state.selection.main.head).number !== line) typingOn(null);
+    }
     /** The user changed the text: the store takes exactly that change, wherever the editor was. */
     function typed(u: ViewUpdate): void {
       const plan = planTyping(u.startState.doc.toString(), store.getState().text, u.changes);
@@ -98,6 +113,7 @@ export function TextEditor({ store }: { store: EditorStore }) {
       // yet; or it refused it (over the size limit, with a message): the editor goes back.
       if (plan.toEditor && !plan.toEditor.empty) view.dispatch(fromStore(plan.toEditor));
       catchUp();
+      typingOn(view.state.doc.lineAt(view.state.selection.main.head).number);
     }
     const unsubscribe = store.subscribe(() => {
       if (dispatching) return;
@@ -114,7 +130,12 @@ export function TextEditor({ store }: { store: EditorStore }) {
       }
       catchUp();
     });
-    return () => { unsubscribe(); if (deferred !== null) clearTimeout(deferred); view.destroy(); };
+    return () => {
+      unsubscribe();
+      if (deferred !== null) clearTimeout(deferred);
+      if (pause !== null) clearTimeout(pause);
+      view.destroy();
+    };
   }, [store]);
 
   return <div className="text-editor" ref={host} />;

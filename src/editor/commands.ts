@@ -10,6 +10,16 @@ import type { EditorStore } from './store.js';
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
+/**
+ * Whether the canvas may edit the map. Not while the text has errors: the canvas then shows the
+ * last good map, and an edit made on that picture would change text the user cannot see there.
+ */
+export function canvasEditable(store: EditorStore): boolean {
+  if (!store.derived().stale) return true;
+  store.notify('The text has errors: fix the marked lines to edit on the canvas again (it shows the last good map).');
+  return false;
+}
+
 /** What a drag or a key press moves. */
 export type MoveTarget =
   | { readonly kind: 'component'; readonly name: string; readonly type: Component['type']; readonly parent: string | null }
@@ -17,6 +27,7 @@ export type MoveTarget =
 
 /** Moves a component, anchor, pipeline child, evolved target or note to a map position. */
 export function moveTo(store: EditorStore, target: MoveTarget, visibility: number, maturity: number, origin = 'move'): boolean {
+  if (!canvasEditable(store)) return false;
   const doc = store.syntax();
   const at = { visibility: clamp(visibility), maturity: clamp(maturity) };
   let changes: TextChange[] | null;
@@ -32,12 +43,14 @@ export function nudge(store: EditorStore, c: Component, dVisibility: number, dMa
 }
 
 export function moveLabel(store: EditorStore, name: string, x: number, y: number): boolean {
+  if (!canvasEditable(store)) return false;
   return store.dispatch(setLabel(store.syntax(), name, { x, y }), 'label');
 }
 
 /** Renames a component everywhere it is named. Refuses an empty name or one already taken. */
 export function rename(store: EditorStore, from: string, to: string): string | null {
   const clean = to.trim();
+  if (store.derived().stale) return 'The text has errors: fix the marked lines first.';
   if (clean === '') return 'A component needs a name.';
   if (nameKey(clean) === nameKey(from)) return null;
   if (store.derived().model.components.some((c) => c.key === nameKey(clean))) return `'${clean}' is already a component of this map.`;
@@ -47,7 +60,8 @@ export function rename(store: EditorStore, from: string, to: string): string | n
 }
 
 /** Adds a component at a position with a fresh name, and returns that name. */
-export function addAt(store: EditorStore, visibility: number, maturity: number): string {
+export function addAt(store: EditorStore, visibility: number, maturity: number): string | null {
+  if (!canvasEditable(store)) return null;
   const taken = new Set(store.derived().model.components.map((c) => c.key));
   let name = 'New Component';
   for (let i = 2; taken.has(name); i++) name = `New Component ${i}`;
@@ -57,12 +71,14 @@ export function addAt(store: EditorStore, visibility: number, maturity: number):
 }
 
 export function link(store: EditorStore, from: string, to: string): boolean {
+  if (!canvasEditable(store)) return false;
   if (nameKey(from) === nameKey(to)) return false;
   return store.dispatch(addLink(store.syntax(), from, to), 'link');
 }
 
 /** Deletes components with their links and evolve lines, as one undo step. */
 export function remove(store: EditorStore, names: readonly string[]): void {
+  if (!canvasEditable(store)) return;
   store.beginGesture('delete');
   for (const n of names) store.dispatch(deleteComponent(store.syntax(), n), 'delete');
   store.endGesture();
@@ -70,15 +86,18 @@ export function remove(store: EditorStore, names: readonly string[]): void {
 }
 
 export function toggleInertiaOf(store: EditorStore, name: string): boolean {
+  if (!canvasEditable(store)) return false;
   return store.dispatch(toggleInertia(store.syntax(), name), 'inertia');
 }
 
 export function setMethodOf(store: EditorStore, name: string, method: MethodDecorator | null): boolean {
+  if (!canvasEditable(store)) return false;
   return store.dispatch(setMethod(store.syntax(), name, method), 'method');
 }
 
 /** Sets a component's kind (technology is the default and is written as no word at all). */
 export function setKindOf(store: EditorStore, c: Component, kind: ComponentKind): void {
+  if (!canvasEditable(store)) return;
   store.beginGesture('kind');
   if (c.kind !== 'technology') store.dispatch(toggleDecorator(store.syntax(), c.name, c.kind), 'kind');
   if (kind !== 'technology') store.dispatch(toggleDecorator(store.syntax(), c.name, kind), 'kind');

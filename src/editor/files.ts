@@ -56,6 +56,26 @@ export function autosave(s: Saved): void {
   try { localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(s)); } catch { /* storage full or blocked: the text is still in the editor */ }
 }
 
+/**
+ * An SVG document drawn into a PNG at `scale` times its size: the PNG export draws exactly the
+ * picture the SVG export does (the same scene), not what the canvas shows on screen.
+ */
+export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image(width, height);
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 /** Offers `data` as a download named `name`. */
 export function download(name: string, data: Blob): void {
   const url = URL.createObjectURL(data);

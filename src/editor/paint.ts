@@ -114,13 +114,20 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
   ctx.restore();
 }
 
-/** The box a text covers, relative to its (x, y), measured with the font it is painted in. */
+/**
+ * The box the glyphs of a text cover, relative to its (x, y), measured with the font it is painted
+ * in (a label laid out in a 130-pixel column covers only its words, not the column).
+ */
 export function textBox(ctx: CanvasRenderingContext2D, s: Extract<Shape, { t: 'text' }>, font: string): { x: number; y: number; w: number; h: number } {
   const lines = s.text.split('\n');
   ctx.font = textFont(s, font);
-  const w = s.width ?? Math.max(0, ...lines.map((l) => ctx.measureText(l).width));
+  let w = 0;
+  for (const l of lines) w = Math.max(w, ctx.measureText(l).width);
   const align = s.align ?? 'left';
-  const x = s.width !== undefined || align === 'left' ? 0 : align === 'center' ? -w / 2 : -w;
+  const column = s.width;
+  const x = column === undefined
+    ? (align === 'left' ? 0 : align === 'center' ? -w / 2 : -w)
+    : (align === 'left' ? 0 : align === 'center' ? (column - w) / 2 : column - w);
   return { x, y: 0, w, h: lines.length * s.size * LINE_HEIGHT };
 }
 

@@ -28,6 +28,11 @@ export interface EditorState {
   readonly lastOrigin: string
   readonly lastChanges: readonly TextChange[]
   readonly message: string | null
+  /**
+   * The 1-based line the user is typing on, until they leave it or pause: a component on it that has
+   * no coordinates yet is not drawn (it would jump onto the map at the default place mid-word).
+   */
+  readonly typingLine: number | null
 }
 
 export interface Derived {
@@ -62,7 +67,7 @@ export class EditorStore {
     this.doc = parseDoc(text, fileName);
     this.state = {
       text, version: 0, fileName, selection: [], gesture: false, canUndo: false, canRedo: false,
-      lastOrigin: 'load', lastChanges: [], message: null,
+      lastOrigin: 'load', lastChanges: [], message: null, typingLine: null,
     };
   }
 
@@ -205,6 +210,11 @@ export class EditorStore {
 
   select(names: readonly string[]): void {
     this.set((d) => { d.selection = [...names]; });
+  }
+
+  /** Says which line the user is typing on (null: none, or they paused). */
+  setTypingLine(line: number | null): void {
+    if (this.state.typingLine !== line) this.set((d) => { d.typingLine = line; });
   }
 
   notify(message: string | null): void {

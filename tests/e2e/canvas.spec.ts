@@ -150,3 +150,115 @@ test('rename by double-click renames every reference; delete removes links', asy
   await page.waitForTimeout(100);
   expect(await storeText(page)).toBe(DEFAULT_MAP);
 });
+
+test('click to select, then drag from the circle: the component moves, not its label', async ({ app: page, errors }) => {
+  const before = await storeText(page);
+  const p = await pointOf(page, 'DataOps');
+  await page.mouse.click(p.x, p.y);
+  await page.waitForTimeout(150);
+  await dragBy(page, p.x, p.y, 90, 0);
+  const after = await storeText(page);
+  expect(changedLines(before, after)).toEqual([13]);
+  const line = after.split('\n')[12]!;
+  expect(line, 'the label offset is unchanged').toMatch(/ label \[-58, -4\]$/);
+  const m = /^component DataOps \[0\.70, (0\.\d+)\]/.exec(line);
+  expect(m, line).not.toBeNull();
+  expect(Number(m![1]), 'the component moved right').toBeGreaterThan(0.33);
+  // The label still moves when the press is on the label itself.
+  const label = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'DataOps')!.label);
+  const box = await canvasBox(page);
+  await dragBy(page, box.x + label.x + 6, box.y + label.y + 6, 0, 30);
+  expect((await storeText(page)).split('\n')[12]).toMatch(/ label \[-58, (2[5-9]|3[0-9])\]$/);
+  expect(errors).toEqual([]);
+});
+
+/** Roles of the analysis drawn on the canvas: badges and highlighted edges. */
+const findingShapes = (page: import('@playwright/test').Page) => page.evaluate(() => {
+  const s = window.mapwrightCanvas.scene()!;
+  return s.badges.length + s.overlays.filter((o) => o.role === 'critical-path-edge' || o.role === 'misalignment-line').length;
+});
+
+test('Predict shows no findings on the canvas until the reveal; hiding the analysis hides them too', async ({ app: page }) => {
+  await expect.poll(() => findingShapes(page)).toBeGreaterThan(0);
+  await page.click('[data-testid="side-learn"]');
+  await expect.poll(() => findingShapes(page), { message: 'no answers before the guess' }).toBe(0);
+  await page.click('.outline li[data-name="Governance & Compliance"]');
+  await page.waitForTimeout(300);
+  expect(await findingShapes(page)).toBe(0);
+  await page.click('[data-testid="reveal"]');
+  await expect.poll(() => page.evaluate(() => window.mapwrightCanvas.scene()!.badges.filter((b) => b.role === 'badge-bottleneck').length)).toBeGreaterThan(0);
+  await page.click('[data-testid="side-findings"]');
+  await expect.poll(() => findingShapes(page)).toBeGreaterThan(0);
+  await page.click('button[data-action="panel"]');
+  await expect.poll(() => findingShapes(page), { message: 'hiding the analysis hides it on the map too' }).toBe(0);
+  await page.click('button[data-action="panel"]');
+  await expect.poll(() => findingShapes(page)).toBeGreaterThan(0);
+});
+
+test('the context menu of a low component opens inside the window and stays open until a choice', async ({ app: page }) => {
+  const p = await pointOf(page, 'Cloud Infrastructure');
+  await page.mouse.click(p.x, p.y, { button: 'right' });
+  const menu = page.getByTestId('context-menu');
+  await expect(menu).toBeVisible();
+  const pane = (await page.locator('.canvas-pane').boundingBox())!;
+  const box = (await menu.boundingBox())!;
+  expect(box.y + box.height, 'the menu ends above the bottom of the canvas').toBeLessThanOrEqual(pane.y + pane.height);
+  expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+  // Leaving the menu with the pointer does not close it.
+  await page.mouse.move(pane.x + 10, pane.y + 10, { steps: 5 });
+  await page.waitForTimeout(200);
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect(menu).toHaveCount(0);
+  expect(await storeText(page)).not.toContain('Cloud Infrastructure');
+  // A press elsewhere closes it.
+  const q = await pointOf(page, 'DataOps');
+  await page.mouse.click(q.x, q.y, { button: 'right' });
+  await expect(menu).toBeVisible();
+  await page.mouse.click(pane.x + pane.width / 2, pane.y + 20);
+  await expect(menu).toHaveCount(0);
+});
+
+test('the rename box of a component near the right edge is inside the canvas', async ({ app: page }) => {
+  const p = await pointOf(page, 'Cloud Infrastructure');
+  await page.mouse.dblclick(p.x, p.y);
+  const input = page.getByTestId('rename-input');
+  await expect(input).toBeFocused();
+  const pane = (await page.locator('.canvas-pane').boundingBox())!;
+  const box = (await input.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+  expect(box.x).toBeGreaterThanOrEqual(pane.x);
+  await input.fill('Cloud');
+  await input.press('Enter');
+  expect(await storeText(page)).toContain('component Cloud [0.10, 0.88]');
+});
+
+test('while the map is stale a drag changes no text, and says why', async ({ app: page }) => {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\ncomponent Broken [0.5');
+  await page.waitForSelector('[data-testid="stale"]');
+  const before = await storeText(page);
+  const p = await pointOf(page, 'DataOps');
+  await dragBy(page, p.x, p.y, 120, 0);
+  expect(await storeText(page), 'the text behind the frozen picture is unchanged').toBe(before);
+  await page.keyboard.press('Delete');
+  expect(await storeText(page)).toBe(before);
+  await expect(page.getByTestId('stale')).toContainText('read-only');
+});
+
+test('a half-typed component line does not jump onto the map until the line is left or the user pauses', async ({ app: page }) => {
+  const drawn = () => page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name.startsWith('Model Reg')));
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('component Model Registry', { delay: 60 });
+  expect(await drawn(), 'not while it is being typed').toBe(false);
+  await page.keyboard.type(' [0.40, 0.50]', { delay: 60 });
+  await expect.poll(drawn, { message: 'drawn once it has coordinates' }).toBe(true);
+  // Without coordinates: drawn after a pause.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('component Model Reg Two', { delay: 40 });
+  expect(await page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two'))).toBe(false);
+  await expect.poll(() => page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two')), { timeout: 4000 }).toBe(true);
+});

@@ -64,3 +64,22 @@ test('a map of 5 MB or more is refused with a clear message', async ({ app: page
   expect(await page.getByTestId('message').textContent()).toMatch(/5 MB or more are refused/);
   expect(await storeText(page)).toBe(before);
 });
+
+/** Width and height of a PNG, from its header. */
+const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
+
+test('PNG export draws the same clean landscape picture as SVG, whatever the screen shows', async ({ app: page }) => {
+  const exportPng = async () => {
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action="png"]')]);
+    return readFileSync((await png.path())!);
+  };
+  const clean = await exportPng();
+  expect(pngSize(clean), 'the SVG export is 1200 x 800; the PNG is the same shape at twice the size').toEqual({ width: 2400, height: 1600 });
+  // Select a component and activate a finding (which dims the rest of the canvas), then export again.
+  await page.click('.outline li[data-name="DataOps"]');
+  await page.locator('[data-testid="findings"] li.finding button').first().click();
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.dimmed))).toBe(true);
+  const busy = await exportPng();
+  expect(busy.equals(clean), 'no selection ring, no dimming, nothing clipped at the screen edge').toBe(true);
+});
