@@ -1,6 +1,6 @@
 // Bottlenecks: components much of the map depends on that are less evolved than what depends on them.
 import type { Finding } from './finding.js';
-import { fmt, makeFinding } from './finding.js';
+import { along, evo, makeFinding } from './finding.js';
 import type { ValueChain } from './graph.js';
 import type { AnalysisOptions } from './options.js';
 
@@ -25,7 +25,8 @@ export function bottlenecks(g: ValueChain, o: AnalysisOptions['bottlenecks']): F
     const share = dependents / Math.max(1, n - 1);
     const score = Math.sqrt(share) * Math.min(1, lag / o.fullLag);
     out.push(makeFinding('bottleneck', 'bottleneck/lagging-hub', [c.name], score,
-      `${dependents} of ${n - 1} other components depend on ${c.name} (${direct.length} directly), and those direct users are on average ${fmt(lag)} more evolved than its ${fmt(c.maturity)}.`));
+      `${c.name} holds up what depends on it`,
+      `${dependents} of ${n - 1} other components depend on ${c.name} (${direct.length} directly), and those direct users are on average ${along(lag)} ahead of it (it is at ${evo(c.maturity)}).`));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Critical paths: the chains of not-yet-evolved technical components that the user need rests on.
 import type { Finding } from './finding.js';
-import { fmt, makeFinding } from './finding.js';
+import { evo, fmt, makeFinding } from './finding.js';
 import { isPractice, type ValueChain } from './graph.js';
 import type { AnalysisOptions } from './options.js';
 
@@ -74,10 +74,10 @@ export function criticalPaths(g: ValueChain, o: AnalysisOptions['criticalPaths']
     .slice(0, o.max)
     .map((p) => {
       const flow = [...p.nodes].reverse().map((v) => g.nodes[v]!);
-      const user = p.from !== null ? g.nodes[p.from]!.name : 'the map';
-      const steps = flow.map((c) => `${c.name} (${fmt(c.maturity)})`);
-      const route = steps.length > 1 ? `from ${steps[0]} through ${steps.slice(1).join(', ')}` : `through ${steps[0]}`;
-      return makeFinding('critical-path', 'critical-path/risk-chain', flow.map((c) => c.name),
-        p.score, `Value reaches ${user} ${route}: ${flow.length} components short of ${fmt(o.maxMaturity)} maturity, so the chance that one of them fails the user need scores ${fmt(p.score)}.`);
+      const user = p.from !== null ? g.nodes[p.from]!.name : 'the top of the map';
+      const steps = flow.map((c) => `${c.name} (${evo(c.maturity)})`);
+      return makeFinding('critical-path', 'critical-path/risk-chain', flow.map((c) => c.name), p.score,
+        `Critical path from ${flow[0]!.name} up to ${flow[flow.length - 1]!.name}`,
+        `${user} rests on a chain of ${flow.length} components not yet past the middle of Product (${evo(o.maxMaturity)}): ${steps.join(', then ')}. Any of them can still fail the need; the chance that one does gives the chain a risk score ${fmt(p.score)} of 1.`);
     });
 }

@@ -1,7 +1,7 @@
 // Disruption risks: components about to cross into the next stage, weighted by what rests on them.
 import { STAGE_BOUNDARIES, STAGE_LABELS, STAGES, stageIndex, stageOf } from '../model/stages.js';
 import type { Finding } from './finding.js';
-import { fmt, makeFinding } from './finding.js';
+import { along, evo, makeFinding } from './finding.js';
 import { isPractice, type ValueChain } from './graph.js';
 import type { AnalysisOptions } from './options.js';
 
@@ -28,8 +28,10 @@ export function disruptionRisks(g: ValueChain, o: AnalysisOptions['disruption'])
     const reach = Math.min(1, (2 * g.dependentCount[v]!) / Math.max(1, n - 1));
     const score = o.stageWeight[nextStage] * (0.6 * proximity + 0.4 * reach);
     if (score < o.minScore) return;
-    const how = crossing ? `its evolve arrow takes it from ${fmt(c.maturity)} to ${fmt(to)}` : `at ${fmt(c.maturity)} it is ${fmt(distance)} short of the ${fmt(boundary)} boundary`;
+    const how = crossing ? `its evolve arrow takes it from ${evo(c.maturity)} to ${evo(to)}` : `at ${evo(c.maturity)} it is ${along(distance)} short of where ${STAGE_LABELS[nextStage]} begins (${evo(boundary)})`;
+    const becomes = nextStage === 'commodity' ? 'a commodity' : nextStage === 'product' ? 'a product' : 'custom-built';
     out.push(makeFinding('disruption-risk', `disruption-risk/into-${nextStage}`, [c.name], score,
+      `${c.name} is about to become ${becomes}`,
       `${c.name} is about to move into ${STAGE_LABELS[nextStage]}: ${how}, and ${g.dependentCount[v]} components depend on it as it is today.`));
   });
   return out;

@@ -15,7 +15,9 @@ export interface Finding {
   /** 0..1: how strongly the rule fired. */
   readonly score: number
   readonly severity: Severity
-  /** One plain-language sentence with the numbers. */
+  /** A short plain-language headline (what the UI lists; no numbers). */
+  readonly title: string
+  /** One plain-language sentence with the numbers, each named (`evolution 0.27`, `score 0.69`). */
   readonly explanation: string
   /** Which definition fired, e.g. `misalignment/method` (see docs/analysis.md). */
   readonly rule: string
@@ -34,9 +36,35 @@ export function round(x: number, digits = 3): number {
   return Math.round(Math.min(1, Math.max(0, x)) * f) / f;
 }
 
-export function makeFinding(kind: FindingKind, rule: string, components: readonly string[], score: number, explanation: string): Finding {
+export function makeFinding(kind: FindingKind, rule: string, components: readonly string[], score: number, title: string, explanation: string): Finding {
   const s = round(score);
-  return { kind, id: `${rule}:${components.join('>')}`, components, score: s, severity: severityOf(s), explanation, rule };
+  return { kind, id: `${rule}:${components.join('>')}`, components, score: s, severity: severityOf(s), title, explanation, rule };
+}
+
+/** How each kind of finding is named for people. */
+export const KIND_LABELS: Readonly<Record<FindingKind, string>> = {
+  'critical-path': 'Critical path',
+  bottleneck: 'Bottleneck',
+  'evolution-gap': 'Evolution gap',
+  misalignment: 'Misalignment',
+  'disruption-risk': 'Disruption risk',
+  recommendation: 'Recommendation',
+};
+
+/** How a severity reads on screen. */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { high: 'High priority', medium: 'Medium priority', low: 'Low priority' };
+
+/** What a score means, in one line (shown beside it). */
+export const SCORE_MEANING = 'how strongly the rule fired, from 0 (barely) to 1 (fully); high from 0.6, medium from 0.35';
+
+/** A position on the evolution axis as people read it: `evolution 0.27`. */
+export function evo(x: number): string {
+  return `evolution ${fmt(x)}`;
+}
+
+/** A distance along the evolution axis: `0.15 along evolution`. */
+export function along(x: number): string {
+  return `${fmt(x)} along evolution`;
 }
 
 const formatted = new Map<number, string>();

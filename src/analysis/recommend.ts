@@ -2,10 +2,20 @@
 import { nameKey } from '../model/names.js';
 import { STAGE_LABELS } from '../model/stages.js';
 import type { Finding } from './finding.js';
-import { fmt, makeFinding } from './finding.js';
+import { evo, makeFinding } from './finding.js';
 import type { ValueChain } from './graph.js';
 
 interface Draft { rule: string; target: string; term: 'short' | 'long'; because: Finding[]; say: (at: string) => string }
+
+/** The headline of each recommendation rule, for its target component. */
+const TITLES: Readonly<Record<string, (name: string) => string>> = {
+  'recommendation/use-utility': (n) => `Consume ${n} as a utility`,
+  'recommendation/standardise': (n) => `Standardise ${n}`,
+  'recommendation/co-evolve-practices': (n) => `Co-evolve ${n} with what it serves`,
+  'recommendation/invest': (n) => `Invest to evolve ${n}`,
+  'recommendation/build-in-house': (n) => `Explore ${n} in-house`,
+  'recommendation/remove-inertia': (n) => `Remove the inertia around ${n}`,
+};
 
 /** Derives recommendations from the other findings (one per action and component). */
 export function recommend(g: ValueChain, findings: readonly Finding[]): Finding[] {
@@ -41,7 +51,7 @@ export function recommend(g: ValueChain, findings: readonly Finding[]): Finding[
       }
       case 'critical-path/risk-chain': {
         const weakest = [...f.components].sort((a, b) => (node(a)?.maturity ?? 1) - (node(b)?.maturity ?? 1) || a.localeCompare(b))[0]!;
-        add('recommendation/invest', weakest, 'long', f, (at) => `De-risk the critical path ${f.components.join(' -> ')} by evolving its least evolved link, ${at}, towards a product.`);
+        add('recommendation/invest', weakest, 'long', f, (at) => `De-risk the critical path from ${f.components[0]} up to ${f.components[f.components.length - 1]} by evolving its least evolved link, ${at}, towards a product.`);
         break;
       }
       case 'evolution-gap/dependency':
@@ -78,9 +88,10 @@ export function recommend(g: ValueChain, findings: readonly Finding[]): Finding[
     let score = -Infinity;
     for (const f of d.because) if (f.score > score) score = f.score;
     const c = node(d.target);
-    const rec = makeFinding('recommendation', d.rule, [d.target], score, d.say(c ? `${d.target} (${fmt(c.maturity)}, ${STAGE_LABELS[c.stage]})` : d.target));
+    const title = (TITLES[d.rule] ?? ((n: string) => n))(d.target);
+    const rec = makeFinding('recommendation', d.rule, [d.target], score, title, d.say(c ? `${d.target} (${STAGE_LABELS[c.stage]}, ${evo(c.maturity)})` : d.target));
     const basedOn = d.because.length === 1 ? [d.because[0]!.id] : d.because.map((f) => f.id).sort();
-    out.push({ kind: rec.kind, id: rec.id, components: rec.components, score: rec.score, severity: rec.severity, explanation: rec.explanation, rule: rec.rule, basedOn, term: d.term });
+    out.push({ kind: rec.kind, id: rec.id, components: rec.components, score: rec.score, severity: rec.severity, title: rec.title, explanation: rec.explanation, rule: rec.rule, basedOn, term: d.term });
   }
   return out;
 }

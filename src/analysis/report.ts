@@ -11,9 +11,9 @@ export function analysisToJson(a: Analysis): string {
 
 const of = (a: Analysis, kind: FindingKind) => a.findings.filter((f) => f.kind === kind);
 
-function list(fs: readonly Finding[], empty: string, show: (f: Finding) => string = (f) => f.components.join(' -> ')): string[] {
+function list(fs: readonly Finding[], empty: string): string[] {
   if (fs.length === 0) return [`_${empty}_`, ''];
-  return [...fs.map((f) => `- **${show(f)}** (${f.severity}, ${f.score.toFixed(2)}): ${f.explanation}`), ''];
+  return [...fs.map((f) => `- **${f.title}** (${f.severity} priority, score ${f.score.toFixed(2)} of 1): ${f.explanation}`), ''];
 }
 
 /** A Markdown report of the analysis of `model`. */
@@ -51,7 +51,7 @@ export function analysisToMarkdown(model: MapModel, a: Analysis): string {
   out.push('## Value chain', '', '### Critical paths', '', ...list(of(a, 'critical-path'), 'No risky chain from the user need down to its foundations.'));
   out.push('### Bottlenecks', '', ...list(of(a, 'bottleneck'), 'No bottlenecks found.'));
 
-  out.push('## Strategic positioning', '', '### Misalignments', '', ...list(of(a, 'misalignment'), 'No misalignments found.', (f) => f.components[0]!));
+  out.push('## Strategic positioning', '', '### Misalignments', '', ...list(of(a, 'misalignment'), 'No misalignments found.'));
 
   if (a.spend) {
     out.push('## Spend by evolution stage', '');
@@ -61,7 +61,7 @@ export function analysisToMarkdown(model: MapModel, a: Analysis): string {
 
   out.push('## Risks', '');
   const risks = a.findings.filter((f) => f.kind !== 'recommendation' && f.severity === 'high');
-  out.push(...list(risks, 'No high-severity findings.', (f) => `${f.kind}: ${f.components.join(' -> ')}`));
+  out.push(...list(risks, 'No high-severity findings.'));
 
   out.push('## Recommendations', '');
   for (const [term, title] of [['short', 'Short-term'], ['long', 'Long-term']] as const) {

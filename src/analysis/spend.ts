@@ -2,7 +2,7 @@
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS, STAGES, type Stage } from '../model/stages.js';
 import type { Finding } from './finding.js';
-import { makeFinding } from './finding.js';
+import { evo, makeFinding } from './finding.js';
 import type { ValueChain } from './graph.js';
 
 /** Annual spend per evolution stage (only components with a cost count). */
@@ -26,7 +26,8 @@ export function spendFindings(g: ValueChain, model: MapModel): Finding[] {
     if (c.cost === null || c.cost <= 0 || c.method !== 'build' || (c.stage !== 'product' && c.stage !== 'commodity')) continue;
     const share = c.cost / total;
     out.push(makeFinding('misalignment', 'misalignment/spend', [c.name], Math.min(1, 0.3 + share * 2.1),
-      `${money(c.cost)} a year (${(share * 100).toFixed(0)}% of the map's spend) goes to building ${c.name} in-house, though it is already ${STAGE_LABELS[c.stage]} at ${c.maturity.toFixed(2)}.`));
+      `Money spent building ${c.name} in-house`,
+      `${money(c.cost)} a year (${(share * 100).toFixed(0)}% of the map's spend) goes to building ${c.name} in-house, though it is already ${STAGE_LABELS[c.stage]} at ${evo(c.maturity)}.`));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { STAGE_LABELS, type Stage } from '../model/stages.js';
 export interface Position { readonly visibility: number; readonly maturity: number; readonly stage: Stage }
 export interface Move { readonly name: string; readonly from: Position; readonly to: Position }
 export interface LinkRef { readonly from: string; readonly to: string; readonly flow: boolean }
-export interface FindingRef { readonly id: string; readonly kind: string; readonly rule: string; readonly components: readonly string[]; readonly explanation: string }
+export interface FindingRef { readonly id: string; readonly kind: string; readonly rule: string; readonly components: readonly string[]; readonly title: string; readonly explanation: string }
 
 export interface MapDiff {
   readonly added: readonly string[]
@@ -90,7 +90,7 @@ export function diffMaps(before: MapModel, after: MapModel, analyses?: { before:
 
   const fa = analyses?.before ?? analyze(before).findings;
   const fb = analyses?.after ?? analyze(after).findings;
-  const ref = (f: Finding): FindingRef => ({ id: f.id, kind: f.kind, rule: f.rule, components: f.components, explanation: f.explanation });
+  const ref = (f: Finding): FindingRef => ({ id: f.id, kind: f.kind, rule: f.rule, components: f.components, title: f.title, explanation: f.explanation });
   const renameId = (f: Finding) => `${f.rule}:${f.components.map(newName).join('>')}`;
   const idsA = new Set(fa.filter((f) => f.kind !== 'recommendation').map(renameId));
   const idsB = new Set(fb.filter((f) => f.kind !== 'recommendation').map((f) => f.id));
@@ -126,11 +126,6 @@ export function isEmptyDiff(d: MapDiff): boolean {
     && !d.methods.length && !d.kinds.length && !d.findings.appeared.length && !d.findings.disappeared.length;
 }
 
-const KIND_WORDS: Record<string, string> = {
-  'critical-path': 'on a critical path', bottleneck: 'a bottleneck', 'evolution-gap': 'an evolution gap',
-  misalignment: 'misaligned', 'disruption-risk': 'a disruption risk',
-};
-
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(2)}`;
 const arrow = (l: LinkRef) => `${l.from}${l.flow ? '+>' : '->'}${l.to}`;
 
@@ -139,7 +134,9 @@ export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
   const lines: string[] = [];
   const item = (s: string) => lines.push(format === 'md' ? `- ${s}` : s);
   const heading = (s: string) => { if (format === 'md') lines.push('', `### ${s}`, ''); };
-  const about = (name: string, list: readonly FindingRef[]) => list.filter((f) => f.components[0] === name && KIND_WORDS[f.kind]);
+  const about = (name: string, list: readonly FindingRef[]) => list.filter((f) => f.components[0] === name);
+  // Each finding once, by its headline (two findings of one kind read as two different things).
+  const titles = (list: readonly FindingRef[]) => [...new Set(list.map((f) => { told.add(f.id); return f.title; }))];
   const told = new Set<string>();
   if (d.added.length || d.removed.length || d.renamed.length || d.moved.length) heading('Components');
   for (const n of d.added) item(`added ${n}`);
@@ -149,13 +146,13 @@ export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
     const dm = m.to.maturity - m.from.maturity;
     const dv = m.to.visibility - m.from.visibility;
     const stage = m.from.stage !== m.to.stage
-      ? `from ${STAGE_LABELS[m.from.stage]} to ${STAGE_LABELS[m.to.stage]} (${signed(dm)})`
+      ? `from ${STAGE_LABELS[m.from.stage]} to ${STAGE_LABELS[m.to.stage]} (evolution ${signed(dm)})`
       : `within ${STAGE_LABELS[m.to.stage]} (evolution ${signed(dm)})`;
     const vis = dv !== 0 ? `, visibility ${signed(dv)}` : '';
-    const now = about(m.name, d.findings.appeared).map((f) => { told.add(f.id); return `now it is ${KIND_WORDS[f.kind]}`; });
-    const gone = about(m.name, d.findings.disappeared).map((f) => { told.add(f.id); return `it is no longer ${KIND_WORDS[f.kind]}`; });
-    const tail = [...now, ...gone];
-    item(`${m.name} moved ${stage}${vis}${tail.length ? `, and ${tail.join(' and ')}` : ''}`);
+    const now = titles(about(m.name, d.findings.appeared));
+    const gone = titles(about(m.name, d.findings.disappeared));
+    const tail = [...(now.length ? [`new: ${now.join('; ')}`] : []), ...(gone.length ? [`resolved: ${gone.join('; ')}`] : [])];
+    item(`${m.name} moved ${stage}${vis}${tail.length ? ` (${tail.join('. ')})` : ''}`);
   }
   if (d.links.added.length || d.links.removed.length) heading('Links');
   for (const l of d.links.added) item(`added link ${arrow(l)}`);
@@ -171,8 +168,8 @@ export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
   const restA = d.findings.appeared.filter((f) => !told.has(f.id));
   const restD = d.findings.disappeared.filter((f) => !told.has(f.id));
   if (restA.length || restD.length) heading('Analysis');
-  for (const f of restA) item(`finding appeared: ${f.rule} on ${f.components.join(' -> ')}`);
-  for (const f of restD) item(`finding disappeared: ${f.rule} on ${f.components.join(' -> ')}`);
+  for (const t of titles(restA)) item(`new finding: ${t}`);
+  for (const t of titles(restD)) item(`finding resolved: ${t}`);
   if (!lines.length) return 'no changes to the map\n';
   return `${lines.join('\n').trim()}\n`;
 }

@@ -2,6 +2,7 @@
 // projection and the cost view. The work is in src/learn; these only show it.
 import { useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../analysis/index.js';
+import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
 import { moveComponent } from '../dsl/edit.js';
 import { recommendedMoves, whyItMatters } from '../learn/explain.js';
 import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
@@ -33,9 +34,9 @@ export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis
     <div className="explain" role="dialog" aria-label="Explain mode" data-testid="explain" data-finding={f.id}>
       <div className="explain-head">
         <span className="explain-count" data-testid="explain-count">{i + 1} / {steps.length}</span>
-        <span className={`explain-kind sev-${f.severity}`}>{f.kind.replace('-', ' ')} · {f.severity}</span>
+        <span className={`explain-kind sev-${f.severity}`} title={`Score ${f.score.toFixed(2)} of 1: ${SCORE_MEANING}`}>{KIND_LABELS[f.kind]} · {SEVERITY_LABELS[f.severity]}</span>
       </div>
-      <h2 data-testid="explain-components">{f.components.join(' → ')}</h2>
+      <h2 data-testid="explain-title">{f.title}</h2>
       <p className="explain-text">{f.explanation}</p>
       <p className="explain-why"><strong>Why it matters.</strong> {whyItMatters(f)}</p>
       {moves.length > 0 && <p className="explain-move"><strong>Recommended move.</strong> {moves.map((m) => m.explanation).join(' ')}</p>}
@@ -122,11 +123,11 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
       </ul>
       {result && what && (
         <div className="whatif" data-testid="whatif-result">
-          <p>With {what} at {COMMODITY_AT.toFixed(2)} (Commodity), on a copy of the map:</p>
+          <p>With {what} moved to evolution {COMMODITY_AT.toFixed(2)} (Commodity), on a copy of the map:</p>
           <h4>Appear</h4>
-          <ul>{result.appeared.length ? result.appeared.map((f) => <li key={f.id} data-id={f.id}>{f.kind}: {f.components.join(' → ')}</li>) : <li className="none">nothing</li>}</ul>
+          <ul>{result.appeared.length ? result.appeared.map((f) => <li key={f.id} data-id={f.id}>{KIND_LABELS[f.kind]}: {f.title}</li>) : <li className="none">nothing</li>}</ul>
           <h4>Disappear</h4>
-          <ul>{result.disappeared.length ? result.disappeared.map((f) => <li key={f.id} data-id={f.id}>{f.kind}: {f.components.join(' → ')}</li>) : <li className="none">nothing</li>}</ul>
+          <ul>{result.disappeared.length ? result.disappeared.map((f) => <li key={f.id} data-id={f.id}>{KIND_LABELS[f.kind]}: {f.title}</li>) : <li className="none">nothing</li>}</ul>
           <button type="button" onClick={() => {
             const c = model.components.find((x) => x.name === what && x.type !== 'evolved');
             if (c) store.dispatch(moveComponent(store.syntax(), what, { visibility: c.visibility, maturity: COMMODITY_AT }), 'what-if');

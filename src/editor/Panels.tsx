@@ -1,6 +1,7 @@
 // The DOM panels beside the canvas: findings grouped by kind, and the outline of components.
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { Analysis, Finding, FindingKind } from '../analysis/index.js';
+import { SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
 import type { Component } from '../model/model.js';
 import { STAGE_LABELS } from '../model/stages.js';
 
@@ -48,12 +49,16 @@ const FindingItem = memo(function FindingItem({ f, active, onActivate }: { f: Fi
   return (
     <li className={`finding sev-${f.severity}${active ? ' active' : ''}`} data-id={f.id} data-rule={f.rule}>
       <button type="button" onClick={() => onActivate(active ? null : f)} aria-pressed={active} title="Highlight on the map">
-        <strong>{f.components.join(' → ')}</strong> <span className="sev">{f.severity} {f.score.toFixed(2)}</span>
+        <strong>{f.title}</strong>
       </button>
       <p>{f.explanation}</p>
+      <details className="finding-meta">
+        <summary><span className="sev">{SEVERITY_LABELS[f.severity]}</span> · score {f.score.toFixed(2)} of 1</summary>
+        <p>The score is {SCORE_MEANING}. Rule <code>{f.rule}</code>, defined in docs/analysis.md.</p>
+      </details>
     </li>
   );
-}, (a, b) => a.active === b.active && a.onActivate === b.onActivate && a.f.id === b.f.id && a.f.score === b.f.score && a.f.explanation === b.f.explanation);
+}, (a, b) => a.active === b.active && a.onActivate === b.onActivate && a.f.id === b.f.id && a.f.score === b.f.score && a.f.explanation === b.f.explanation && a.f.title === b.f.title);
 
 /**
  * The outline's filter box, apart so that it is not rendered again with the list: React sets an

@@ -32,16 +32,16 @@ function whyNot(model: MapModel, analysis: Analysis, kind: PredictKind, name: st
   const users = model.links.filter((l) => l.to === c.key).length;
   switch (kind) {
     case 'bottleneck':
-      return `${name} has ${users} direct user${users === 1 ? '' : 's'}, and is not clearly less evolved than them (maturity ${c.maturity.toFixed(2)}).`;
+      return `${name} has ${users} direct user${users === 1 ? '' : 's'}, and is not clearly less evolved than them (it is at evolution ${c.maturity.toFixed(2)}).`;
     case 'disruption-risk': {
       const i = stageIndex(c.stage);
-      if (i >= 3) return `${name} is already a commodity (${c.maturity.toFixed(2)}): there is no next stage to cross into.`;
+      if (i >= 3) return `${name} is already a commodity (at evolution ${c.maturity.toFixed(2)}): there is no next stage to cross into.`;
       if (c.kind === 'practice' || c.kind === 'capability') return `${name} is a ${c.kind}: the engine looks for technology about to commoditise.`;
-      return `${name} is ${(STAGE_BOUNDARIES[i]! - c.maturity).toFixed(2)} short of ${STAGE_LABELS[STAGES[i + 1]!]}, too far (or too little depends on it) to count as about to cross.`;
+      return `${name} is ${(STAGE_BOUNDARIES[i]! - c.maturity).toFixed(2)} along evolution short of ${STAGE_LABELS[STAGES[i + 1]!]}, too far (or too little depends on it) to count as about to cross.`;
     }
     case 'critical-path':
       if (c.kind === 'practice' || c.kind === 'capability') return `${name} is a ${c.kind}; critical paths follow the technical value chain.`;
-      if (c.maturity >= 0.55) return `${name} is evolved enough (${c.maturity.toFixed(2)}) to carry little risk to the user need.`;
+      if (c.maturity >= 0.55) return `${name} is evolved enough (at evolution ${c.maturity.toFixed(2)}) to carry little risk to the user need.`;
       return `${name} is not on one of the riskiest chains from the user need down (${analysis.findings.filter((f) => f.kind === 'critical-path').length} reported).`;
   }
 }

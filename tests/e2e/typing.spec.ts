@@ -53,12 +53,15 @@ type Op =
   | { kind: 'backspace'; at: number; n: number; delay: number }
   | { kind: 'delete'; at: number; n: number; delay: number }
   | { kind: 'paste'; at: number; text: string }
-  | { kind: 'replace'; from: number; to: number; text: string; delay: number };
+  | { kind: 'replace'; from: number; to: number; text: string; delay: number }
+  /** Enter at the end of a line that is not indented (CodeMirror copies indentation and trims spaces elsewhere). */
+  | { kind: 'enter'; at: number };
 
 /** The op applied to a plain string. */
 function applyOp(s: string, op: Op): string {
   switch (op.kind) {
     case 'type': case 'paste': return s.slice(0, op.at) + op.text + s.slice(op.at);
+    case 'enter': return `${s.slice(0, op.at)}\n${s.slice(op.at)}`;
     case 'backspace': return s.slice(0, Math.max(0, op.at - op.n)) + s.slice(op.at);
     case 'delete': return s.slice(0, op.at) + s.slice(op.at + op.n);
     case 'replace': return s.slice(0, op.from) + op.text + s.slice(op.to);
@@ -73,6 +76,7 @@ async function runOp(page: Page, op: Op): Promise<void> {
     case 'delete': await clickAt(page, op.at); for (let i = 0; i < op.n; i++) await page.keyboard.press('Delete', { delay: op.delay }); break;
     case 'paste': await clickAt(page, op.at); await paste(page, op.text); break;
     case 'replace': await clickAt(page, op.from); await clickAt(page, op.to, ['Shift']); await typeKeys(page, op.text, op.delay); break;
+    case 'enter': await clickAt(page, op.at); await page.keyboard.press('Escape'); await page.keyboard.press('Enter'); break;
   }
 }
 
@@ -161,7 +165,7 @@ test(`${SCRIPTS} random edit scripts leave exactly the edited string`, async ({ 
   test.setTimeout(240_000);
   test.info().annotations.push({ type: 'seed', description: `MAPWRIGHT_EDIT_SEED=${SEED} replays this run` });
   const small = DEFAULT_MAP.split('\n').slice(0, 30).join('\n');
-  const pieces = ['a', 'Z', '0.5', ' ', '[', ']', ', ', '->', 'component X [0.3, 0.4]', '//', 'é', '(build)', '\n', 'label [1, 2]'];
+  const pieces = ['a', 'Z', '0.5', ' ', '[', ']', ', ', '->', 'component X [0.3, 0.4]', '//', 'é', '(build)', 'label [1, 2]'];
   for (let s = 0; s < SCRIPTS; s++) {
     const seed = SEED + s;
     const r = rng(seed);
@@ -178,9 +182,14 @@ test(`${SCRIPTS} random edit scripts leave exactly the edited string`, async ({ 
       else if (pick < 0.6) op = { kind: 'backspace', at, n: Math.min(at, 1 + Math.floor(r() * 4)), delay };
       else if (pick < 0.75) op = { kind: 'delete', at, n: Math.min(text.length - at, 1 + Math.floor(r() * 4)), delay };
       else if (pick < 0.9) op = { kind: 'paste', at, text: pieces[Math.floor(r() * pieces.length)]! + '\n' };
-      else {
+      else if (pick < 0.95) {
         const to = Math.min(text.length, at + 1 + Math.floor(r() * 12));
-        op = { kind: 'replace', from: at, to, text: pieces[Math.floor(r() * pieces.length)]!.replace('\n', ''), delay };
+        op = { kind: 'replace', from: at, to, text: pieces[Math.floor(r() * pieces.length)]!, delay };
+      } else {
+        // Enter at the end of the line holding `at`, when that line is not blank or indented.
+        const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+        const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+        op = /^\S/.test(line) && !/[([{]$/.test(line) ? { kind: 'enter', at: end } : { kind: 'paste', at, text: '\n' };
       }
       ops.push(op);
       text = applyOp(text, op);
@@ -194,21 +203,23 @@ test('typing during a drag keeps both, and the editor agrees with the store as s
   const from = await pointOf(page, 'Centralized Platform');
   const toX = await xOfMaturity(page, 0.5);
   await page.locator('.cm-content').focus();
-  await page.evaluate(() => { const v = window.mapwrightEditor; v.dispatch({ selection: { anchor: v.state.doc.length } }); });
+  // The cursor at the end of the first line, a comment: every key keeps the map valid (a map with
+  // errors is read-only on the canvas, which would stop the drag).
+  await page.evaluate(() => { const v = window.mapwrightEditor; v.dispatch({ selection: { anchor: v.state.doc.line(1).to } }); });
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   // A press on the canvas takes the focus from the text; a second input device (a pen, a touch
   // screen) can give it back mid-drag. Each key comes right after a move, before the editor has
   // caught up with it (it follows a drag at most every 100 ms).
   await page.evaluate(() => window.mapwrightEditor.focus());
-  const typedText = '// typed mid-drag';
+  const typedText = ' typed mid-drag';
   for (let i = 1; i <= typedText.length; i++) {
     await page.mouse.move(from.x + ((toX - from.x) * Math.min(i, 8)) / 8, from.y);
     await page.keyboard.type(typedText[i - 1]!);
   }
   await page.mouse.up();
   const store = await storeText(page);
-  expect(store.endsWith('// typed mid-drag'), 'the typed text is in the map').toBe(true);
+  expect(store.split('\n')[0]!.endsWith('AI value. typed mid-drag'), 'the typed text is in the map').toBe(true);
   expect(store.split('\n')[11]).toMatch(/^component Centralized Platform \[0\.74, 0\.(49|50|51)\]$/);
   // At once, not seconds later.
   await expect.poll(() => editorText(page), { timeout: 300, intervals: [20] }).toBe(store);

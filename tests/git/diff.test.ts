@@ -31,13 +31,13 @@ describe('semantic diff', () => {
     expect([d.added, d.removed, d.renamed, d.links.added, d.links.removed, d.inertia.added, d.methods]).toEqual([[], [], [], [], [], [], []]);
     const text = diffToText(d);
     expect(text.trim().split('\n')).toHaveLength(1);
-    expect(text).toMatch(/^Centralized Platform moved from Custom-Built to Product \(\+rental\) \(\+0\.12\)/);
+    expect(text).toMatch(/^Centralized Platform moved from Custom-Built to Product \(\+rental\) \(evolution \+0\.12\)/);
   });
 
   it('tells when a move makes a component a disruption risk', () => {
     const before = parseMap('anchor U [0.9, 0.5]\ncomponent A [0.6, 0.5]\ncomponent M [0.4, 0.45]\nU->A\nA->M');
     const after = parseMap('anchor U [0.9, 0.5]\ncomponent A [0.6, 0.5]\ncomponent M [0.4, 0.66]\nU->A\nA->M');
-    expect(diffToText(diffMaps(before, after))).toContain('M moved within Product (+rental) (evolution +0.21), and now it is a disruption risk');
+    expect(diffToText(diffMaps(before, after))).toMatch(/^M moved within Product \(\+rental\) \(evolution \+0\.21\) \(new: M is about to become a commodity/m);
   });
 
   it('detects a rename: a component disappears and another with the same links appears', () => {
@@ -66,7 +66,7 @@ describe('semantic diff', () => {
     expect(d.moved.length).toBeGreaterThan(10);
     expect(d.links.removed.map((l) => `${l.from}->${l.to}`)).toEqual(['DataOps->Common Metrics & KPIs', 'MLOps->Common Metrics & KPIs']);
     const text = diffToText(d);
-    expect(text).toContain('Cloud Cost Management moved within Product (+rental) (evolution +0.03), visibility +0.03, and now it is a disruption risk');
+    expect(text).toContain('Cloud Cost Management moved within Product (+rental) (evolution +0.03), visibility +0.03 (new: Cloud Cost Management is about to become a commodity');
   });
 
   it('finds nothing between a map and its formatted self', async () => {
@@ -93,7 +93,7 @@ describe('semantic diff', () => {
     writeFileSync(join(dir, '.gitattributes'), '*.owm diff=wardley\n');
     git('config', 'diff.wardley.command', `node ${bin} git-diff`);
     const out = git('diff', 'map.owm');
-    expect(out).toContain('Model Monitoring moved from Product (+rental) to Commodity (+utility) (+0.07)');
+    expect(out).toContain('Model Monitoring moved from Product (+rental) to Commodity (+utility) (evolution +0.07)');
   });
 
   it('fails with exit code 2 and one line for a missing file', async () => {
