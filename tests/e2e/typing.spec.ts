@@ -138,6 +138,8 @@ test('accepting a completion while typing mid-map inserts the component name whe
   await page.keyboard.type('Unified AI Ops Framework->Cloud Inf', { delay: 40 });
   const option = page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]');
   await expect(option, 'completion opens while typing').toHaveText(/Cloud Infrastructure/);
+  // A person reads the list before accepting (CodeMirror ignores Enter for 75 ms after the list changes).
+  await page.waitForTimeout(250);
   await page.keyboard.press('Enter');
   const expected = `${t.slice(0, at)}\nUnified AI Ops Framework->Cloud Infrastructure${t.slice(at)}`;
   await expect.poll(() => editorText(page)).toBe(expected);
