@@ -1,5 +1,5 @@
 // Recommendations: the moves the findings call for, each citing the findings it answers.
-import { nameKey } from '../model/names.js';
+import { nameKey } from '../lang/names.js';
 import { STAGE_LABELS } from '../model/stages.js';
 import type { Finding } from './finding.js';
 import { evo, makeFinding } from './finding.js';

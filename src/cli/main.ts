@@ -1,12 +1,12 @@
 // `mapwright`: argument parsing and output formats only; the work is done by the core.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatMap } from '../dsl/format.js';
+import { formatMap } from '../model/format.js';
 import { analyze } from '../analysis/index.js';
 import { analysisToJson, analysisToMarkdown } from '../analysis/report.js';
 import { diffMaps, diffToText } from '../diff/diff.js';
 import { exportMermaid, importMermaid, isMermaid, mermaidMarkdown } from '../interchange/mermaid.js';
-import { parseMap } from '../model/build.js';
+import { parseMap } from '../model/build/index.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS } from '../model/stages.js';
 import { buildScene } from '../render/scene.js';

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { diffMaps, diffToText } from '../diff/diff.js';
 import { importMermaid, isMermaid } from '../interchange/mermaid.js';
-import { parseMap } from '../model/build.js';
+import { parseMap } from '../model/build/index.js';
 import type { MapModel } from '../model/model.js';
 
 export function ComparePanel({ current, other, onOther }: { current: MapModel; other: MapModel | null; onOther(m: MapModel | null): void }) {

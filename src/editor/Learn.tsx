@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../analysis/index.js';
 import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
-import { moveComponent } from '../dsl/edit.js';
+import { moveComponent } from '../lang/edit.js';
 import { recommendedMoves, whyItMatters } from '../learn/explain.js';
 import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
 import { projectionEdits, projectModel } from '../learn/projection.js';

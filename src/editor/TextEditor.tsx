@@ -6,7 +6,7 @@ import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror
 import { Annotation, ChangeSet, EditorState as CmState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import { KEYWORDS } from '../dsl/parse.js';
+import { MODIFIER_WORDS, STATEMENT_KEYWORDS } from '../lang/words.js';
 import { mapHighlighting } from './highlight.js';
 import type { EditorStore } from './store.js';
 import { changeSetBetween, planTyping, textChangesOf } from './textsync.js';
@@ -28,7 +28,7 @@ function completions(store: EditorStore) {
     const atStart = line.text.slice(0, ctx.pos - line.from).trim().indexOf(' ') < 0;
     const names = [...new Set(store.derived().model.components.map((c) => c.name))];
     const options = [
-      ...(atStart ? KEYWORDS.map((k) => ({ label: k, type: 'keyword' })) : []),
+      ...(atStart ? STATEMENT_KEYWORDS.map((k) => ({ label: k, type: 'keyword' })) : MODIFIER_WORDS.map((k) => ({ label: k, type: 'keyword' }))),
       ...names.map((n) => ({ label: n, type: 'variable' })),
     ];
     const typed = line.text.slice(word.from - line.from, ctx.pos - line.from);

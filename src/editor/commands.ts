@@ -3,9 +3,9 @@
 import {
   addComponent, addLink, deleteComponent, moveComponent, moveEvolveTarget, moveNote, renameComponent,
   setLabel, setMethod, toggleDecorator, toggleInertia, type MethodDecorator, type TextChange,
-} from '../dsl/edit.js';
+} from '../lang/edit.js';
 import type { Component, ComponentKind } from '../model/model.js';
-import { nameKey } from '../model/names.js';
+import { nameKey } from '../lang/names.js';
 import type { EditorStore } from './store.js';
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));

@@ -2,7 +2,9 @@
 // decorations (lighter than a full language package; the grammar stays the definition).
 import { RangeSetBuilder } from '@codemirror/state';
 import { Decoration, type DecorationSet, type EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view';
-import { KEYWORDS } from '../dsl/parse.js';
+import { MODIFIER_WORDS, STATEMENT_KEYWORDS } from '../lang/words.js';
+
+const KEYWORDS: readonly string[] = [...STATEMENT_KEYWORDS, ...MODIFIER_WORDS];
 
 const marks = {
   keyword: Decoration.mark({ class: 'mw-kw' }),

@@ -4,9 +4,9 @@
 // gesture (a drag) is one undo step however many frames it spans. No React here.
 import { produce } from 'immer';
 import { analyze, diagnose, type Analysis, type Diagnosis } from '../analysis/index.js';
-import { applyChanges, type TextChange } from '../dsl/edit.js';
-import { parseDoc, reparse, type SyntaxDoc } from '../dsl/parse.js';
-import { buildModel } from '../model/build.js';
+import { applyChanges, type TextChange } from '../lang/edit.js';
+import { parseDoc, Parser, reparse, type SyntaxDoc } from '../lang/parse.js';
+import { buildModel } from '../model/build/index.js';
 import type { MapModel } from '../model/model.js';
 import { diffTexts, makePatch, mergePatches, type Patch } from './history.js';
 
@@ -62,9 +62,11 @@ export class EditorStore {
   private derivedCache: { version: number; value: Derived } | null = null;
   /** The derived values of the last text without errors: what the canvas shows while the text is broken. */
   private lastGood: Derived | null = null;
+  /** Reads lines; its cache makes a line typed again, or undone, cost nothing. */
+  private readonly parser = new Parser();
 
   constructor(text: string, fileName = 'untitled.owm') {
-    this.doc = parseDoc(text, fileName);
+    this.doc = parseDoc(text, fileName, this.parser);
     this.state = {
       text, version: 0, fileName, selection: [], gesture: false, canUndo: false, canRedo: false,
       lastOrigin: 'load', lastChanges: [], message: null, typingLine: null,
@@ -126,7 +128,7 @@ export class EditorStore {
     if (changes.length === 0) return;
     // Apply back to front so that earlier offsets stay valid for the incremental re-parse.
     let doc = this.doc;
-    for (const c of [...changes].sort((a, b) => b.from - a.from)) doc = reparse(doc, c.from, c.to, c.insert);
+    for (const c of [...changes].sort((a, b) => b.from - a.from)) doc = reparse(doc, c.from, c.to, c.insert, this.parser);
     this.doc = doc;
     this.set((d) => {
       d.text = text;

@@ -1,9 +1,9 @@
 // Mermaid `wardley-beta` interchange: import a Mermaid text as a map in our syntax, and export a
 // map as Mermaid. Mapwright's extensions (kinds, cost), which Mermaid does not know, travel in a
 // `%% mapwright:` comment after their component, so a round trip keeps them.
-import { lineResult, parseDoc } from '../dsl/parse.js';
-import { printStatement } from '../dsl/format.js';
-import type { Modifier, NameNode } from '../dsl/syntax.js';
+import { lineText, parseDoc } from '../lang/parse.js';
+import { printStatement } from '../lang/format.js';
+import type { Modifier, NameNode } from '../lang/syntax.js';
 
 const MERMAID_DECORATORS = new Set(['build', 'buy', 'outsource', 'market', 'ecosystem', 'inertia']);
 
@@ -62,8 +62,8 @@ export function exportMermaid(text: string): string {
   const out = ['wardley-beta'];
   let depth = 0;
   for (let i = 0; i < doc.lines.length; i++) {
-    const line = doc.lines[i]!.replace(/\r$/, '');
-    const stmt = lineResult(doc, i).stmt;
+    const line = lineText(doc, i);
+    const stmt = doc.lines[i]!.stmt;
     const comment = /^\s*\/\/(.*)$/.exec(line);
     if (!stmt) {
       if (comment) out.push(`%%${comment[1]}`);
@@ -121,8 +121,8 @@ export function exportMermaid(text: string): string {
 
 function nextIsBrace(doc: ReturnType<typeof parseDoc>, i: number): boolean {
   for (let j = i + 1; j < doc.lines.length; j++) {
-    const s = lineResult(doc, j).stmt;
-    if (!s) { if (doc.lines[j]!.trim() === '') continue; return false; }
+    const s = doc.lines[j]!.stmt;
+    if (!s) { if (lineText(doc, j).trim() === '') continue; return false; }
     return s.type === 'blockOpen';
   }
   return false;

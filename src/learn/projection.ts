@@ -1,7 +1,7 @@
 // Evolution projection: "everything evolves". Where each component would be after a while, as a
 // pure function of the model and a time t in [0, 1] (0 = the map as drawn, 1 = the horizon).
-import { moveComponent, type MapSource, type TextChange } from '../dsl/edit.js';
-import { parseDoc } from '../dsl/parse.js';
+import { moveComponent, type MapSource, type TextChange } from '../lang/edit.js';
+import { parseDoc } from '../lang/parse.js';
 import { withChanges, type Component, type MapModel } from '../model/model.js';
 import { stageOf, type Stage } from '../model/stages.js';
 

@@ -1,7 +1,11 @@
-// The map model: what a map says, independent of how it was written. Built by build.ts; read by
-// the analysis, the canvas and the CLI. All values are read-only.
-import type { Diagnostic } from '../dsl/syntax.js';
+// The map model: what a map says, independent of how it was written. Built by build/; read by
+// the analysis, the canvas and the CLI. Plain read-only data: copies made with a spread keep
+// every field.
+import type { Diagnostic } from '../lang/syntax.js';
+import { KINDS, METHODS, type ComponentKind, type Method } from '../lang/words.js';
 import type { Stage } from './stages.js';
+
+export { KINDS as COMPONENT_KINDS, METHODS, type ComponentKind, type Method };
 
 /** Where something is in the text: 1-based line and column, 0-based offsets [offset, end). */
 export interface Span { readonly line: number; readonly column: number; readonly offset: number; readonly end: number }
@@ -9,14 +13,13 @@ export interface Span { readonly line: number; readonly column: number; readonly
 export type ComponentType = 'anchor' | 'component' | 'submap' | 'pipeline-child' | 'evolved';
 
 /**
- * Mapwright's extension: what a component is, written as a word in its decorator group
- * (`component Governance [0.3, 0.2] (practice)`), which OnlineWardleyMaps ignores.
+ * What part a component plays in the map: a `user` (an anchor, or the top of a map without one),
+ * a `need` of a user, `supply` (the value chain that meets needs: the default), an `actor-against`
+ * (a threat actor, attacker, competitor: links from it are not dependencies to serve), or a
+ * `pipeline` (a pipeline's own component: a class of forms, not one component).
  */
-export type ComponentKind = 'technology' | 'practice' | 'capability' | 'data';
-export const COMPONENT_KINDS: readonly ComponentKind[] = ['technology', 'practice', 'capability', 'data'];
-
-export type Method = 'build' | 'buy' | 'outsource';
-export const METHODS: readonly Method[] = ['build', 'buy', 'outsource'];
+export type Role = 'user' | 'need' | 'supply' | 'actor-against' | 'pipeline';
+export const ROLES: readonly Role[] = ['user', 'need', 'supply', 'actor-against', 'pipeline'];
 
 export interface Component {
   readonly name: string
@@ -26,7 +29,15 @@ export interface Component {
   readonly visibility: number
   readonly maturity: number
   readonly stage: Stage
+  /** What the component is: declared by a decorator (`(practice)`), else inferred (see docs/analysis.md). */
   readonly kind: ComponentKind
+  readonly kindInferred: boolean
+  /** Why it has that kind, in a few words ('declared', 'name: "governance"', 'the map's evolution labels'). */
+  readonly kindReason: string
+  /** The part it plays (see Role); inferred unless the map says (an anchor is a user). */
+  readonly role: Role
+  readonly roleInferred: boolean
+  readonly roleReason: string
   readonly inertia: boolean
   readonly method: Method | null
   readonly market: boolean
@@ -129,6 +140,20 @@ export interface Presentation {
   readonly annotationsAt: { readonly visibility: number; readonly maturity: number } | null
 }
 
+/** What the map leaves unsaid or says twice: the checks behind the map-health diagnostics. */
+export interface MapHealth {
+  /** Link ends that name no component, with what the author probably meant. */
+  readonly unresolvedLinks: readonly { readonly name: string; readonly line: number; readonly suggestion: string | null }[]
+  /** Components with no link at all (not an anchor or a pipeline's child). */
+  readonly orphans: readonly string[]
+  /** Names declared more than once. */
+  readonly duplicates: readonly string[]
+  /** Names that differ only in case (`Payment`, `payment`). */
+  readonly caseVariants: readonly (readonly string[])[]
+  /** True when the map has no anchor and no component reads as a user. */
+  readonly noUser: boolean
+}
+
 export interface MapModel {
   readonly title: string | null
   readonly components: readonly Component[]
@@ -143,14 +168,12 @@ export interface MapModel {
   readonly presentation: Presentation
   /** Syntax and model diagnostics, in text order. */
   readonly diagnostics: readonly Diagnostic[]
+  readonly health: MapHealth
 }
 
 export const DEFAULT_EVOLUTION_LABELS: readonly string[] = ['Genesis', 'Custom-Built', 'Product (+rental)', 'Commodity (+utility)'];
 
-/**
- * A copy of `c` with `changes`. Use it rather than `{ ...c }`: a component built from a map keeps
- * its spans behind getters (made when read), which an object spread does not copy.
- */
+/** A copy of `c` with `changes`. */
 export function withChanges(c: Component, changes: Partial<Component>): Component {
-  return { ...c, loc: c.loc, nameLoc: c.nameLoc, ...changes };
+  return { ...c, ...changes };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, diagnose, type Finding } from '../../src/analysis/index.js';
 import { FINDING_KINDS } from '../../src/analysis/finding.js';
 import { analysisToJson, analysisToMarkdown } from '../../src/analysis/report.js';
-import { parseMap } from '../../src/model/build.js';
+import { parseMap } from '../../src/model/build/index.js';
 import { mapText, mutatedCorpusMap } from '../property/arbitraries.js';
 
 const root = join(import.meta.dirname, '../..');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMap } from '../../src/model/build.js';
+import { parseMap } from '../../src/model/build/index.js';
 import { corpusDir, corpusMaps, ourCounts, peerCounts, type Counts } from './corpus.js';
 import divergencesJson from './divergences.json' with { type: 'json' };
 

@@ -236,7 +236,7 @@ test('the rename box of a component near the right edge is inside the canvas', a
 test('while the map is stale a drag changes no text, and says why', async ({ app: page }) => {
   await page.locator('.cm-content').click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.insertText('\ncomponent Broken [0.5');
+  await page.keyboard.insertText('\nfrobnicate the map');
   await page.waitForSelector('[data-testid="stale"]');
   const before = await storeText(page);
   const p = await pointOf(page, 'DataOps');

@@ -1,17 +1,17 @@
 // The text editor: what is typed is the map.
 import { expect, storeText, test } from './app.js';
 
-test('a broken line is reported with line:col, the canvas keeps the last good map and is marked stale', async ({ app: page }) => {
+test('a line nothing can read is reported with line:col, the canvas keeps the last good map and is marked stale', async ({ app: page }) => {
   const drawnBefore = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.length);
   await page.locator('.cm-content').click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.insertText('\ncomponent Broken [0.5');
+  await page.keyboard.insertText('\nfrobnicate the map');
   await page.waitForSelector('[data-testid="stale"]');
   const lineCount = (await storeText(page)).split('\n').length;
   const diag = await page.locator('[data-testid="diagnostics"] .diag.error').first().textContent();
-  expect(diag).toMatch(new RegExp(`unified-ai-ops\\.owm:${lineCount}:18: error: expected coordinates`));
+  expect(diag).toMatch(new RegExp(`unified-ai-ops\\.owm:${lineCount}:1: error: unknown statement 'frobnicate'`));
   expect(await page.evaluate(() => window.mapwrightCanvas.scene()!.components.length)).toBe(drawnBefore);
   await page.waitForSelector('.cm-lint-marker-error', { timeout: 5000 });
   await page.waitForSelector('.cm-lintRange-error', { timeout: 5000 });
-  expect(await storeText(page), 'nothing typed is lost').toMatch(/component Broken \[0\.5$/);
+  expect(await storeText(page), 'nothing typed is lost').toMatch(/frobnicate the map$/);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { diffMaps, diffToText, isEmptyDiff } from '../../src/diff/diff.js';
-import { parseMap } from '../../src/model/build.js';
+import { parseMap } from '../../src/model/build/index.js';
 
 const root = join(import.meta.dirname, '../..');
 const seed = readFileSync(join(root, 'maps/unified-ai-ops.owm'), 'utf8');
@@ -70,7 +70,7 @@ describe('semantic diff', () => {
   });
 
   it('finds nothing between a map and its formatted self', async () => {
-    const { formatMap } = await import('../../src/dsl/format.js');
+    const { formatMap } = await import('../../src/model/format.js');
     expect(isEmptyDiff(diffMaps(parseMap(seed), parseMap(formatMap(seed))))).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportMermaid, importMermaid, isMermaid, mermaidMarkdown } from '../../src/interchange/mermaid.js';
-import { parseMap } from '../../src/model/build.js';
+import { parseMap } from '../../src/model/build/index.js';
 import { corpusDir } from '../conformance/corpus.js';
 import { meaning } from '../helpers.js';
 import { corpus } from '../property/arbitraries.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { runCli } from '../../src/cli/main.js';
-import { parseMap } from '../../src/model/build.js';
+import { parseMap } from '../../src/model/build/index.js';
 import { buildScene } from '../../src/render/scene.js';
 import { sceneToSvg } from '../../src/render/svg.js';
 import { findAll, parseXml, textOf, type XmlNode } from '../helpers-xml.js';

@@ -2,12 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
-import { applyChanges } from '../../src/dsl/edit.js';
+import { applyChanges } from '../../src/lang/edit.js';
 import { recommendedMoves, whyItMatters } from '../../src/learn/explain.js';
 import { scorePrediction } from '../../src/learn/predict.js';
 import { projectionEdits, projectModel } from '../../src/learn/projection.js';
 import { dependentsOf, whatIfCommoditises } from '../../src/learn/whatif.js';
-import { parseMap } from '../../src/model/build.js';
+import { parseMap } from '../../src/model/build/index.js';
 
 const root = join(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -95,7 +95,7 @@ describe('the seed maps', () => {
     it(`${f} is lint-clean, formatted, and starts with a comment saying what it shows`, async () => {
       const text = read(`maps/${f}`);
       expect(parseMap(text).diagnostics).toEqual([]);
-      const { formatMap } = await import('../../src/dsl/format.js');
+      const { formatMap } = await import('../../src/model/format.js');
       expect(formatMap(text)).toBe(text);
       expect(text.startsWith('// ')).toBe(true);
     });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addComponent, addLink, applyChanges, deleteComponent, formatCoordinate, moveComponent, renameComponent,
   setLabel, setMethod, toggleInertia, type TextChange,
-} from '../../src/dsl/edit.js';
-import { parseMap } from '../../src/model/build.js';
-import { nameKey } from '../../src/model/names.js';
+} from '../../src/lang/edit.js';
+import { parseMap } from '../../src/model/build/index.js';
+import { nameKey } from '../../src/lang/names.js';
 import { componentName, corpus, mapText } from './arbitraries.js';
 
 /** Every byte outside the changed spans is unchanged. */

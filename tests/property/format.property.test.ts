@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMap } from '../../src/dsl/format.js';
-import { parseMap } from '../../src/model/build.js';
+import { formatMap } from '../../src/model/format.js';
+import { parseMap } from '../../src/model/build/index.js';
 import { meaning } from '../helpers.js';
 import { corpus, mapText, mutatedCorpusMap } from './arbitraries.js';
 

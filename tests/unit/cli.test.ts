@@ -22,9 +22,9 @@ describe('mapwright lint', () => {
     expect(r.code).toBe(1);
     const errors = r.out.split('\n').filter((l) => l.includes(': error: '));
     expect(errors.map((l) => l.split(': error: ')[0])).toEqual([
-      'tests/fixtures/cli/three-broken.owm:3:13',
+      'tests/fixtures/cli/three-broken.owm:3:11',
       'tests/fixtures/cli/three-broken.owm:4:1',
-      'tests/fixtures/cli/three-broken.owm:7:1',
+      'tests/fixtures/cli/three-broken.owm:7:4',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { ChangeSet, Text } from '@codemirror/state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../src/dsl/edit.js';
+import { applyChanges } from '../../src/lang/edit.js';
 import { changeSetBetween, planTyping, textChangesOf } from '../../src/editor/textsync.js';
 
 const apply = (cs: ChangeSet, s: string): string => cs.apply(Text.of(s.split('\n'))).toString();

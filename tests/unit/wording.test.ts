@@ -8,7 +8,7 @@ import { diffMaps, diffToText } from '../../src/diff/diff.js';
 import { recommendedMoves, whyItMatters } from '../../src/learn/explain.js';
 import { scorePrediction, type PredictKind } from '../../src/learn/predict.js';
 import { whatIfCommoditises } from '../../src/learn/whatif.js';
-import { parseMap } from '../../src/model/build.js';
+import { parseMap } from '../../src/model/build/index.js';
 import { withChanges } from '../../src/model/model.js';
 
 const MAPS = readdirSync('maps').filter((f) => f.endsWith('.owm'));

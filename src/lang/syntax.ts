@@ -1,4 +1,5 @@
-// The syntax tree of one line, as the grammar (grammar/wardley.peggy) builds it.
+// The syntax tree of one line, as the grammar (grammar/wardley.peggy) builds it (the fast path in
+// fastpath.ts builds the same nodes for the commonest lines).
 // Every `start`/`end` is a 0-based offset into the line; `SyntaxDoc` knows where each line starts.
 
 /** A number as written: its value and its exact text, so edits and the formatter can keep or rewrite it. */
@@ -29,6 +30,11 @@ export type Modifier =
   | { readonly type: 'evolveTo'; readonly number: NumberNode; readonly start: number; readonly end: number }
   | { readonly type: 'decorators'; readonly words: readonly WordNode[]; readonly start: number; readonly end: number }
   | { readonly type: 'number'; readonly number: NumberNode; readonly start: number; readonly end: number }
+  /** Text the statement does not read (OnlineWardleyMaps ignores it too); the model warns. */
+  | JunkNode
+
+/** A run of text after a name that is none of the things a statement reads. */
+export interface JunkNode { readonly type: 'junk'; readonly text: string; readonly start: number; readonly end: number }
 
 interface Base { readonly start: number; readonly end: number }
 
@@ -94,6 +100,8 @@ export interface LineDiagnostic {
   readonly message: string
   /** A replacement for [start, end) that fixes the problem, when there is an obvious one. */
   readonly fix?: string
+  /** What kind of problem it is, for tools (`keyword-case`, `unread-text`, `unknown-link`, ...). */
+  readonly code?: string
 }
 
 /** What one line parsed to. Shared between documents whose line reads the same. */
@@ -111,4 +119,5 @@ export interface Diagnostic {
   readonly end: number
   readonly message: string
   readonly fix?: string
+  readonly code?: string
 }

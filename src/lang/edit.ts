@@ -1,9 +1,10 @@
 // Lossless edits: pure functions from a map's text to a new text that differs only where it must.
 // Each returns the changes it makes (so an editor can re-parse just those lines) or null when the
 // target is not in the map; `applyChanges` turns changes into text.
-import { nameKey } from '../model/names.js';
-import { lineCode, lineResult, parseDoc, parseLine, type SyntaxDoc } from './parse.js';
+import { nameKey } from './names.js';
+import { lineText, parseDoc, parseLine, type SyntaxDoc } from './parse.js';
 import type { ElementStatement, Modifier, NameNode, NumberNode, Statement } from './syntax.js';
+import { ELEMENT_KEYWORDS, METHODS, type Method } from './words.js';
 
 /** Replace `[from, to)` of the text with `insert`. */
 export interface TextChange { readonly from: number; readonly to: number; readonly insert: string }
@@ -27,10 +28,6 @@ function docOf(source: MapSource): SyntaxDoc {
   return typeof source === 'string' ? parseDoc(source) : source;
 }
 
-function textOf(source: MapSource): string {
-  return typeof source === 'string' ? source : source.text;
-}
-
 /** A position on the map: visibility (0 bottom .. 1 top) and maturity (0 genesis .. 1 commodity). */
 export interface MapPoint { readonly visibility: number; readonly maturity: number }
 
@@ -48,41 +45,25 @@ function formatOffset(value: number): string {
 
 interface Located<S extends Statement = Statement> { readonly line: number; readonly base: number; readonly stmt: S }
 
-/**
- * The statements of `doc`, in order. `compact: false` leaves out the plain component and link
- * lines, whose syntax trees would otherwise be built here: for callers that look for other lines.
- */
-function statements(doc: SyntaxDoc, compact = true): Located[] {
+/** The statements of `doc`, in order, with their line and where it starts. */
+function statements(doc: SyntaxDoc): Located[] {
   const out: Located[] = [];
-  for (let i = 0; i < doc.lineCount; i++) {
-    if (!compact && doc.compact.shape(i) !== 0) continue;
-    const stmt = lineResult(doc, i).stmt;
-    if (stmt) out.push({ line: i, base: doc.lineStarts[i]!, stmt });
+  for (let i = 0; i < doc.lines.length; i++) {
+    const stmt = doc.lines[i]!.stmt;
+    if (stmt) out.push({ line: i, base: doc.starts[i]!, stmt });
   }
   return out;
 }
 
-const ELEMENT_KEYWORDS = new Set(['component', 'anchor', 'submap', 'market', 'ecosystem']);
+const ELEMENTS: ReadonlySet<string> = new Set(ELEMENT_KEYWORDS);
 
 /** The line that declares the component (component, anchor, submap, pipeline child) named `name`. */
 function findElement(doc: SyntaxDoc, name: string): Located<ElementStatement> | null {
   const key = nameKey(name);
-  const compact = doc.compact;
-  for (let i = 0; i < doc.lineCount; i++) {
-    // A compact line says its name without building its syntax tree.
-    if (compact.isLink(i)) continue;
-    if (compact.isElement(i)) {
-      const start = compact.nameStart(i);
-      const end = compact.nameEnd(i);
-      // A name's key is never longer than the name.
-      if (end - start < key.length) continue;
-      const code = lineCode(doc, i);
-      const same = end - start === key.length ? code.startsWith(key, start) : nameKey(code.slice(start, end)) === key;
-      if (!same) continue;
-    }
-    const stmt = lineResult(doc, i).stmt;
-    if (stmt?.type === 'element' && ELEMENT_KEYWORDS.has(stmt.keyword.text) && nameKey(stmt.name.text) === key) {
-      return { line: i, base: doc.lineStarts[i]!, stmt };
+  for (let i = 0; i < doc.lines.length; i++) {
+    const stmt = doc.lines[i]!.stmt;
+    if (stmt?.type === 'element' && ELEMENTS.has(stmt.keyword.text) && nameKey(stmt.name.text) === key) {
+      return { line: i, base: doc.starts[i]!, stmt };
     }
   }
   return null;
@@ -104,8 +85,12 @@ function modifier<T extends Modifier['type']>(mods: readonly Modifier[], type: T
   return mods.find((m): m is Extract<Modifier, { type: T }> => m.type === type);
 }
 
-/** The end of the statement, before trailing spaces and comments. */
-function statementEnd(s: Located): number { return s.base + s.stmt.end; }
+/** Where the statement's reading ends: after its last modifier that is not ignored text. */
+function readEnd(s: Located<ElementStatement>): number {
+  let end = s.stmt.name.end;
+  for (const m of s.stmt.mods) if (m.type !== 'junk') end = Math.max(end, m.end);
+  return s.base + end;
+}
 
 /**
  * Moves a component, anchor or submap to `to`. Only the coordinate numbers that change are
@@ -129,9 +114,9 @@ export function moveComponent(source: MapSource, name: string, to: MapPoint): Te
 /** Moves the note on `line` (1-based). */
 export function moveNote(source: MapSource, line: number, to: MapPoint): TextChange[] | null {
   const doc = docOf(source);
-  const stmt = line >= 1 && line <= doc.lineCount ? lineResult(doc, line - 1).stmt : undefined;
+  const stmt = line >= 1 && line <= doc.lines.length ? doc.lines[line - 1]!.stmt : undefined;
   if (!stmt || stmt.type !== 'note') return null;
-  const base = doc.lineStarts[line - 1]!;
+  const base = doc.starts[line - 1]!;
   const at = modifier(stmt.mods, 'at');
   const v = formatCoordinate(to.visibility);
   const m = formatCoordinate(to.maturity);
@@ -143,8 +128,7 @@ export function moveNote(source: MapSource, line: number, to: MapPoint): TextCha
 export function moveEvolveTarget(source: MapSource, name: string, maturity: number): TextChange[] | null {
   const doc = docOf(source);
   const key = nameKey(name);
-  // Evolve lines are never compact ones: a drag calls this on every frame.
-  for (const s of statements(doc, false)) {
+  for (const s of statements(doc)) {
     if (s.stmt.type !== 'evolve') continue;
     if (nameKey(s.stmt.name.text) !== key && (s.stmt.newName === null || nameKey(s.stmt.newName.text) !== key)) continue;
     const target = modifier(s.stmt.mods, 'number');
@@ -227,15 +211,17 @@ export function renameComponent(source: MapSource, oldName: string, newName: str
   return changes;
 }
 
-/** Where a new line goes: after the last line, starting a new line if the text does not end with one. */
-function appendLine(text: string, line: string): TextChange {
-  const needsBreak = text.length > 0 && !text.endsWith('\n');
-  return { from: text.length, to: text.length, insert: `${needsBreak ? '\n' : ''}${line}\n` };
+/** Where a new line goes: after the last line, with the text's own line break. */
+function appendLine(doc: SyntaxDoc, line: string): TextChange {
+  const text = doc.text;
+  const br = doc.eol;
+  const needsBreak = text.length > 0 && !/[\r\n]$/.test(text);
+  return { from: text.length, to: text.length, insert: `${needsBreak ? br : ''}${line}${br}` };
 }
 
 /** Adds `component Name [v, m]` (or an anchor) as a new last line. */
 export function addComponent(source: MapSource, name: string, at: MapPoint, type: 'component' | 'anchor' = 'component'): TextChange[] {
-  return [appendLine(textOf(source), `${type} ${writeName(name)} [${formatCoordinate(at.visibility)}, ${formatCoordinate(at.maturity)}]`)];
+  return [appendLine(docOf(source), `${type} ${writeName(name)} [${formatCoordinate(at.visibility)}, ${formatCoordinate(at.maturity)}]`)];
 }
 
 /** Adds the dependency `From->To` as a new last line (null when it is already there). */
@@ -246,15 +232,15 @@ export function addLink(source: MapSource, from: string, to: string): TextChange
   for (const s of statements(doc)) {
     if (s.stmt.type === 'link' && s.stmt.arrow.flow === null && nameKey(s.stmt.from.text) === f && nameKey(s.stmt.to.text) === t) return null;
   }
-  return [appendLine(doc.text, `${writeName(from, 'link-from')}->${writeName(to, 'link-to')}`)];
+  return [appendLine(doc, `${writeName(from, 'link-from')}->${writeName(to, 'link-to')}`)];
 }
 
 /** The change that removes line `i` with its line break. */
 function removeLine(doc: SyntaxDoc, i: number): TextChange {
-  const from = doc.lineStarts[i]!;
-  if (i + 1 < doc.lines.length) return { from, to: doc.lineStarts[i + 1]!, insert: '' };
+  const from = doc.starts[i]!;
+  if (i + 1 < doc.lines.length) return { from, to: doc.starts[i + 1]!, insert: '' };
   // The last line: take the break before it instead, if there is one.
-  return { from: i > 0 ? from - 1 : from, to: doc.text.length, insert: '' };
+  return { from: i > 0 ? from - doc.lines[i - 1]!.br.length : from, to: doc.text.length, insert: '' };
 }
 
 /** Removes every link line between `from` and `to` (dependencies and flows). */
@@ -308,7 +294,7 @@ export function toggleInertia(source: MapSource, name: string): TextChange[] | n
   const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
-  const line = doc.lines[el.line]!;
+  const line = lineText(doc, el.line);
   for (const m of el.stmt.mods) {
     if (m.type === 'inertia') return [removeWithSpace(el.base, line, m.start, m.end)];
     if (m.type === 'decorators') {
@@ -336,8 +322,8 @@ function removeDecorator(base: number, line: string, group: Extract<Modifier, { 
   return { from: base + words[w - 1]!.end, to: base + word.end, insert: '' };
 }
 
-export type MethodDecorator = 'build' | 'buy' | 'outsource';
-const METHOD_WORDS = new Set(['build', 'buy', 'outsource']);
+export type MethodDecorator = Method;
+const METHOD_WORDS: ReadonlySet<string> = new Set(METHODS);
 
 /** Sets (or, with null, removes) a component's method decorator: `(build)`, `(buy)`, `(outsource)`. */
 export function setMethod(source: MapSource, name: string, method: MethodDecorator | null): TextChange[] | null {
@@ -355,11 +341,11 @@ export function toggleDecorator(source: MapSource, name: string, word: string): 
 }
 
 /** Replaces whichever word of `family` the group holds with `word` (or removes it for null). */
-function setDecoratorFrom(source: MapSource, name: string, family: Set<string>, word: string | null): TextChange[] | null {
+function setDecoratorFrom(source: MapSource, name: string, family: ReadonlySet<string>, word: string | null): TextChange[] | null {
   const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;
-  const line = doc.lines[el.line]!;
+  const line = lineText(doc, el.line);
   const group = modifier(el.stmt.mods, 'decorators');
   if (group) {
     const w = group.words.findIndex((x) => family.has(x.text.toLowerCase()));
@@ -375,7 +361,7 @@ function setDecoratorFrom(source: MapSource, name: string, family: Set<string>, 
   }
   if (word === null) return [];
   // Decorators follow the coordinates (where OnlineWardleyMaps reads them).
-  return [{ from: statementEnd(el), to: statementEnd(el), insert: ` (${word})` }];
+  return [{ from: readEnd(el), to: readEnd(el), insert: ` (${word})` }];
 }
 
 /** Applies an edit's changes, or returns the text unchanged when the edit found no target. */

@@ -1,7 +1,7 @@
-// The formatter: canonical spacing and numbers, one statement per line, comments, order and blank
-// lines kept. It prints from the syntax tree; a line it cannot read is left exactly as it is.
-import { buildModel } from '../model/build.js';
-import { lineResult, parseDoc } from './parse.js';
+// The formatter: canonical spacing and numbers, comments, order and blank lines kept, the file's
+// own line breaks kept. It prints from the syntax tree, never changes a name (they are printed as
+// written), and leaves a line it cannot fully read exactly as it is.
+import { lineText, type SyntaxDoc } from './parse.js';
 import type { AnyListNode, Modifier, NumberListNode, NumberNode, Statement } from './syntax.js';
 
 /** Coordinates: at least two decimals (as OnlineWardleyMaps writes them), more when the value needs them. */
@@ -34,6 +34,7 @@ function modifier(line: string, m: Modifier): string {
     case 'evolveTo': return `evolve ${unitNumber(m.number)}`;
     case 'decorators': return `(${m.words.map((w) => w.text).join(', ')})`;
     case 'number': return m.number.raw;
+    case 'junk': return m.text;
   }
 }
 
@@ -77,22 +78,27 @@ export function printStatement(s: Statement, line: string): string {
   }
 }
 
-/** Formats a map text. Idempotent, and the formatted text means the same map. */
-export function formatMap(text: string): string {
-  const doc = parseDoc(text);
-  // A line with an error is left exactly as typed: the user has not finished saying what it means.
-  const errorLines = new Set(buildModel(doc).diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1));
+/**
+ * Formats a parsed map. `errorLines` (0-based) are left exactly as typed: the user has not finished
+ * saying what they mean. So is a line with text the statement does not read (kept as it stands),
+ * and every line inside or beside a block comment.
+ */
+export function formatDoc(doc: SyntaxDoc, errorLines: ReadonlySet<number> = new Set()): string {
   const out: string[] = [];
   let depth = 0;
-  for (let i = 0; i < doc.lines.length; i++) {
-    const original = doc.lines[i]!.replace(/\r$/, '');
-    const result = lineResult(doc, i);
-    const stmt = result.stmt;
-    const touchesBlockComment = doc.commentOpen[i] === 1 || doc.commentOpen[i + 1] === 1 || original.includes('/*');
+  const n = doc.lines.length;
+  for (let i = 0; i < n; i++) {
+    const line = doc.lines[i]!;
+    const original = lineText(doc, i);
+    const stmt = line.stmt;
+    const touchesBlockComment = line.commentOpen || (i + 1 < n ? doc.lines[i + 1]!.commentOpen : doc.commentOpenAtEnd) || original.includes('/*');
     if (stmt?.type === 'blockClose' && depth > 0) depth -= 1;
     const indent = '  '.repeat(depth);
     if (stmt?.type === 'blockOpen' || (stmt?.type === 'pipeline' && stmt.brace)) depth += 1;
-    if (touchesBlockComment || errorLines.has(i)) { out.push(original); continue; }
+    const hasJunk = stmt !== null && 'mods' in stmt && stmt.mods.some((m) => m.type === 'junk');
+    // A keyword's case is the one line problem the printer mends (it prints keywords lowercase).
+    const unsure = line.diagnostics.some((d) => d.code !== 'keyword-case');
+    if (touchesBlockComment || errorLines.has(i) || hasJunk || unsure) { out.push(original); continue; }
     if (!stmt) { out.push(original.trim() === '' ? '' : original.trimEnd()); continue; }
     const commentAt = findLineComment(original, stmt.end);
     const code = original.slice(0, commentAt ?? original.length);
@@ -100,8 +106,15 @@ export function formatMap(text: string): string {
     out.push(commentAt === null ? printed : `${printed} ${original.slice(commentAt).trimEnd()}`);
   }
   while (out.length > 1 && out[out.length - 1] === '' && out[out.length - 2] === '') out.pop();
-  const joined = out.join('\n');
-  return joined.endsWith('\n') || joined === '' ? joined : `${joined}\n`;
+  // Each line keeps its own break (a line the formatter added takes the file's usual one); the text
+  // ends with one break after its last line that is not blank.
+  const breakAfter = (i: number): string => (i < n && doc.lines[i]!.br !== '' ? doc.lines[i]!.br : doc.eol);
+  let text = doc.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  for (let i = 0; i < out.length; i++) {
+    const last = i === out.length - 1;
+    text += out[i]! + (last && out[i] === '' ? '' : breakAfter(i));
+  }
+  return text;
 }
 
 /** Where a trailing `//` comment starts on a line whose statement ends at `end`, or null. */
