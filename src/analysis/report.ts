@@ -1,12 +1,41 @@
 // The analysis as a Markdown report with the sections a strategist expects, and as JSON.
+import { diagnosticToJson } from '../model/json.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS, STAGES } from '../model/stages.js';
 import type { Analysis } from './index.js';
 import type { Finding, FindingKind } from './finding.js';
 
-/** `{ map, stages, findings }`, two-space indented, stable for the same input. */
-export function analysisToJson(a: Analysis): string {
-  return `${JSON.stringify(a.spend ? { map: a.map, stages: a.stages, findings: a.findings, spend: a.spend } : { map: a.map, stages: a.stages, findings: a.findings }, null, 2)}\n`;
+/**
+ * `{ map, diagnostics, health, stages, findings }` (with `spend` when the map has costs),
+ * two-space indented, stable for the same input. Without the model, diagnostics and health are left out.
+ */
+export function analysisToJson(a: Analysis, model?: MapModel): string {
+  const head = model ? { map: a.map, diagnostics: model.diagnostics.map(diagnosticToJson), health: model.health } : { map: a.map };
+  const body = { ...head, stages: a.stages, findings: a.findings, ...(a.spend ? { spend: a.spend } : {}) };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** Whether the map's health has anything to say. */
+function unhealthy(m: MapModel): boolean {
+  const h = m.health;
+  return h.unresolvedLinks.length > 0 || h.orphans.length > 0 || h.duplicates.length > 0 || h.caseVariants.length > 0 || h.noUser
+    || m.diagnostics.some((d) => d.severity === 'error');
+}
+
+/** The "Map health" section: what the analysis could not see, before what it found. */
+function healthSection(m: MapModel): string[] {
+  const h = m.health;
+  const out = ['## Map health', '', 'Read this first: the findings below rest on the map as drawn.', ''];
+  const errors = m.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) out.push(`- ${errors.length} line${errors.length === 1 ? '' : 's'} could not be read: ${errors.slice(0, 5).map((d) => `line ${d.line}`).join(', ')}${errors.length > 5 ? ', ...' : ''}.`);
+  for (const u of h.unresolvedLinks.slice(0, 20)) out.push(`- Line ${u.line} links to ${u.name}, which is not on the map${u.suggestion ? ` (${u.suggestion})` : ''}: that link is left out of the analysis.`);
+  if (h.unresolvedLinks.length > 20) out.push(`- ...and ${h.unresolvedLinks.length - 20} more links to names not on the map.`);
+  if (h.orphans.length) out.push(`- Linked to nothing: ${h.orphans.join(', ')}.`);
+  if (h.duplicates.length) out.push(`- Declared more than once: ${h.duplicates.join(', ')}.`);
+  for (const v of h.caseVariants) out.push(`- Differ only in case, so they are separate components: ${v.join(', ')}.`);
+  if (h.noUser) out.push('- No anchor, and nothing reads as the map\'s user: the analysis cannot tell what the value chain serves.');
+  out.push('');
+  return out;
 }
 
 const of = (a: Analysis, kind: FindingKind) => a.findings.filter((f) => f.kind === kind);
@@ -21,6 +50,7 @@ export function analysisToMarkdown(model: MapModel, a: Analysis): string {
   const nodes = model.components.filter((c) => c.type !== 'evolved');
   const anchors = nodes.filter((c) => c.type === 'anchor');
   const out: string[] = [`# Wardley map analysis: ${a.map ?? 'Untitled map'}`, ''];
+  if (unhealthy(model)) out.push(...healthSection(model));
 
   out.push('## Overview', '');
   out.push(`${nodes.length} components, ${model.links.length} links, ${model.evolves.length} evolve arrows.`, '');

@@ -11,14 +11,14 @@ import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS } from '../model/stages.js';
 import { buildScene } from '../render/scene.js';
 import { sceneToSvg } from '../render/svg.js';
-import { modelToJson } from '../model/json.js';
+import { diagnosticToJson, modelToJson } from '../model/json.js';
 import { BROWSER_ARGS, findBrowser } from './browser.js';
 import { displayName, readMapText, UsageError } from './io.js';
 
 const HELP = `mapwright: Wardley maps as text
 
 usage:
-  mapwright lint FILE... [--format text|json]   report problems (exit 1 on errors)
+  mapwright lint FILE... [--format text|json] [--hints]   report problems (exit 1 on errors); --hints: inferred kinds too
   mapwright fmt FILE... [--check|--write]       format maps (stdout, check, or in place); --check --format json
   mapwright parse FILE --json                   the map model as JSON
   mapwright analyze FILE [--format md|json]     critical paths, bottlenecks, risks, recommendations
@@ -100,9 +100,21 @@ function inputs(args: Args): string[] {
   return args.positional.flatMap(expandGlob);
 }
 
+/** Hints about what the map leaves to inference: each inferred kind that is not technology, with the decorator that says it. */
+function kindHints(model: MapModel): { line: number; column: number; message: string; fix: string }[] {
+  return model.components
+    .filter((c) => c.kindInferred && c.kind !== 'technology' && c.type !== 'evolved')
+    .map((c) => ({
+      line: c.line, column: c.nameLoc.column,
+      message: `'${c.name}' reads as ${c.kind === 'data' || c.kind === 'knowledge' ? c.kind : `a ${c.kind}`} (${c.kindReason}): write '(${c.kind})' after its coordinates to say so`,
+      fix: `(${c.kind})`,
+    }));
+}
+
 function lint(args: Args, io: CliIO): number {
-  checkFlags(args, ['format']);
+  checkFlags(args, ['format', 'hints']);
   const format = args.flags.get('format') ?? 'text';
+  const hints = args.flags.has('hints');
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${String(format)}`);
   let errors = 0;
   const report: { file: string; diagnostics: unknown[] }[] = [];
@@ -110,8 +122,13 @@ function lint(args: Args, io: CliIO): number {
     const file = displayName(spec);
     const model = readModel(spec);
     errors += model.diagnostics.filter((d) => d.severity === 'error').length;
-    if (format === 'json') report.push({ file, diagnostics: model.diagnostics.map((d) => ({ severity: d.severity, line: d.line, column: d.column, message: d.message, ...(d.fix !== undefined ? { fix: d.fix } : {}) })) });
-    else for (const d of model.diagnostics) io.out(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+    const extra = hints ? kindHints(model) : [];
+    if (format === 'json') {
+      report.push({ file, diagnostics: [...model.diagnostics.map(diagnosticToJson), ...extra.map((h) => ({ severity: 'hint', code: 'inferred-kind', ...h }))] });
+    } else {
+      for (const d of model.diagnostics) io.out(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+      for (const h of extra) io.out(`${file}:${h.line}:${h.column}: hint: ${h.message}`);
+    }
   }
   if (format === 'json') io.out(JSON.stringify(report, null, 2));
   return errors > 0 ? 1 : 0;
@@ -162,7 +179,7 @@ function analyzeCommand(args: Args, io: CliIO): number {
   const spec = files[0]!;
   const model = readModel(spec);
   const result = analyze(model);
-  io.out((format === 'json' ? analysisToJson(result) : analysisToMarkdown(model, result)).replace(/\n$/, ''));
+  io.out((format === 'json' ? analysisToJson(result, model) : analysisToMarkdown(model, result)).replace(/\n$/, ''));
   for (const d of model.diagnostics.filter((x) => x.severity === 'error')) io.err(`${displayName(spec)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
   return 0;
 }

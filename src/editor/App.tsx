@@ -3,9 +3,10 @@
 import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import type { Analysis, Finding } from '../analysis/index.js';
 
-import type { Component, ComponentKind, MapModel } from '../model/model.js';
+import type { Component, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
-import { nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
+import { KINDS } from '../lang/words.js';
+import { makeKindExplicit, nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
 import { autosave, download, encodeShareFragment, saveText, svgToPng } from './files.js';
 import { Floating } from './Floating.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
@@ -206,6 +207,11 @@ export function App({ store }: { store: EditorStore }) {
     nudge(store, c, dv, dm);
   };
 
+  const onMakeExplicit = useCallback((name: string) => {
+    const c = store.derived().shown.components.find((x) => x.name === name && x.type !== 'evolved');
+    if (c) makeKindExplicit(store, c);
+  }, [store]);
+
   const onOutlineSelect = useCallback((n: string, add: boolean) => {
     const sel = store.getState().selection;
     store.select(add ? (sel.includes(n) ? sel.filter((x) => x !== n) : [...sel, n]) : [n]);
@@ -318,9 +324,16 @@ export function App({ store }: { store: EditorStore }) {
                 {(['build', 'buy', 'outsource'] as const).map((m) => (
                   <li key={m} role="menuitemradio" aria-checked={menuComponent.method === m} onClick={() => { setMethodOf(store, menu.name, menuComponent.method === m ? null : m); setMenu(null); }}>Method: {m}</li>
                 ))}
-                {(['technology', 'practice', 'capability', 'data'] as ComponentKind[]).map((k) => (
-                  <li key={k} role="menuitemradio" aria-checked={menuComponent.kind === k} onClick={() => { setKindOf(store, menuComponent, k); setMenu(null); }}>Kind: {k}</li>
+                {KINDS.map((k) => (
+                  <li key={k} role="menuitemradio" aria-checked={menuComponent.kind === k} onClick={() => { setKindOf(store, menuComponent, k); setMenu(null); }}>
+                    Kind: {k}{menuComponent.kind === k && menuComponent.kindInferred && <span className="inferred" title={menuComponent.kindReason}> (inferred)</span>}
+                  </li>
                 ))}
+                {menuComponent.kindInferred && menuComponent.kind !== 'technology' && (
+                  <li role="menuitem" data-testid="make-explicit" onClick={() => { makeKindExplicit(store, menuComponent); setMenu(null); }}>
+                    Make explicit: write ({menuComponent.kind}) <span className="inferred">({menuComponent.kindReason})</span>
+                  </li>
+                )}
                 <li role="menuitem" onClick={() => { setRenaming({ name: menu.name, x: menu.x, y: menu.y, value: menu.name, error: null }); setMenu(null); }}>Rename…</li>
                 <li role="menuitem" onClick={() => { remove(store, [menu.name]); setMenu(null); }}>Delete</li>
               </ul>
@@ -339,7 +352,7 @@ export function App({ store }: { store: EditorStore }) {
                 ? <FindingsPanel analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame} active={active?.id ?? null} onActivate={setActive} />
                 : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
             </Suspense>
-            <Outline components={outlineComponents} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} />
+            <Outline components={outlineComponents} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} onMakeExplicit={onMakeExplicit} />
           </aside>
         )}
       </main>

@@ -69,11 +69,13 @@ const FilterBox = memo(function FilterBox({ value, onChange }: { value: string; 
   return <input type="search" placeholder="Filter components" value={value} onChange={(e) => onChange(e.target.value)} aria-label="Filter components" />;
 });
 
-export const Outline = memo(function Outline({ components, selection, onSelect, onKey }: {
+export const Outline = memo(function Outline({ components, selection, onSelect, onKey, onMakeExplicit }: {
   components: readonly Component[]
   selection: readonly string[]
   onSelect(name: string, additive: boolean): void
   onKey(e: KeyboardEvent<HTMLElement>): void
+  /** Writes the component's inferred kind into the map. */
+  onMakeExplicit(name: string): void
 }) {
   const [filter, setFilter] = useState('');
   const shown = components.filter((c) => c.type !== 'evolved' && c.name.toLowerCase().includes(filter.toLowerCase()));
@@ -82,19 +84,34 @@ export const Outline = memo(function Outline({ components, selection, onSelect, 
       <FilterBox value={filter} onChange={setFilter} />
       <ul role="listbox" aria-multiselectable="true" aria-label="Components of the map" tabIndex={0} onKeyDown={onKey} data-testid="outline">
         {shown.map((c) => (
-          <OutlineRow key={`${c.type}:${c.key}:${c.line}`} name={c.name} stage={c.stage} maturity={c.maturity} selected={selection.includes(c.name)} onSelect={onSelect} />
+          <OutlineRow
+            key={`${c.type}:${c.key}:${c.line}`} name={c.name} stage={c.stage} maturity={c.maturity} selected={selection.includes(c.name)} onSelect={onSelect}
+            kind={c.kind} kindInferred={c.kindInferred} kindReason={c.kindReason} onMakeExplicit={onMakeExplicit}
+          />
         ))}
       </ul>
     </nav>
   );
 });
 
-const OutlineRow = memo(function OutlineRow({ name, stage, maturity, selected, onSelect }: {
+const OutlineRow = memo(function OutlineRow({ name, stage, maturity, selected, onSelect, kind, kindInferred, kindReason, onMakeExplicit }: {
   name: string; stage: Component['stage']; maturity: number; selected: boolean; onSelect(name: string, additive: boolean): void
+  kind: Component['kind']; kindInferred: boolean; kindReason: string; onMakeExplicit(name: string): void
 }) {
+  // Technology is the default: a kind is shown when it is something else, muted when inferred.
+  const shown = kind !== 'technology' || !kindInferred;
   return (
     <li role="option" aria-selected={selected} data-name={name} onClick={(e) => onSelect(name, e.shiftKey)}>
       <span className="name">{name}</span>
+      {shown && (
+        <span className={`kind${kindInferred ? ' inferred' : ''}`} title={kindInferred ? `Inferred: ${kindReason}` : 'Declared in the map'} data-testid="outline-kind">
+          {kind}
+          {kindInferred && (
+            <button type="button" className="make-explicit" tabIndex={-1} title={`Write (${kind}) after its coordinates`}
+              onClick={(e) => { e.stopPropagation(); onMakeExplicit(name); }}>make explicit</button>
+          )}
+        </span>
+      )}
       <span className="stage">{STAGE_LABELS[stage]} · {maturity.toFixed(2)}</span>
     </li>
   );

@@ -2,7 +2,7 @@
 // are the lossless text edits of src/dsl/edit.ts.
 import {
   addComponent, addLink, deleteComponent, moveComponent, moveEvolveTarget, moveNote, renameComponent,
-  setLabel, setMethod, toggleDecorator, toggleInertia, type MethodDecorator, type TextChange,
+  setKind, setLabel, setMethod, toggleInertia, type MethodDecorator, type TextChange,
 } from '../lang/edit.js';
 import type { Component, ComponentKind } from '../model/model.js';
 import { nameKey } from '../lang/names.js';
@@ -95,11 +95,19 @@ export function setMethodOf(store: EditorStore, name: string, method: MethodDeco
   return store.dispatch(setMethod(store.syntax(), name, method), 'method');
 }
 
-/** Sets a component's kind (technology is the default and is written as no word at all). */
-export function setKindOf(store: EditorStore, c: Component, kind: ComponentKind): void {
-  if (!canvasEditable(store)) return;
-  store.beginGesture('kind');
-  if (c.kind !== 'technology') store.dispatch(toggleDecorator(store.syntax(), c.name, c.kind), 'kind');
-  if (kind !== 'technology') store.dispatch(toggleDecorator(store.syntax(), c.name, kind), 'kind');
-  store.endGesture();
+/**
+ * Sets a component's kind. Choosing the kind it already has by inference writes it down (makes it
+ * explicit); choosing technology for a component whose name reads as technology anyway removes
+ * the word.
+ */
+export function setKindOf(store: EditorStore, c: Component, kind: ComponentKind): boolean {
+  if (!canvasEditable(store)) return false;
+  const inferredAnyway = c.kindInferred && c.kind === kind && kind === 'technology';
+  return store.dispatch(setKind(store.syntax(), c.name, inferredAnyway ? null : kind), 'kind');
+}
+
+/** Writes an inferred kind into the map as its decorator, so that the map says it. */
+export function makeKindExplicit(store: EditorStore, c: Component): boolean {
+  if (!canvasEditable(store) || !c.kindInferred) return false;
+  return store.dispatch(setKind(store.syntax(), c.name, c.kind), 'kind');
 }

@@ -52,7 +52,9 @@ function quoted(node: NameNode): string {
 }
 
 /** Mermaid writes a name bare only when it is one simple word. */
-function mermaidName(node: NameNode): string {
+function mermaidName(written: NameNode): string {
+  // A quote that opens and never closes is not part of the name (see the model's reading).
+  const node = !written.quoted && written.text.startsWith('"') ? { ...written, text: written.text.slice(1) } : written;
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(node.text) ? node.text : quoted(node);
 }
 

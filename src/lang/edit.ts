@@ -4,7 +4,7 @@
 import { nameKey } from './names.js';
 import { lineText, parseDoc, parseLine, type SyntaxDoc } from './parse.js';
 import type { ElementStatement, Modifier, NameNode, NumberNode, Statement } from './syntax.js';
-import { ELEMENT_KEYWORDS, METHODS, type Method } from './words.js';
+import { ELEMENT_KEYWORDS, KINDS, METHODS, type ComponentKind, type Method } from './words.js';
 
 /** Replace `[from, to)` of the text with `insert`. */
 export interface TextChange { readonly from: number; readonly to: number; readonly insert: string }
@@ -106,9 +106,20 @@ export function moveComponent(source: MapSource, name: string, to: MapPoint): Te
   const m = formatCoordinate(to.maturity);
   if (!at) return [{ from: el.base + el.stmt.name.end, to: el.base + el.stmt.name.end, insert: ` [${v}, ${m}]` }];
   const nums = at.list.numbers;
-  if (nums.length === 1) return nonNull([replaceNumber(el.base, nums[0]!, m)]);
-  if (nums.length !== 2) return null;
-  return replacePair(el.base, nums, v, m);
+  if (nums.length === 2) return replacePair(el.base, nums, v, m);
+  // `[maturity]` in a pipeline block; anything else is written anew as `[visibility, maturity]`.
+  if (nums.length === 1 && insidePipelineBlock(doc, el.line)) return nonNull([replaceNumber(el.base, nums[0]!, m)]);
+  return [{ from: el.base + at.start, to: el.base + at.end, insert: `[${v}, ${m}]` }];
+}
+
+/** Whether line `i` is inside a `pipeline X { ... }` block. */
+function insidePipelineBlock(doc: SyntaxDoc, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const s = doc.lines[j]!.stmt;
+    if (s?.type === 'blockClose') return false;
+    if (s?.type === 'blockOpen' || (s?.type === 'pipeline' && s.brace)) return true;
+  }
+  return false;
 }
 
 /** Moves the note on `line` (1-based). */
@@ -329,6 +340,12 @@ const METHOD_WORDS: ReadonlySet<string> = new Set(METHODS);
 export function setMethod(source: MapSource, name: string, method: MethodDecorator | null): TextChange[] | null {
   return setDecoratorFrom(source, name, METHOD_WORDS, method);
 }
+
+/** Declares a component's kind (`(practice)`), replacing a kind it declares already; null removes it. */
+export function setKind(source: MapSource, name: string, kind: ComponentKind | null): TextChange[] | null {
+  return setDecoratorFrom(source, name, KIND_WORDS, kind);
+}
+const KIND_WORDS: ReadonlySet<string> = new Set(KINDS);
 
 /** Turns a flag decorator on or off: market, ecosystem, or one of the kinds. */
 export function toggleDecorator(source: MapSource, name: string, word: string): TextChange[] | null {

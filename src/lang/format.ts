@@ -4,16 +4,16 @@
 import { lineText, type SyntaxDoc } from './parse.js';
 import type { AnyListNode, Modifier, NumberListNode, NumberNode, Statement } from './syntax.js';
 
-/** Coordinates: at least two decimals (as OnlineWardleyMaps writes them), more when the value needs them. */
+/** Coordinates: two decimals (as OnlineWardleyMaps writes them) when that is the same value, else as written. */
 function unitNumber(n: NumberNode): string {
-  const v = n.value;
-  const two = v.toFixed(2);
-  return Number(two) === v ? two : String(v);
+  const two = n.value.toFixed(2);
+  return Number.isFinite(n.value) && Number(two) === n.value ? two : n.raw;
 }
 
-/** Pixels and counts: the shortest form of the value. */
+/** Pixels and counts: the shortest form of the value when it reads back the same, else as written. */
 function plainNumber(n: NumberNode): string {
-  return String(n.value);
+  const s = String(n.value);
+  return Number.isFinite(n.value) && /^-?\d+(\.\d+)?$/.test(s) ? s : n.raw;
 }
 
 function list(l: NumberListNode, fmt: (n: NumberNode) => string): string {

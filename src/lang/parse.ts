@@ -298,7 +298,7 @@ export function syntaxDiagnostics(doc: SyntaxDoc): Diagnostic[] {
     out.push(placeDiagnostic(doc, i, { severity: 'warning', start: col, end: col + 2, message: "block comment '/*' is never closed with '*/': everything after it is ignored" }));
   }
   if (doc.lines.some((l) => l.br === '\r') && !doc.lines.some((l) => l.br === '\n' || l.br === '\r\n')) {
-    out.push(placeDiagnostic(doc, 0, { severity: 'warning', start: 0, end: 0, message: 'this file ends its lines with CR alone (old Mac editors): OnlineWardleyMaps reads it as one line; save it with LF or CRLF line endings' }));
+    out.push(placeDiagnostic(doc, 0, { severity: 'warning', start: 0, end: 0, message: 'this file ends its lines with CR alone (old Mac editors): OnlineWardleyMaps reads it as one line; save it with LF or CRLF line endings', code: 'cr-line-endings' }));
   }
   return out;
 }

@@ -262,3 +262,20 @@ test('a half-typed component line does not jump onto the map until the line is l
   expect(await page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two'))).toBe(false);
   await expect.poll(() => page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two')), { timeout: 4000 }).toBe(true);
 });
+
+test('an inferred kind is shown muted, and "make explicit" writes it into the map', async ({ app: page, errors }) => {
+  await loadMap(page, 'title Kinds\ncomponent Governance [0.60, 0.20]\ncomponent Kanban [0.40, 0.30] label [5, 5]\ncomponent Kettle [0.30, 0.60]\nGovernance->Kettle\nKanban->Kettle\n', 'kinds.owm');
+  const row = page.locator('.outline li[data-name="Governance"] [data-testid="outline-kind"]');
+  await expect(row).toHaveText(/practice/);
+  await expect(row).toHaveClass(/inferred/);
+  await expect(page.locator('.outline li[data-name="Kettle"] [data-testid="outline-kind"]')).toHaveCount(0);
+  await row.getByRole('button', { name: 'make explicit' }).click();
+  await expect.poll(() => storeText(page)).toContain('component Governance [0.60, 0.20] (practice)');
+  await expect(page.locator('.outline li[data-name="Governance"] [data-testid="outline-kind"]')).not.toHaveClass(/inferred/);
+  // From the context menu, after the label (decorators follow what is read).
+  const p = await pointOf(page, 'Kanban');
+  await page.mouse.click(p.x, p.y, { button: 'right' });
+  await page.getByTestId('make-explicit').click();
+  await expect.poll(() => storeText(page)).toContain('component Kanban [0.40, 0.30] label [5, 5] (practice)');
+  expect(errors).toEqual([]);
+});

@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, '../..');
 function gist(text: string): unknown {
   const m = meaning(parseMap(text)) as Record<string, unknown>;
   const strip = (x: unknown): unknown => Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
-    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'line' && k !== 'diagnostics').map(([k, v]) => [k, strip(v)])) : x;
+    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'line' && k !== 'diagnostics' && k !== 'health').map(([k, v]) => [k, strip(v)])) : x;
   return strip(m);
 }
 
@@ -31,11 +31,11 @@ describe('Mermaid wardley-beta', () => {
       expect(gist(importMermaid(out))).toEqual(gist(text));
       checked++;
     }
-    expect(checked).toBeGreaterThan(250);
+    expect(checked).toBeGreaterThan(corpusDir() ? 250 : 8);
   });
 
-  it("imports the peer's Mermaid example to the same map as the peer's own conversion", () => {
-    const dir = corpusDir();
+  const dir = corpusDir();
+  if (dir) it("imports the peer's Mermaid example to the same map as the peer's own conversion", () => {
     const mermaid = readFileSync(join(dir, 'owm-tests/test_utils_mermaidWardleyImport.test.ts_5.owm'), 'utf8');
     const expected = readFileSync(join(dir, 'owm-tests/test_utils_mermaidWardleyImport.test.ts_26.owm'), 'utf8');
     const imported = parseMap(importMermaid(mermaid));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMap } from '../../src/model/format.js';
 import { parseMap } from '../../src/model/build/index.js';
 import { meaning } from '../helpers.js';
+import { owmNames } from '../conformance/owm-reading.js';
 import { corpus, mapText, mutatedCorpusMap } from './arbitraries.js';
 
 function checkFormat(text: string): void {
@@ -18,5 +19,23 @@ describe('the formatter', () => {
 
   it('is idempotent and keeps the model, on generated and mutated maps', () => {
     fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), checkFormat), { numRuns: 600 });
+  });
+});
+
+describe('the formatter never changes a name', () => {
+  const check = (text: string) => expect(owmNames(formatMap(text))).toEqual(owmNames(text));
+
+  it('as OnlineWardleyMaps reads names, on every corpus map and fixture', () => {
+    for (const text of corpus()) check(text);
+  });
+
+  it('on names with parentheses, stars and other punctuation, glued or spaced', () => {
+    const word = fc.constantFrom('Members', 'Buyer', '(*)', '(Anchor)', '(un)known', 'Storage', '(battery)', 'x.y', 'C++', '#1', '(build)', 'A&B');
+    const name = fc.array(fc.tuple(word, fc.constantFrom('', ' ', '  ')), { minLength: 1, maxLength: 4 })
+      .map((parts) => parts.map(([w, sep]) => w + sep).join('').trim());
+    const line = fc.tuple(fc.constantFrom('component', 'anchor', 'pipeline'), name, fc.constantFrom('', ' [0.5, 0.5]', ' [0.50,0.5] (build)', '  [0.5, 0.5] label [1, 2]'));
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(name, name), { maxLength: 3 }), (lines, links) => {
+      check([...lines.map(([k, n, tail]) => `${k} ${n}${tail}`), ...links.map(([a, b]) => `${a}->${b}`)].join('\n'));
+    }), { numRuns: 800 });
   });
 });

@@ -65,6 +65,43 @@ describe('mapwright fmt', () => {
   });
 });
 
+describe('mapwright fmt on files from other editors', () => {
+  it('keeps CRLF line endings and a byte-order mark, and never flattens a file of lone CRs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mapwright-eol-'));
+    const crlf = join(dir, 'crlf.owm');
+    writeFileSync(crlf, 'title  T\r\ncomponent  A [0.5,0.5]\r\nA->B\r\n');
+    expect(run(['fmt', '--write', crlf]).code).toBe(0);
+    expect(readFileSync(crlf, 'utf8')).toBe('title T\r\ncomponent A [0.50, 0.50]\r\nA->B\r\n');
+    const bom = join(dir, 'bom.owm');
+    writeFileSync(bom, '\ufeffcomponent First [0.5, 0.5]\ncomponent Second [0.4,0.4]\nFirst->Second\n');
+    expect(run(['lint', bom]).out).not.toMatch(/error/);
+    expect(run(['fmt', '--write', bom]).code).toBe(0);
+    expect(readFileSync(bom, 'utf8')).toBe('\ufeffcomponent First [0.50, 0.50]\ncomponent Second [0.40, 0.40]\nFirst->Second\n');
+    const cr = join(dir, 'cr.owm');
+    writeFileSync(cr, 'title Old\rcomponent  K [0.4, 0.3]\rcomponent P [0.2, 0.7]\rK->P\r');
+    expect(JSON.parse(run(['parse', cr, '--json']).out).components.map((c: { name: string }) => c.name)).toEqual(['K', 'P']);
+    expect(run(['lint', cr]).out).toMatch(/1:1: warning: this file ends its lines with CR alone/);
+    expect(run(['fmt', '--write', cr]).code).toBe(0);
+    expect(readFileSync(cr, 'utf8')).toBe('title Old\rcomponent K [0.40, 0.30]\rcomponent P [0.20, 0.70]\rK->P\r');
+  });
+
+  it('never changes a name OnlineWardleyMaps reads', () => {
+    const text = 'anchor Buyer(Anchor) [0.95, 0.5]\ncomponent Members(*) [0.7,0.45]\ncomponent Storage (battery) [0.2,0.6]\nBuyer(Anchor)->Members(*)\nMembers(*)->Storage (battery)\n';
+    expect(run(['fmt', '-'], text).out).toBe('anchor Buyer(Anchor) [0.95, 0.50]\ncomponent Members(*) [0.70, 0.45]\ncomponent Storage (battery) [0.20, 0.60]\nBuyer(Anchor)->Members(*)\nMembers(*)->Storage (battery)\n');
+  });
+});
+
+describe('mapwright lint --hints', () => {
+  it('says which kinds were inferred, with the decorator that declares them, only when asked', () => {
+    const text = 'component Kanban [0.5, 0.3]\ncomponent Training Data [0.4, 0.5]\ncomponent Kettle [0.3, 0.6]\nKanban->Kettle\nKanban->Training Data\n';
+    expect(run(['lint', '-'], text).out).not.toMatch(/hint/);
+    const out = run(['lint', '--hints', '-'], text).out;
+    expect(out).toContain("<stdin>:1:11: hint: 'Kanban' reads as a practice (name: \"kanban\"): write '(practice)' after its coordinates to say so");
+    expect(out).toContain("<stdin>:2:11: hint: 'Training Data' reads as data");
+    expect(out).not.toContain('Kettle');
+  });
+});
+
 describe('mapwright parse --json', () => {
   it('prints the documented model shape', () => {
     const r = run(['parse', 'maps/unified-ai-ops.owm', '--json']);
@@ -74,6 +111,10 @@ describe('mapwright parse --json', () => {
     expect(Object.keys(m.components[0])).toEqual(expect.arrayContaining(['name', 'type', 'visibility', 'maturity', 'stage', 'kind', 'inertia', 'method', 'line']));
     expect(Object.keys(m.links[0])).toEqual(expect.arrayContaining(['from', 'to', 'flow', 'label', 'context', 'line']));
     expect(m.components.find((c: { name: string }) => c.name === 'Governance & Compliance').kind).toBe('practice');
+    expect(Object.keys(m.components[0])).toEqual(expect.arrayContaining(['kindInferred', 'role', 'roleInferred']));
+    expect(m.components.find((c: { name: string }) => c.name === 'AI Value')).toMatchObject({ role: 'user', roleInferred: false });
+    expect(m.components.find((c: { name: string }) => c.name === 'Centralized Platform')).toMatchObject({ kind: 'technology', kindInferred: true, role: 'supply' });
+    expect(Object.keys(m)).toContain('health');
   });
 });
 
@@ -93,6 +134,19 @@ describe('mapwright analyze', () => {
     const md = run(['analyze', 'maps/unified-ai-ops.owm']).out;
     expect(run(['analyze', 'maps/unified-ai-ops.owm']).out).toBe(md);
     for (const h of ['## Overview', '## Components by evolution stage', '### Key evolving components', '### Disruption risks', '### Critical paths', '### Bottlenecks', '### Misalignments', '## Risks', '### Short-term', '### Long-term']) expect(md).toContain(h);
+    expect(md).not.toContain('## Map health');
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['diagnostics', 'health']));
+  });
+
+  it('says first what the map leaves out: links to unknown names, orphans, no user', () => {
+    const text = readFileSync(join(root, 'tests/fixtures/owm/map-health.owm'), 'utf8');
+    const md = run(['analyze', '-'], text).out;
+    expect(md.indexOf('## Map health')).toBeGreaterThan(0);
+    expect(md.indexOf('## Map health')).toBeLessThan(md.indexOf('## Overview'));
+    expect(md).toContain('Line 9 links to Payment Gateway, which is not on the map (that component is commented out on line 4)');
+    const j = JSON.parse(run(['analyze', '-', '--format', 'json'], text).out);
+    expect(j.health.unresolvedLinks.map((u: { name: string }) => u.name)).toEqual(['Payment Gateway', 'Deliverie']);
+    expect(j.diagnostics.filter((d: { code: string }) => d.code === 'unknown-link')).toHaveLength(2);
   });
 });
 

@@ -1,10 +1,11 @@
 // Pass 1, declare: every line's statement becomes the record it declares (a component, a link, an
 // evolve, a pipeline, a note, ...), in text order. Names are not resolved yet.
-import { nameKey } from '../../lang/names.js';
+import { cleanName, nameKey } from '../../lang/names.js';
 import type {
-  AcceleratorStatement, AnnotationStatement, AttitudeStatement, ElementStatement, EvolveStatement, LinkStatement, NoteStatement, PipelineStatement,
+  AcceleratorStatement, AnnotationStatement, AttitudeStatement, ElementStatement, EvolveStatement, LinkStatement, NameNode, NoteStatement,
+  PipelineStatement,
 } from '../../lang/syntax.js';
-import { STYLES, type ComponentKind, type Method } from '../../lang/words.js';
+import { isDecoratorWord, STYLES, type ComponentKind, type Method } from '../../lang/words.js';
 import {
   DEFAULT_EVOLUTION_LABELS, type Accelerator, type Link, type Annotation, type Attitude, type AttitudeName, type Note, type Presentation, type StyleName, type UrlRef,
 } from '../model.js';
@@ -119,6 +120,33 @@ export function declare(ctx: BuildContext): Declared {
   return out;
 }
 
+/**
+ * A name as OnlineWardleyMaps takes it: without the control and direction characters it drops,
+ * and without a quote that opens but never closes (`"First Unclosed [..]`), which is reported.
+ * Returns the name and where it starts in the line.
+ */
+function nameOf(ctx: BuildContext, i: number, node: NameNode): { text: string; start: number; end: number } {
+  if (!node.quoted && node.text.startsWith('"')) {
+    ctx.report(i, 'warning', node.start, node.start + 1, `the quote before '${node.text.slice(1, 21)}' is never closed: the name is read without it`, { code: 'unclosed-quote', fix: '' });
+    return { text: cleanName(node.text.slice(1)), start: node.start + 1, end: node.end };
+  }
+  return { text: cleanName(node.text), start: node.start, end: node.end };
+}
+
+/**
+ * On a line without coordinates the name runs to the end of the line, as OnlineWardleyMaps reads
+ * it: say so when that takes in words meant as decorators or modifiers (`component X (build)`).
+ */
+function heldWords(ctx: BuildContext, i: number, node: NameNode): void {
+  const m = /\s(\([^()]*\)|inertia|label\b.*|url\(.*\)|evolve\s+[\d.]+)\s*$/.exec(node.text);
+  if (!m) return;
+  const words = m[1]!;
+  const group = /^\((.*)\)$/.exec(words);
+  if (group && !group[1]!.split(',').every((w) => isDecoratorWord(w.trim()) || /^cost\s+[\d.]+$/i.test(w.trim()))) return;
+  const at = node.start + m.index + 1;
+  ctx.report(i, 'warning', at, node.end, `'${words}' is read as part of the name '${node.text}', because the line has no coordinates (OnlineWardleyMaps reads it the same way): put coordinates before it to make it ${group ? 'a decorator' : 'a modifier'}`, { code: 'name-holds-modifier' });
+}
+
 /** Whether a coordinate lies on the map, [0, 1] (the usual case, read without warnings). */
 const onMap = (x: number): boolean => x >= 0 && x <= 1;
 
@@ -139,8 +167,10 @@ function element(ctx: BuildContext, i: number, s: ElementStatement, pipeline: Dr
   if (keyword === 'market' || keyword === 'ecosystem') {
     ctx.report(i, 'warning', s.keyword.start, s.keyword.end, `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`, { code: 'deprecated' });
   }
-  const c = draft(ctx, i, s.name.text, type, s, s.name);
+  const name = nameOf(ctx, i, s.name);
+  const c = draft(ctx, i, name.text, type, s, name);
   if (c.key === '') ctx.report(i, 'error', s.name.start, s.name.end, 'a component needs a name');
+  if (!s.name.quoted && !s.mods.some((m) => m.type === 'at' || m.type === 'badAt')) heldWords(ctx, i, s.name);
   c.market = keyword === 'market';
   c.ecosystem = keyword === 'ecosystem';
   let d: Decorations | null = null;
@@ -241,7 +271,7 @@ function pipeline(ctx: BuildContext, i: number, s: PipelineStatement): DraftPipe
     }
   }
   reportJunk(ctx, i, s.mods, 'a pipeline line');
-  return { name: s.name.text, visibility: NaN, maturity1: m1, maturity2: m2, children: [], line: i + 1, loc: ctx.span(i, s.start, s.end) };
+  return { name: nameOf(ctx, i, s.name).text, visibility: NaN, maturity1: m1, maturity2: m2, children: [], line: i + 1, loc: ctx.span(i, s.start, s.end) };
 }
 
 function note(ctx: BuildContext, i: number, s: NoteStatement): Note {

@@ -16,8 +16,8 @@ export const UNPOSITIONED = { visibility: 0.9, maturity: 0.1 } as const;
 export function readList(ctx: BuildContext, i: number, list: AnyListNode, what: string, defaults: readonly number[], unit = true): number[] | null {
   if ('type' in list) {
     const how = defaults.length === 2 && unit ? 'placed at the default position' : 'ignored';
-    if (!list.closed) ctx.report(i, 'warning', list.start, list.end, `${what} is not closed with ']': ${how}`, { code: 'unclosed-list' });
-    else ctx.report(i, 'warning', list.start, list.end, `expected ${what} but found [${list.raw}]: ${how}`, { code: 'bad-list' });
+    if (!list.closed) ctx.report(i, 'warning', list.start, list.end, `the '[' of ${what} is never closed with ']': ${how}`, { code: 'unclosed-list' });
+    else ctx.report(i, 'warning', list.start, list.end, `'[${list.raw.length > 30 ? `${list.raw.slice(0, 27)}…` : list.raw}]' holds no numbers where ${what} should be: ${how}`, { code: 'bad-list' });
     return null;
   }
   const count = defaults.length;

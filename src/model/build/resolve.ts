@@ -1,7 +1,7 @@
 // Pass 2, resolve names: every name written in a statement is matched with the component it
 // names. Duplicate names, legacy method lines, pipelines and their owners, evolve lines and the
 // evolved copies they make.
-import { nameKey } from '../../lang/names.js';
+import { cleanName, nameKey } from '../../lang/names.js';
 import type { Evolve } from '../model.js';
 import { stageOf } from '../stages.js';
 import type { BuildContext } from './context.js';
@@ -74,7 +74,7 @@ function resolveEvolves(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<strin
   const evolvedKeys = new Set<string>();
   for (const e of d.evolves) {
     const key = nameKey(e.name.text);
-    const newName = e.newName ? e.newName.text : null;
+    const newName = e.newName ? cleanName(e.newName.text) : null;
     const lineEnd = ctx.doc.lines[e.i]!.length;
     evolves.push({ name: key, to: e.target, newName: newName === null ? null : nameKey(newName), line: e.i + 1, loc: ctx.span(e.i, 0, lineEnd) });
     const source = byKey.get(key);
