@@ -5,19 +5,21 @@ import type { ValueChain } from './graph.js';
 import type { AnalysisOptions } from './options.js';
 
 /**
- * A component with at least `minDependents` components above it (directly or through paths)
- * whose direct dependents are, on average, at least `minLag` more evolved. Score: the share of
- * the map that depends on it (square-rooted, so a hub in a large map is not drowned) times the
- * lag (full at `fullLag`).
+ * A supply component (not a user, a need or a pipeline's class; not one being displaced by a new
+ * form) that at least `minDirect` supply components use directly (a hub: several flows wait on
+ * it, not one chain passing through) and that those direct users are, on average, at least
+ * `minLag` ahead of. Score: the share of the map that depends on it (square-rooted, so a hub in a
+ * large map is not drowned) times the lag (full at `fullLag`).
  */
-export function bottlenecks(g: ValueChain, o: AnalysisOptions['bottlenecks']): Finding[] {
+export function bottlenecks(g: ValueChain, o: AnalysisOptions['bottlenecks'], displaced: ReadonlySet<number>): Finding[] {
   const n = g.nodes.length;
   const out: Finding[] = [];
   for (let v = 0; v < n; v++) {
     const c = g.nodes[v]!;
+    if (c.role !== 'supply' || displaced.has(v)) continue;
     const dependents = g.dependentCount[v]!;
-    const direct = g.neededBy[v]!;
-    if (dependents < o.minDependents || direct.length === 0) continue;
+    const direct = g.neededBy[v]!.filter((d) => g.nodes[d]!.role === 'supply');
+    if (direct.length < o.minDirect) continue;
     let lag = 0;
     for (const d of direct) lag += Math.max(0, g.nodes[d]!.maturity - c.maturity);
     lag /= direct.length;

@@ -1,21 +1,22 @@
-// Critical paths: the chains of not-yet-evolved technical components that the user need rests on.
+// Critical paths: the chains of not-yet-evolved technical components that a user need rests on.
 import type { Finding } from './finding.js';
 import { evo, fmt, makeFinding } from './finding.js';
 import { isPractice, type ValueChain } from './graph.js';
 import type { AnalysisOptions } from './options.js';
 
 /**
- * From each component an anchor needs (or, in a map without anchors, each component nothing
- * needs), follow the riskiest chain of technical components below `maxMaturity` down to its
- * foundation. A component's risk is `riskWeight * (1 - maturity)`; a chain's score is the
- * chance that at least one link fails, `1 - prod(1 - risk)`. One path is taken per branch
- * below the start, so parallel chains (DataOps, MLOps) are reported side by side.
+ * From each supply component a user (or a user's need) depends on, follow the riskiest chain of
+ * technical supply components below `maxMaturity` down to its foundation. A component's risk is
+ * `riskWeight * (1 - maturity)^2`; a chain's score is the chance that at least one link fails,
+ * `1 - prod(1 - risk)`. One path is taken per branch below the start, so parallel chains (DataOps,
+ * MLOps) are reported side by side; a path that is a part of another reported path is not. A
+ * single component is a path when its own risk reaches `minScore` (a need resting on genesis).
  */
 export function criticalPaths(g: ValueChain, o: AnalysisOptions['criticalPaths']): Finding[] {
   const n = g.nodes.length;
-  const risky = g.nodes.map((c) => c.type !== 'anchor' && !isPractice(c) && c.maturity < o.maxMaturity);
-  const risk = g.nodes.map((c) => o.riskWeight * (1 - Math.min(1, Math.max(0, c.maturity))));
-  // best[v]: the lowest product of (1 - risk) over chains starting at v and its next node.
+  const risky = g.nodes.map((c) => c.role === 'supply' && !isPractice(c) && c.maturity < o.maxMaturity);
+  const risk = g.nodes.map((c) => o.riskWeight * (1 - Math.min(1, Math.max(0, c.maturity))) ** 2);
+  // best[v]: the lowest product of (1 - risk) over chains from v down; next[v]: its next node.
   const best = new Float64Array(n).fill(NaN);
   const next = new Int32Array(n).fill(-1);
   const state = new Uint8Array(n); // 0 new, 1 on the current path (a cycle), 2 done
@@ -45,39 +46,42 @@ export function criticalPaths(g: ValueChain, o: AnalysisOptions['criticalPaths']
   };
   for (let v = 0; v < n; v++) if (risky[v] && state[v] === 0) solve(v);
 
-  const anchors = g.nodes.map((c, i) => (c.type === 'anchor' ? i : -1)).filter((i) => i >= 0);
-  const tops = anchors.length ? anchors : g.nodes.map((_, i) => i).filter((i) => g.neededBy[i]!.length === 0 && g.needs[i]!.length > 0);
-  const starts = new Set<number>();
-  for (const t of tops) {
-    if (risky[t]) starts.add(t);
-    for (const s of g.needs[t]!) if (risky[s]) starts.add(s);
-  }
-  const seen = new Set<string>();
-  const paths: { nodes: number[]; score: number; from: number | null }[] = [];
-  for (const s of starts) {
+  // Where value enters the chain: what users and their needs depend on.
+  const tops: number[] = [];
+  for (let v = 0; v < n; v++) if (g.nodes[v]!.role === 'user' || g.nodes[v]!.role === 'need') tops.push(v);
+  const starts = new Map<number, number>(); // start -> the top it serves
+  for (const t of tops) for (const s of g.needs[t]!) if (risky[s] && !starts.has(s)) starts.set(s, t);
+
+  const candidates: { nodes: number[]; score: number; from: number }[] = [];
+  for (const [s, from] of starts) {
     const branches = g.needs[s]!.filter((w) => risky[w]);
-    const heads = branches.length ? branches : [-1];
-    for (const h of heads) {
+    for (const h of branches.length ? branches : [-1]) {
       const chain = [s];
       for (let v = h; v >= 0 && !chain.includes(v); v = next[v]!) chain.push(v);
-      const product = chain.reduce((p, v) => p * (1 - risk[v]!), 1);
-      const key = chain.join(',');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const from = tops.find((t) => g.needs[t]!.includes(s)) ?? null;
-      paths.push({ nodes: chain, score: 1 - product, from });
+      // A chain of one counts only when that one is risky enough alone (genesis, in practice).
+      if (chain.length < 2 && risk[s]! < o.minScore) continue;
+      candidates.push({ nodes: chain, score: 1 - chain.reduce((p, v) => p * (1 - risk[v]!), 1), from });
     }
   }
-  paths.sort((a, b) => b.score - a.score || a.nodes.map((v) => g.nodes[v]!.name).join('>').localeCompare(b.nodes.map((v) => g.nodes[v]!.name).join('>')));
-  return paths
-    .filter((p) => p.score >= o.minScore && p.nodes.length >= 2)
+  // No path that is a part (a prefix or any run) of another: the longer ones are kept first.
+  const key = (p: { nodes: number[] }) => `,${p.nodes.join(',')},`;
+  candidates.sort((a, b) => b.nodes.length - a.nodes.length || b.score - a.score || key(a).localeCompare(key(b)));
+  const kept: typeof candidates = [];
+  for (const p of candidates) if (!kept.some((k) => key(k).includes(key(p)))) kept.push(p);
+  kept.sort((a, b) => b.score - a.score || key(a).localeCompare(key(b)));
+  return kept
+    .filter((p) => p.score >= o.minScore)
     .slice(0, o.max)
     .map((p) => {
       const flow = [...p.nodes].reverse().map((v) => g.nodes[v]!);
-      const user = p.from !== null ? g.nodes[p.from]!.name : 'the top of the map';
+      const user = g.nodes[p.from]!.name;
       const steps = flow.map((c) => `${c.name} (${evo(c.maturity)})`);
-      return makeFinding('critical-path', 'critical-path/risk-chain', flow.map((c) => c.name), p.score,
+      // The finding's score spreads the reported range [minScore, 1] of chain risk over the
+      // severities: a chain just past minScore is one to watch (low), one almost sure to fail some
+      // link, to act on now (high).
+      const severity = 0.2 + 0.8 * (p.score - o.minScore) / (1 - o.minScore);
+      return makeFinding('critical-path', 'critical-path/risk-chain', flow.map((c) => c.name), severity,
         `Critical path from ${flow[0]!.name} up to ${flow[flow.length - 1]!.name}`,
-        `${user} rests on a chain of ${flow.length} components not yet past the middle of Product (${evo(o.maxMaturity)}): ${steps.join(', then ')}. Any of them can still fail the need; the chance that one does gives the chain a risk score ${fmt(p.score)} of 1.`);
+        `${user} rests on a chain of ${flow.length} components not yet past the middle of Product (${evo(o.maxMaturity)}): ${steps.join(', then ')}. Any of them can still fail the need: the chance that one does is ${fmt(p.score)} of 1.`);
     });
 }

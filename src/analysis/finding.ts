@@ -1,8 +1,14 @@
 // What every analysis reports.
 
-export type FindingKind = 'critical-path' | 'bottleneck' | 'evolution-gap' | 'misalignment' | 'disruption-risk' | 'recommendation';
+export type FindingKind =
+  | 'critical-path' | 'bottleneck' | 'evolution-gap' | 'misalignment' | 'disruption-risk' | 'substitution' | 'inertia' | 'sourcing'
+  | 'doctrine' | 'climate' | 'gameplay' | 'recommendation';
 
-export const FINDING_KINDS: readonly FindingKind[] = ['critical-path', 'bottleneck', 'evolution-gap', 'misalignment', 'disruption-risk', 'recommendation'];
+/** The kinds, in the order findings are listed (recommendations last). */
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'critical-path', 'bottleneck', 'evolution-gap', 'misalignment', 'disruption-risk', 'substitution', 'inertia', 'sourcing',
+  'doctrine', 'climate', 'gameplay', 'recommendation',
+];
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -26,6 +32,11 @@ export interface Finding {
   readonly term?: 'short' | 'long'
 }
 
+/**
+ * What a severity means (docs/analysis.md, "Severity"): high, act now (a user need is exposed, or
+ * much of the map rests on it); medium, plan for it; low, keep an eye on it. Each rule scores
+ * 0..1 so that these thresholds read that way.
+ */
 export function severityOf(score: number): Severity {
   return score >= 0.6 ? 'high' : score >= 0.35 ? 'medium' : 'low';
 }
@@ -48,7 +59,29 @@ export const KIND_LABELS: Readonly<Record<FindingKind, string>> = {
   'evolution-gap': 'Evolution gap',
   misalignment: 'Misalignment',
   'disruption-risk': 'Disruption risk',
+  substitution: 'Substitution',
+  inertia: 'Inertia',
+  sourcing: 'Sourcing',
+  doctrine: 'Doctrine',
+  climate: 'Climatic pattern',
+  gameplay: 'Gameplay',
   recommendation: 'Recommendation',
+};
+
+/** The plural headings of the findings panel and the report. */
+export const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
+  'critical-path': 'Critical paths',
+  bottleneck: 'Bottlenecks',
+  'evolution-gap': 'Evolution gaps',
+  misalignment: 'Misalignments',
+  'disruption-risk': 'Disruption risks',
+  substitution: 'Substitution and new forms',
+  inertia: 'Inertia',
+  sourcing: 'Sourcing',
+  doctrine: 'Doctrine',
+  climate: 'Climatic patterns',
+  gameplay: 'Gameplay',
+  recommendation: 'Recommendations',
 };
 
 /** How a severity reads on screen. */

@@ -1,5 +1,6 @@
 // The value chain as a graph the analyses share: nodes are the map's components (evolved copies
-// excluded), edges are dependencies and flows (A->B: A needs B). Built once per model.
+// excluded), edges are dependencies and flows (A->B: A needs B). Links from an adversary
+// (`actor-against`) are not dependencies to serve: they are kept apart as threats.
 import type { Component, MapModel } from '../model/model.js';
 
 export interface ValueChain {
@@ -11,8 +12,12 @@ export interface ValueChain {
   readonly neededBy: readonly (readonly number[])[]
   /** How many nodes depend on each node, directly or through paths (cycles counted once). */
   readonly dependentCount: readonly number[]
+  /** Whether a user (an anchor or an inferred user) depends on each node, directly or through paths. */
+  readonly servesUser: readonly boolean[]
   /** Where each node's evolve arrow takes it, or null. */
   readonly evolveTo: readonly (number | null)[]
+  /** Links from an adversary: what it targets, by node. */
+  readonly threats: readonly (readonly [number, number])[]
 }
 
 /** True for the kinds that are practices or organisational capabilities rather than technology. */
@@ -20,57 +25,74 @@ export function isPractice(c: Component): boolean {
   return c.kind === 'practice' || c.kind === 'capability';
 }
 
-/** The shape of the last value chain built: components and links without positions. */
-let lastShape: { keys: string[]; from: string[]; to: string[]; index: Map<string, number>; needs: number[][]; neededBy: number[][]; dependentCount: number[] } | null = null;
-
-function sameShape(keys: readonly string[], links: MapModel['links']): boolean {
-  const s = lastShape;
-  if (!s || s.keys.length !== keys.length || s.from.length !== links.length) return false;
-  for (let i = 0; i < keys.length; i++) if (s.keys[i] !== keys[i]) return false;
-  for (let i = 0; i < links.length; i++) if (s.from[i] !== links[i]!.from || s.to[i] !== links[i]!.to) return false;
-  return true;
+/** True for a component of the value chain that meets needs (not a user, a need, an adversary or a pipeline's class). */
+export function isSupply(c: Component): boolean {
+  return c.role === 'supply';
 }
 
 export function buildValueChain(model: MapModel): ValueChain {
   const nodes: Component[] = [];
-  const keys: string[] = [];
-  const seen = new Set<string>();
+  const index = new Map<string, number>();
   for (const c of model.components) {
-    if (c.type === 'evolved' || seen.has(c.key)) continue;
-    seen.add(c.key);
-    keys.push(c.key);
+    if (c.type === 'evolved' || index.has(c.key)) continue;
+    index.set(c.key, nodes.length);
     nodes.push(c);
   }
-  const evolveTo = nodes.map((c) => c.evolveTo);
-  // Moving a component (every frame of a drag) changes positions, not who depends on whom: the
-  // edges and the dependent counts of the same components and links are kept from last time.
-  if (!sameShape(keys, model.links)) {
-    const n = nodes.length;
-    const index = new Map<string, number>();
-    keys.forEach((k, i) => index.set(k, i));
-    const needSets: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-    for (const l of model.links) {
-      const a = index.get(l.from);
-      const b = index.get(l.to);
-      if (a === undefined || b === undefined || a === b) continue;
-      // A flow A+<B runs from B to A; both still tie A and B in one chain, drawn the same way.
-      needSets[a]!.add(b);
-    }
-    const needs = needSets.map((s) => [...s]);
-    const neededBy: number[][] = Array.from({ length: n }, () => []);
-    needs.forEach((out, a) => { for (const b of out) neededBy[b]!.push(a); });
-    lastShape = { keys, from: model.links.map((l) => l.from), to: model.links.map((l) => l.to), index, needs, neededBy, dependentCount: countDependents(n, neededBy) };
+  const n = nodes.length;
+  const needSets: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  const threats: [number, number][] = [];
+  for (const l of model.links) {
+    const a = index.get(l.from);
+    const b = index.get(l.to);
+    if (a === undefined || b === undefined || a === b) continue;
+    if (nodes[a]!.role === 'actor-against') { threats.push([a, b]); continue; }
+    // A flow A+<B runs from B to A; both still tie A and B in one chain, drawn the same way.
+    needSets[a]!.add(b);
   }
-  const s = lastShape!;
-  return { nodes, index: s.index, needs: s.needs, neededBy: s.neededBy, dependentCount: s.dependentCount, evolveTo };
+  const needs = needSets.map((s) => [...s]);
+  const neededBy: number[][] = Array.from({ length: n }, () => []);
+  needs.forEach((out, a) => { for (const b of out) neededBy[b]!.push(a); });
+  const users = nodes.map((c, i) => (c.role === 'user' ? i : -1)).filter((i) => i >= 0);
+  return {
+    nodes, index, needs, neededBy,
+    dependentCount: countDependents(n, needs, neededBy),
+    servesUser: reachedFrom(n, users, needs),
+    evolveTo: nodes.map((c) => c.evolveTo),
+    threats,
+  };
 }
 
+/** Which nodes can be reached from `starts` along `edges` (a start only if a path leads back to it). */
+function reachedFrom(n: number, starts: readonly number[], edges: readonly (readonly number[])[]): boolean[] {
+  const seen = new Array<boolean>(n).fill(false);
+  const stack: number[] = [];
+  for (const s of starts) for (const w of edges[s]!) if (!seen[w]) { seen[w] = true; stack.push(w); }
+  while (stack.length) {
+    const v = stack.pop()!;
+    for (const w of edges[v]!) if (!seen[w]) { seen[w] = true; stack.push(w); }
+  }
+  return seen;
+}
+
+/** Above this many components that need something, dependents are counted up to DEPENDENTS_CAP. */
+const EXACT_LIMIT = 8192;
+/** The most dependents counted on a map too large to count them exactly. */
+export const DEPENDENTS_CAP = 2048;
+
 /**
- * For every node, how many others reach it through `neededBy` edges. Strongly connected
- * components are collapsed (Tarjan), then reach sets are unioned as bitsets in topological
- * order: O(V + E) for the condensation and O(E * V / 32) for the unions.
+ * For every node, how many others reach it through `neededBy` edges (its dependents). A
+ * dependent needs something, so only nodes with an outgoing edge are counted. Up to EXACT_LIMIT
+ * of those, exactly: strongly connected components are collapsed (Tarjan) and the sets of
+ * dependents unioned as bitsets in topological order (at most 8 MB). Beyond, each node's
+ * dependents are walked up to DEPENDENTS_CAP: time and memory stay linear in the map's size.
  */
-function countDependents(n: number, up: readonly (readonly number[])[]): number[] {
+function countDependents(n: number, needs: readonly (readonly number[])[], up: readonly (readonly number[])[]): number[] {
+  const bit = new Int32Array(n).fill(-1);
+  let bits = 0;
+  for (let v = 0; v < n; v++) if (needs[v]!.length > 0) bit[v] = bits++;
+  const counts = new Array<number>(n).fill(0);
+  if (bits === 0) return counts;
+  if (bits > EXACT_LIMIT) return cappedDependents(n, up);
   const comp = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const num = new Int32Array(n).fill(-1);
@@ -104,27 +126,57 @@ function countDependents(n: number, up: readonly (readonly number[])[]): number[
       }
     }
   }
-  const words = (n + 31) >>> 5;
-  const reach: Uint32Array[] = order.map(() => new Uint32Array(words));
+  const words = (bits + 31) >>> 5;
+  const reach: (Uint32Array | null)[] = new Array(order.length).fill(null);
   // Tarjan closes an SCC only after every SCC it reaches: process in closing order.
   for (let c = 0; c < order.length; c++) {
-    const bits = reach[c]!;
+    let set: Uint32Array | null = null;
     for (const v of order[c]!) {
-      bits[v >>> 5]! |= 1 << (v & 31);
+      if (bit[v]! >= 0) {
+        set ??= new Uint32Array(words);
+        set[bit[v]! >>> 5]! |= 1 << (bit[v]! & 31);
+      }
       for (const w of up[v]!) {
-        const cw = comp[w]!;
-        if (cw === c) continue;
-        const other = reach[cw]!;
-        for (let k = 0; k < words; k++) bits[k]! |= other[k]!;
+        const other = reach[comp[w]!];
+        if (comp[w] === c || !other) continue;
+        set ??= new Uint32Array(words);
+        for (let k = 0; k < words; k++) set[k]! |= other[k]!;
       }
     }
+    reach[c] = set;
   }
-  const counts = new Array<number>(n);
   for (let v = 0; v < n; v++) {
-    const bits = reach[comp[v]!]!;
+    const set = reach[comp[v]!];
+    if (!set) continue;
     let total = 0;
-    for (let k = 0; k < words; k++) total += popcount(bits[k]!);
-    counts[v] = total - 1; // not itself
+    for (let k = 0; k < words; k++) total += popcount(set[k]!);
+    counts[v] = total - (bit[v]! >= 0 ? 1 : 0); // not itself
+  }
+  return counts;
+}
+
+/** Dependents walked breadth-first from each node, up to DEPENDENTS_CAP. */
+function cappedDependents(n: number, up: readonly (readonly number[])[]): number[] {
+  const counts = new Array<number>(n).fill(0);
+  const mark = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(DEPENDENTS_CAP + 1);
+  for (let v = 0; v < n; v++) {
+    if (up[v]!.length === 0) continue;
+    let head = 0;
+    let tail = 0;
+    mark[v] = v;
+    queue[tail++] = v;
+    let found = 0;
+    while (head < tail && found < DEPENDENTS_CAP) {
+      for (const w of up[queue[head++]!]!) {
+        if (mark[w] === v) continue;
+        mark[w] = v;
+        found++;
+        if (tail <= DEPENDENTS_CAP) queue[tail++] = w;
+        if (found >= DEPENDENTS_CAP) break;
+      }
+    }
+    counts[v] = found;
   }
   return counts;
 }

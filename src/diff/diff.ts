@@ -149,8 +149,11 @@ export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
       ? `from ${STAGE_LABELS[m.from.stage]} to ${STAGE_LABELS[m.to.stage]} (evolution ${signed(dm)})`
       : `within ${STAGE_LABELS[m.to.stage]} (evolution ${signed(dm)})`;
     const vis = dv !== 0 ? `, visibility ${signed(dv)}` : '';
-    const now = titles(about(m.name, d.findings.appeared));
-    const gone = titles(about(m.name, d.findings.disappeared));
+    // A finding that only changed its details (the same headline on both sides) is neither new nor resolved.
+    const appeared = titles(about(m.name, d.findings.appeared));
+    const disappeared = titles(about(m.name, d.findings.disappeared));
+    const now = appeared.filter((t) => !disappeared.includes(t));
+    const gone = disappeared.filter((t) => !appeared.includes(t));
     const tail = [...(now.length ? [`new: ${now.join('; ')}`] : []), ...(gone.length ? [`resolved: ${gone.join('; ')}`] : [])];
     item(`${m.name} moved ${stage}${vis}${tail.length ? ` (${tail.join('. ')})` : ''}`);
   }
@@ -168,8 +171,10 @@ export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
   const restA = d.findings.appeared.filter((f) => !told.has(f.id));
   const restD = d.findings.disappeared.filter((f) => !told.has(f.id));
   if (restA.length || restD.length) heading('Analysis');
-  for (const t of titles(restA)) item(`new finding: ${t}`);
-  for (const t of titles(restD)) item(`finding resolved: ${t}`);
+  const restNew = titles(restA);
+  const restGone = titles(restD);
+  for (const t of restNew) if (!restGone.includes(t)) item(`new finding: ${t}`);
+  for (const t of restGone) if (!restNew.includes(t)) item(`finding resolved: ${t}`);
   if (!lines.length) return 'no changes to the map\n';
   return `${lines.join('\n').trim()}\n`;
 }

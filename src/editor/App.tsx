@@ -20,7 +20,7 @@ const LearnPanel = lazy(() => import('./Learn.js').then((m) => ({ default: m.Lea
 const ExplainView = lazy(() => import('./Learn.js').then((m) => ({ default: m.ExplainView })));
 const ComparePanel = lazy(() => import('./Compare.js').then((m) => ({ default: m.ComparePanel })));
 
-const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, findings: [] };
+const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, summary: [], findings: [] };
 
 /** The size the exports draw a map at, unless the map sets its own (`size [w, h]`): landscape, as printed. */
 const EXPORT_FRAME = { width: 1200, height: 800 } as const;

@@ -13,38 +13,76 @@ import { STAGE_LABELS, STAGES } from '../model/stages.js';
 import { NO_PREVIEW, type Preview } from './preview.js';
 import type { EditorStore } from './store.js';
 
-/** Explain mode: one finding at a time, large type, for a projector and a clicker. */
+/**
+ * Explain mode: for a projector and a clicker, in large type. It steps through the top moves
+ * first (each with the findings it rests on); the full list of findings is one key away (A).
+ */
 export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis; onFocus(names: readonly string[] | null): void; onClose(): void }) {
-  const steps = analysis.findings;
+  const [all, setAll] = useState(analysis.summary.length === 0);
+  const count = all ? analysis.findings.length : analysis.summary.length;
   const [i, setI] = useState(0);
-  const f = steps[Math.min(i, steps.length - 1)];
-  useEffect(() => { onFocus(f ? f.components : null); }, [f, onFocus]);
+  const at = Math.min(i, count - 1);
+  const f = all ? analysis.findings[at] : undefined;
+  const move = all ? undefined : analysis.summary[at];
+  const byId = useMemo(() => new Map(analysis.findings.map((x) => [x.id, x])), [analysis]);
+  const evidence = move ? move.basedOn.map((id) => byId.get(id)).filter((x): x is NonNullable<typeof x> => x !== undefined) : [];
+  const focus = useMemo(() => (f ? f.components : move ? [...new Set([...move.components, ...evidence.flatMap((e) => e.components)])] : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- evidence follows move
+    [f, move]);
+  useEffect(() => { onFocus(focus); }, [focus, onFocus]);
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
-      if (['ArrowRight', 'PageDown', ' ', 'Enter', 'n'].includes(e.key)) { e.preventDefault(); setI((x) => Math.min(steps.length - 1, x + 1)); }
+      if (['ArrowRight', 'PageDown', ' ', 'Enter', 'n'].includes(e.key)) { e.preventDefault(); setI((x) => Math.min(count - 1, x + 1)); }
       else if (['ArrowLeft', 'PageUp', 'Backspace', 'p'].includes(e.key)) { e.preventDefault(); setI((x) => Math.max(0, x - 1)); }
+      else if (e.key === 'a' || e.key === 'A') { e.preventDefault(); setAll((x) => !x); setI(0); }
       else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
     };
     window.addEventListener('keydown', key, true);
     return () => window.removeEventListener('keydown', key, true);
-  }, [steps.length, onClose]);
-  if (!f) return <div className="explain" data-testid="explain"><p>This map has no findings to explain.</p><button type="button" onClick={onClose}>Close</button></div>;
-  const moves = recommendedMoves(f, steps).filter((r) => r.id !== f.id);
+  }, [count, onClose]);
+  const switcher = (
+    <button type="button" onClick={() => { setAll((x) => !x); setI(0); }} title="Switch between the top moves and every finding (A)" data-testid="explain-switch">
+      {all ? 'Top moves' : `All ${analysis.findings.length} findings`}
+    </button>
+  );
+  if (!f && !move) return <div className="explain" data-testid="explain"><p>This map has nothing to explain yet.</p><button type="button" onClick={onClose}>Close</button></div>;
+  const nav = (
+    <div className="explain-nav">
+      <button type="button" onClick={() => setI((x) => Math.max(0, x - 1))} disabled={at === 0} title="Previous (←, PageUp)">← Previous</button>
+      <button type="button" onClick={() => setI((x) => Math.min(count - 1, x + 1))} disabled={at >= count - 1} title="Next (→, Space, PageDown)" data-testid="explain-next">Next →</button>
+      {switcher}
+      <button type="button" onClick={onClose} title="Leave Explain mode (Esc)">Close</button>
+    </div>
+  );
+  if (move) {
+    return (
+      <div className="explain" role="dialog" aria-label="Explain mode" data-testid="explain" data-finding={`move:${at}`} data-mode="moves">
+        <div className="explain-head">
+          <span className="explain-count" data-testid="explain-count">Top move {at + 1} / {count}</span>
+          <span className="explain-kind">{move.term === 'short' ? 'Short term' : 'Long term'}</span>
+        </div>
+        <h2 data-testid="explain-title">{move.move}</h2>
+        {evidence.length > 0 && (
+          <div className="explain-why"><strong>Because.</strong>
+            <ul>{evidence.map((e) => <li key={e.id}><strong>{e.title}.</strong> {e.explanation}</li>)}</ul>
+          </div>
+        )}
+        {nav}
+      </div>
+    );
+  }
+  const moves = recommendedMoves(f!, analysis.findings).filter((r) => r.id !== f!.id);
   return (
-    <div className="explain" role="dialog" aria-label="Explain mode" data-testid="explain" data-finding={f.id}>
+    <div className="explain" role="dialog" aria-label="Explain mode" data-testid="explain" data-finding={f!.id} data-mode="all">
       <div className="explain-head">
-        <span className="explain-count" data-testid="explain-count">{i + 1} / {steps.length}</span>
-        <span className={`explain-kind sev-${f.severity}`} title={`Score ${f.score.toFixed(2)} of 1: ${SCORE_MEANING}`}>{KIND_LABELS[f.kind]} · {SEVERITY_LABELS[f.severity]}</span>
+        <span className="explain-count" data-testid="explain-count">{at + 1} / {count}</span>
+        <span className={`explain-kind sev-${f!.severity}`} title={`Score ${f!.score.toFixed(2)} of 1: ${SCORE_MEANING}`}>{KIND_LABELS[f!.kind]} · {SEVERITY_LABELS[f!.severity]}</span>
       </div>
-      <h2 data-testid="explain-title">{f.title}</h2>
-      <p className="explain-text">{f.explanation}</p>
-      <p className="explain-why"><strong>Why it matters.</strong> {whyItMatters(f)}</p>
+      <h2 data-testid="explain-title">{f!.title}</h2>
+      <p className="explain-text">{f!.explanation}</p>
+      <p className="explain-why"><strong>Why it matters.</strong> {whyItMatters(f!)}</p>
       {moves.length > 0 && <p className="explain-move"><strong>Recommended move.</strong> {moves.map((m) => m.explanation).join(' ')}</p>}
-      <div className="explain-nav">
-        <button type="button" onClick={() => setI((x) => Math.max(0, x - 1))} disabled={i === 0} title="Previous finding (←, PageUp)">← Previous</button>
-        <button type="button" onClick={() => setI((x) => Math.min(steps.length - 1, x + 1))} disabled={i >= steps.length - 1} title="Next finding (→, Space, PageDown)" data-testid="explain-next">Next →</button>
-        <button type="button" onClick={onClose} title="Leave Explain mode (Esc)">Close</button>
-      </div>
+      {nav}
     </div>
   );
 }

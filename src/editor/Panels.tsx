@@ -1,24 +1,19 @@
 // The DOM panels beside the canvas: findings grouped by kind, and the outline of components.
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { Analysis, Finding, FindingKind } from '../analysis/index.js';
-import { SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
+import { FINDING_KINDS, KIND_TITLES, SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
 import type { Component } from '../model/model.js';
 import { STAGE_LABELS } from '../model/stages.js';
 
-const KIND_TITLES: Record<FindingKind, string> = {
-  'critical-path': 'Critical paths',
-  bottleneck: 'Bottlenecks',
-  'evolution-gap': 'Evolution gaps',
-  misalignment: 'Misalignments',
-  'disruption-risk': 'Disruption risks',
-  recommendation: 'Recommendations',
-};
+
+/** The kinds listed even when the map has none of them ("None"): the ones every map is read for. */
+const CORE_KINDS: ReadonlySet<FindingKind> = new Set(['critical-path', 'bottleneck', 'evolution-gap', 'misalignment', 'disruption-risk']);
 
 /** How many findings of a kind are listed before "show all" (a large map has hundreds). */
 const FIRST = 25;
 
 export const FindingsPanel = memo(function FindingsPanel({ analysis, active, onActivate }: { analysis: Analysis; active: string | null; onActivate(f: Finding | null): void }) {
-  const kinds = Object.keys(KIND_TITLES) as FindingKind[];
+  const kinds = FINDING_KINDS.filter((k) => k === 'recommendation' || analysis.findings.some((f) => f.kind === k) || CORE_KINDS.has(k));
   const [all, setAll] = useState<ReadonlySet<FindingKind>>(new Set());
   const cap = (kind: FindingKind, fs: Finding[]) => (all.has(kind) ? fs : fs.slice(0, FIRST));
   return (

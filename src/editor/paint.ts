@@ -146,7 +146,7 @@ export function boundsOf(shapes: readonly Shape[]): { x: number; y: number; widt
       case 'rect': add(s.x, s.y); add(s.x + s.w, s.y + s.h); break;
       case 'text': {
         const lines = s.text.split('\n');
-        const w = s.width ?? Math.max(...lines.map((l) => l.length)) * s.size * 0.62;
+        const w = s.width ?? lines.reduce((m, l) => Math.max(m, l.length), 0) * s.size * 0.62;
         const h = lines.length * s.size * LINE_HEIGHT;
         if (s.rotation) { add(s.x - h, s.y - w); add(s.x + h, s.y + w); } else { add(s.x, s.y); add(s.x + w, s.y + h); }
         break;

@@ -24,7 +24,8 @@ const TECHNOLOGY_PHRASES = [
 /** Head nouns (a name's last word) of technology: `Governance Platform` is a platform. */
 const TECHNOLOGY_HEADS = set(`platform platforms tool tools tooling software system systems service services api apis app apps
   application applications engine engines server servers infrastructure pipeline pipelines database databases cloud hardware
-  device devices sensor sensors network networks compute storage runtime sdk library libraries portal dashboard dashboards`);
+  device devices sensor sensors network networks compute storage runtime sdk library libraries portal dashboard dashboards
+  workbench console website frontend backend`);
 
 /** Head nouns of data (a name ending in one of these names a data asset: `Training Data`, `Customer Records`). */
 const DATA_HEADS = set('data dataset datasets metadata records telemetry logs corpus corpora');
@@ -34,11 +35,11 @@ const KNOWLEDGE_WORDS = set('knowledge insight insights theory theories hypothes
 const PRACTICE_WORDS = set(`practice practices process processes methodology methodologies kanban scrum agile waterfall lean devops
   governance compliance policy policies regulation regulations regulatory legislation standards guidelines ethics ethical audit
   auditing assurance review reviews procurement budgeting planning workflow workflows collaboration collaborative kpi kpis okr okrs
-  testing certification accreditation triage`);
+  testing certification accreditation triage audits playbook playbooks runbook runbooks rules rulebook`);
 
 /** `X management` is a practice when X is one of these (`Change Management`; `Data Management` is technology). */
 const MANAGEMENT_PRACTICES = set(`change risk project projects programme program portfolio stakeholder vendor supplier people talent
-  knowledge quality product performance incident requirements relationship release contract demand`);
+  knowledge quality product performance incident requirements relationship release contract demand spend financial`);
 
 const CAPABILITY_WORDS = set(`skill skills talent leadership training upskilling reskilling culture hiring recruitment recruiting
   expertise competence competency competencies literacy workforce staff team teams mindset sponsorship capability capabilities
@@ -105,7 +106,8 @@ const USER_HEADS = set(`user users customer customers citizen citizens public pa
   household households developer developers stakeholder stakeholders`);
 
 const ACTOR_HEADS = set(`attacker attackers adversary adversaries hacker hackers fraudster fraudsters criminal criminals competitor
-  competitors rival rivals scammer scammers spammer spammers saboteur saboteurs`);
+  competitors rival rivals scammer scammers spammer spammers saboteur saboteurs gang gangs thief thieves cybercriminal cybercriminals
+  extortionist extortionists intruder intruders`);
 
 const HOSTILE = set('threat threats bad malicious hostile rogue insider');
 
@@ -123,6 +125,19 @@ export function readsAsAdversary(name: string): string | null {
   return null;
 }
 
+/**
+ * Heads that name a thing built or bought rather than an outcome: `Unified AI Ops Framework` is not
+ * a need. Not `services`: `Public Services` is what a citizen needs.
+ */
+const BUILT_HEADS = new Set([...[...TECHNOLOGY_HEADS].filter((h) => h !== 'service' && h !== 'services'), 'framework', 'frameworks', 'product', 'products', 'solution', 'solutions', 'stack']);
+
+/** Whether a name reads as something built or bought (a technology head noun or phrase), not an outcome. */
+export function readsAsBuilt(name: string): boolean {
+  const words = wordsOf(name);
+  const text = ` ${words.join(' ')} `;
+  return BUILT_HEADS.has(words[words.length - 1] ?? '') || TECHNOLOGY_PHRASES.some((p) => text.includes(` ${p} `));
+}
+
 /** Whether a name reads as a user of the map: `Citizen`, `Public`, `Customers`. */
 export function readsAsUser(name: string): string | null {
   const words = wordsOf(name);
@@ -136,6 +151,8 @@ export interface RoleInput {
   readonly name: string
   readonly type: string
   readonly visibility: number
+  /** Whether the map sources or moves it (a method, inertia, an evolve arrow): what a user needs is not sourced. */
+  readonly sourced: boolean
 }
 
 /** A map's shape for role inference: components and who depends on whom. */
@@ -164,11 +181,25 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
     else if (g.pipelines.has(c.key)) out.set(c.key, { value: 'pipeline', inferred: true, reason: 'a pipeline of the map has its name: it stands for a class of forms' });
     else if (actor) out.set(c.key, { value: 'actor-against', inferred: true, reason: `name: "${actor}"` });
   }
-  // Who is needed by someone other than an adversary: the rest of the map depends on it.
-  const needed = new Set<string>();
-  for (const [from, tos] of g.needs) {
-    if (out.get(from)?.value === 'actor-against') continue;
-    for (const t of tos) if (t !== from) needed.add(t);
+  // What only an adversary needs (its tooling: `Attacker->Phishing Kit`), and what only that
+  // needs, is the adversary's side of the map, not a part of the value chain.
+  const neededByFriends = () => {
+    const set = new Set<string>();
+    for (const [from, tos] of g.needs) if (out.get(from)?.value !== 'actor-against') for (const t of tos) if (t !== from) set.add(t);
+    return set;
+  };
+  let needed = neededByFriends();
+  for (let grew = out.size > 0; grew;) {
+    grew = false;
+    for (const [from, tos] of g.needs) {
+      if (out.get(from)?.value !== 'actor-against') continue;
+      for (const t of tos) {
+        if (needed.has(t) || out.has(t) || !byKey.has(t)) continue;
+        out.set(t, { value: 'actor-against', inferred: true, reason: `only the adversary's side of the map (${byKey.get(from)?.name ?? from}) needs it` });
+        grew = true;
+      }
+    }
+    if (grew) needed = neededByFriends();
   }
   const anchored = g.components.some((c) => c.type === 'anchor');
   const users: string[] = [];
@@ -178,7 +209,8 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
     const hasLinks = new Set(linked);
     for (const c of free) {
       const word = readsAsUser(c.name);
-      const top = hasLinks.has(c) && c.visibility >= USER_VISIBILITY;
+      // A tool at the top of the map (`Analyst Workbench`) is what someone uses, not who.
+      const top = hasLinks.has(c) && c.visibility >= USER_VISIBILITY && !readsAsBuilt(c.name);
       if (top || (word && c.visibility >= 0.5)) {
         users.push(c.key);
         out.set(c.key, { value: 'user', inferred: true, reason: word ? `name: "${word}", and nothing on the map depends on it` : 'top of the value chain: nothing depends on it, and the map has no anchor' });
@@ -186,8 +218,9 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
     }
     if (users.length === 0 && linked.length > 0) {
       // The topmost of the components nothing depends on.
-      const top = linked.reduce((m, c) => Math.max(m, c.visibility), -Infinity);
-      for (const c of linked.filter((x) => x.visibility === top)) {
+      const candidates = linked.filter((c) => !readsAsBuilt(c.name));
+      const top = candidates.reduce((m, c) => Math.max(m, c.visibility), -Infinity);
+      for (const c of candidates.filter((x) => x.visibility === top)) {
         users.push(c.key);
         out.set(c.key, { value: 'user', inferred: true, reason: 'the top of the value chain: nothing depends on it, and the map has no anchor' });
       }
@@ -203,7 +236,9 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
       continue;
     }
     const by = neededBy.get(c.key);
-    if (by !== undefined && c.visibility >= NEED_VISIBILITY && c.type !== 'pipeline-child') {
+    // Practitioners often skip the need and link the user straight to the product: what the map
+    // sources or moves, or names as a built thing, is supply even right below a user.
+    if (by !== undefined && c.visibility >= NEED_VISIBILITY && c.type !== 'pipeline-child' && !c.sourced && !readsAsBuilt(c.name)) {
       out.set(c.key, { value: 'need', inferred: true, reason: `what ${byKey.get(by)!.name} needs, near the top of the map` });
     }
   }

@@ -143,7 +143,8 @@ export interface Presentation {
 /** What the map leaves unsaid or says twice: the checks behind the map-health diagnostics. */
 export interface MapHealth {
   /** Link ends that name no component, with what the author probably meant. */
-  readonly unresolvedLinks: readonly { readonly name: string; readonly line: number; readonly suggestion: string | null }[]
+  /** `meant`: the declared name it most likely meant (a case-only or near spelling), if any. */
+  readonly unresolvedLinks: readonly { readonly name: string; readonly line: number; readonly suggestion: string | null; readonly meant: string | null }[]
   /** Components with no link at all (not an anchor or a pipeline's child). */
   readonly orphans: readonly string[]
   /** Names declared more than once. */

@@ -1,13 +1,25 @@
 // The picture of a map as plain shapes in pixels: one description drawn by both the canvas
 // (react-konva) and the SVG exporter, so the two always look alike. Pure: no DOM, no Konva.
-import type { Finding } from '../analysis/finding.js';
+import type { Finding, FindingKind } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_BOUNDARIES } from '../model/stages.js';
 import { THEMES, type Theme } from './theme.js';
 
-/** The findings a component shows as badges, in the order they are drawn (right to left). */
-const BADGE_KINDS = ['bottleneck', 'disruption-risk', 'misalignment', 'evolution-gap'] as const;
-type BadgeKind = (typeof BADGE_KINDS)[number];
+/**
+ * The badges a component shows for its findings, in the order they are drawn (right to left):
+ * a letter per family of findings (the legend says what each means).
+ */
+export const BADGES: readonly { readonly letter: string; readonly kinds: readonly FindingKind[]; readonly meaning: string }[] = [
+  { letter: 'B', kinds: ['bottleneck'], meaning: 'a bottleneck: much depends on it, and it lags what uses it' },
+  { letter: 'D', kinds: ['disruption-risk'], meaning: 'a disruption risk: about to move into the next stage' },
+  { letter: 'S', kinds: ['substitution'], meaning: 'being replaced by a new form' },
+  { letter: 'I', kinds: ['inertia'], meaning: 'inertia: resists a change that is due' },
+  { letter: 'M', kinds: ['misalignment', 'sourcing'], meaning: 'misaligned: a practice behind its technology, or the wrong sourcing method' },
+  { letter: 'G', kinds: ['evolution-gap'], meaning: 'an evolution gap: rests on something less evolved, or crosses a stage' },
+];
+/** Which badge a kind of finding shows as, and whether it marks every component of the finding or the first only. */
+const BADGE_OF = new Map<FindingKind, number>(BADGES.flatMap((b, i) => b.kinds.map((k) => [k, i] as [FindingKind, number])));
+const MARKS_ALL: ReadonlySet<FindingKind> = new Set(['bottleneck', 'disruption-risk']);
 
 export interface Frame { readonly width: number; readonly height: number }
 
@@ -249,18 +261,19 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   // risks anywhere). Built without a list per component: this runs on every frame of a drag.
   const badgeFindings = new Map<string, (Finding | undefined)[]>();
   for (const f of opts.findings ?? []) {
-    const slot = BADGE_KINDS.indexOf(f.kind as BadgeKind);
-    if (slot < 0) continue;
-    const n = f.kind === 'misalignment' || f.kind === 'evolution-gap' ? Math.min(1, f.components.length) : f.components.length;
+    const slot = BADGE_OF.get(f.kind);
+    if (slot === undefined) continue;
+    const n = MARKS_ALL.has(f.kind) ? f.components.length : Math.min(1, f.components.length);
     for (let i = 0; i < n; i++) {
       const name = f.components[i]!;
       let slots = badgeFindings.get(name);
-      if (!slots) badgeFindings.set(name, (slots = [undefined, undefined, undefined, undefined]));
+      if (!slots) badgeFindings.set(name, (slots = BADGES.map(() => undefined)));
       slots[slot] ??= f;
     }
   }
   const components: SceneComponent[] = [];
-  const maxCost = Math.max(0, ...model.components.map((c) => c.cost ?? 0));
+  let maxCost = 0;
+  for (const c of model.components) if (c.cost !== null && c.cost > maxCost) maxCost = c.cost;
   const costFill = (c: Component): string => {
     if (!opts.costView || !c.cost || maxCost <= 0) return theme.componentFill;
     const k = Math.sqrt(c.cost / maxCost);
@@ -293,15 +306,15 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const dimmed = focus !== null && !focus.has(c.name);
     const mine = isEvolved ? undefined : badgeFindings.get(c.name);
     let badgeX = at.x - 16;
-    for (let slot = 0; mine && slot < BADGE_KINDS.length; slot++) {
+    for (let slot = 0; mine && slot < BADGES.length; slot++) {
       const f = mine[slot];
       if (!f) continue;
-      const kind = BADGE_KINDS[slot]!;
-      const letter = kind === 'bottleneck' ? 'B' : kind === 'disruption-risk' ? 'D' : kind === 'misalignment' ? 'M' : 'G';
+      const letter = BADGES[slot]!.letter;
       const fill = f.severity === 'high' ? theme.danger : f.severity === 'medium' ? theme.warning : theme.muted;
+      const role = `badge-${f.kind}`;
       badges.push(dimmed
-        ? { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, opacity: 0.25, role: `badge-${kind}`, owner: c.name }
-        : { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, role: `badge-${kind}`, owner: c.name });
+        ? { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, opacity: 0.25, role, owner: c.name }
+        : { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, role, owner: c.name });
       badgeX -= 14;
     }
     const off = c.label ?? { x: isAnchor ? -LABEL_WIDTH / 2 : 10, y: isAnchor ? -6 : -10 };

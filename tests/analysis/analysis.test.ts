@@ -65,12 +65,12 @@ describe('small maps whose answer is obvious', () => {
   });
   it('a (build) component at commodity is a method mismatch with a use-utility recommendation', () => {
     const fs = findingsOf(`${dir}/build-commodity.owm`);
-    expect(fs.filter((f) => f.rule === 'misalignment/method').map((f) => f.components)).toEqual([['Compute']]);
+    expect(fs.filter((f) => f.rule === 'sourcing/method').map((f) => f.components)).toEqual([['Compute']]);
     expect(fs.find((f) => f.kind === 'recommendation' && f.components[0] === 'Compute')?.rule).toBe('recommendation/use-utility');
   });
   it('inertia on a component with an evolve arrow is flagged, with a remove-inertia recommendation', () => {
     const fs = findingsOf(`${dir}/inertia-evolve.owm`);
-    expect(fs.filter((f) => f.rule === 'misalignment/inertia').map((f) => f.components)).toEqual([['Data Centre']]);
+    expect(fs.filter((f) => f.rule === 'inertia/declared').map((f) => f.components)).toEqual([['Data Centre']]);
     expect(fs.some((f) => f.rule === 'recommendation/remove-inertia')).toBe(true);
   });
   it('recommends by the component, however its name is spaced', () => {
@@ -79,7 +79,7 @@ describe('small maps whose answer is obvious', () => {
   });
   it('outsourcing a genesis component is a method mismatch', () => {
     const fs = analyze(parseMap('anchor U [0.9, 0.5]\ncomponent New Idea [0.5, 0.05] (outsource)\nU->New Idea')).findings;
-    expect(fs.filter((f) => f.rule === 'misalignment/method').map((f) => f.components)).toEqual([['New Idea']]);
+    expect(fs.filter((f) => f.rule === 'sourcing/method').map((f) => f.components)).toEqual([['New Idea']]);
   });
 });
 
@@ -185,5 +185,46 @@ describe('the analysis never throws', () => {
       const m = parseMap(text);
       analysisToMarkdown(m, analyze(m));
     }), { numRuns: 500 });
+  });
+});
+
+describe('what the analysis never says, on any map', () => {
+  const ACTS_ON_SUPPLY = new Set(['critical-path', 'bottleneck', 'disruption-risk', 'sourcing', 'recommendation', 'evolution-gap']);
+  it('no move, path, bottleneck or disruption on a user, a need, an adversary or a pipeline class; one recommendation per component', () => {
+    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+      const m = parseMap(text);
+      const a = analyze(m);
+      const role = new Map(m.components.map((c) => [c.name, c.role]));
+      for (const f of a.findings) {
+        if (!ACTS_ON_SUPPLY.has(f.kind)) continue;
+        for (const c of f.kind === 'recommendation' || f.kind === 'disruption-risk' || f.kind === 'bottleneck' ? f.components.slice(0, 1) : f.components) {
+          expect([f.rule, c, role.get(c) ?? 'supply']).toEqual([f.rule, c, 'supply']);
+        }
+      }
+      const recs = a.findings.filter((f) => f.kind === 'recommendation').map((f) => f.components[0]);
+      expect(new Set(recs).size).toBe(recs.length);
+      const paths = a.findings.filter((f) => f.kind === 'critical-path').map((f) => `>${f.components.join('>')}>`);
+      for (const p of paths) expect(paths.filter((q) => q !== p && q.includes(p))).toEqual([]);
+      expect(a.summary.length).toBeLessThanOrEqual(7);
+      if (m.components.filter((c) => c.type !== 'evolved').length >= 5) expect(a.summary.length).toBeGreaterThanOrEqual(1);
+    }), { numRuns: 300 });
+  });
+
+  it('no disruption risk on what nothing depends on, on a user, a need or a pipeline class', () => {
+    const fs = analyze(parseMap([
+      'component Customer [0.95, 0.5]', 'component Buy online [0.88, 0.68]', 'component Shop [0.7, 0.5]', 'component Payments [0.3, 0.68]',
+      'component Spare Server [0.2, 0.69]', 'component Power [0.25, 0.66]', 'pipeline Power [0.3, 0.9]', 'component Coal [0.24, 0.9]',
+      'Customer->Buy online', 'Buy online->Shop', 'Shop->Payments', 'Payments->Power',
+    ].join('\n'))).findings;
+    expect(fs.filter((f) => f.kind === 'disruption-risk').map((f) => f.components[0])).toEqual(['Payments']);
+  });
+
+  it('follows no chain through an adversary: its tooling is not ours to strengthen', () => {
+    const fs = analyze(parseMap([
+      'component Business [0.95, 0.5]', 'component Threat Actor [0.9, 0.3]', 'component Email [0.7, 0.8]', 'component Exploit Kit [0.6, 0.15]',
+      'component Malware Dev [0.4, 0.1]', 'Business->Email', 'Threat Actor->Exploit Kit', 'Exploit Kit->Malware Dev', 'Exploit Kit->Email',
+    ].join('\n'))).findings;
+    const named = new Set(fs.flatMap((f) => f.components));
+    expect([named.has('Exploit Kit'), named.has('Malware Dev'), named.has('Threat Actor')]).toEqual([false, false, false]);
   });
 });

@@ -1,22 +1,41 @@
 // Learning modes: Explain, predict then reveal, what-if, projection, compare.
 import { DEFAULT_MAP, expect, storeText, test } from './app.js';
 
-test('Explain mode steps through every finding, highlighting exactly its components', async ({ app: page }) => {
-  const ids = await page.evaluate(() => window.mapwright.derived().analysis.findings.map((f) => ({ id: f.id, components: f.components })));
+test('Explain mode presents the top moves first, and every finding one key away', async ({ app: page }) => {
+  const { summary, findings } = await page.evaluate(() => {
+    const a = window.mapwright.derived().analysis;
+    return { summary: a.summary, findings: a.findings.map((f) => ({ id: f.id, components: f.components })) };
+  });
+  expect(summary.length).toBeGreaterThan(0);
+  expect(summary.length).toBeLessThanOrEqual(7);
+  const lit = (names: readonly string[]) => page.waitForFunction((want) => {
+    const on = window.mapwrightCanvas.scene()!.components.filter((c) => c.highlighted && c.type !== 'evolved').map((c) => c.name);
+    return want.every((n) => on.includes(n));
+  }, names);
   await page.click('button[data-action="explain"]');
-  await page.waitForSelector('[data-testid="explain"]');
-  for (let i = 0; i < ids.length; i++) {
-    await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, ids[i]!.id);
-    expect(await page.getByTestId('explain-count').textContent()).toBe(`${i + 1} / ${ids.length}`);
-    await page.waitForFunction((names) => {
-      const lit = window.mapwrightCanvas.scene()!.components.filter((c) => c.highlighted && c.type !== 'evolved').map((c) => c.name);
-      return JSON.stringify([...new Set(lit)].sort()) === JSON.stringify([...new Set(names)].sort());
-    }, ids[i]!.components);
+  await page.waitForSelector('[data-testid="explain"][data-mode="moves"]');
+  for (let i = 0; i < summary.length; i++) {
+    await page.waitForFunction((k) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === `move:${k}`, i);
+    expect(await page.getByTestId('explain-count').textContent()).toBe(`Top move ${i + 1} / ${summary.length}`);
+    expect(await page.getByTestId('explain-title').textContent()).toBe(summary[i]!.move);
+    await lit(summary[i]!.components);
     if (i === 0) await page.screenshot({ path: test.info().outputPath('explain-mode.png') });
-    if (i < ids.length - 1) await page.keyboard.press('ArrowRight');
+    if (i < summary.length - 1) await page.keyboard.press('ArrowRight');
+  }
+  // A: every finding, one at a time, exactly its components highlighted.
+  await page.keyboard.press('a');
+  await page.waitForSelector('[data-testid="explain"][data-mode="all"]');
+  for (let i = 0; i < findings.length; i++) {
+    await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, findings[i]!.id);
+    expect(await page.getByTestId('explain-count').textContent()).toBe(`${i + 1} / ${findings.length}`);
+    await page.waitForFunction((names) => {
+      const on = window.mapwrightCanvas.scene()!.components.filter((c) => c.highlighted && c.type !== 'evolved').map((c) => c.name);
+      return JSON.stringify([...new Set(on)].sort()) === JSON.stringify([...new Set(names)].sort());
+    }, findings[i]!.components);
+    if (i < findings.length - 1) await page.keyboard.press('ArrowRight');
   }
   await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, ids[ids.length - 2]!.id);
+  await page.waitForFunction((id) => document.querySelector('[data-testid="explain"]')?.getAttribute('data-finding') === id, findings[findings.length - 2]!.id);
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid="explain"]', { state: 'detached' });
   expect(await storeText(page), 'explaining changes nothing').toBe(DEFAULT_MAP);

@@ -62,7 +62,7 @@ describe('inferred roles', () => {
       'component Phishing Kit [0.5, 0.4]', 'Business->Power', 'Threat Actor->Phishing Kit', 'Threat Actor->Power',
     ].join('\n'));
     expect(m.components.map((c) => [c.name, c.role, c.roleInferred])).toEqual([
-      ['Business', 'user', false], ['Power', 'pipeline', true], ['Threat Actor', 'actor-against', true], ['Phishing Kit', 'supply', true],
+      ['Business', 'user', false], ['Power', 'pipeline', true], ['Threat Actor', 'actor-against', true], ['Phishing Kit', 'actor-against', true],
     ]);
   });
 

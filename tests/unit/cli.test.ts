@@ -133,7 +133,12 @@ describe('mapwright analyze', () => {
     ]));
     const md = run(['analyze', 'maps/unified-ai-ops.owm']).out;
     expect(run(['analyze', 'maps/unified-ai-ops.owm']).out).toBe(md);
-    for (const h of ['## Overview', '## Components by evolution stage', '### Key evolving components', '### Disruption risks', '### Critical paths', '### Bottlenecks', '### Misalignments', '## Risks', '### Short-term', '### Long-term']) expect(md).toContain(h);
+    for (const h of ['## Top moves', '## Overview', '## Components by evolution stage', '## Evolve arrows', '## Sourcing', '## Critical paths', '## Bottlenecks',
+      '## Misalignments', '## Disruption risks', '## Recommendations', '### Short-term', '### Long-term']) expect(md).toContain(h);
+    expect(md.indexOf('## Top moves')).toBeLessThan(md.indexOf('## Overview'));
+    expect(j.summary.length).toBeGreaterThanOrEqual(1);
+    expect(j.summary.length).toBeLessThanOrEqual(7);
+    for (const m of j.summary) expect(Object.keys(m).sort()).toEqual(['basedOn', 'components', 'move', 'term']);
     expect(md).not.toContain('## Map health');
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['diagnostics', 'health']));
   });

@@ -69,8 +69,9 @@ describe('on-screen wording of the analysis', () => {
     const text = readFileSync('maps/unified-ai-ops.owm', 'utf8');
     const model = parseMap(text);
     const other = parseMap(text.replace('component Centralized Platform [0.74, 0.33]', 'component Centralized Platform [0.74, 0.12]'));
-    for (const line of diffToText(diffMaps(model, other)).split('\n')) {
-      const parts = line.split(/[;.(]/).map((p) => p.trim()).filter(Boolean);
+    const second = parseMap(readFileSync('tests/fixtures/analysis/unified-ai-ops-second-drawing.owm', 'utf8'));
+    for (const line of [...diffToText(diffMaps(model, other)).split('\n'), ...diffToText(diffMaps(model, second)).split('\n')]) {
+      const parts = line.split(/[;.(]|new:|resolved:/).map((p) => p.trim().replace(/\)$/, '')).filter(Boolean);
       expect(new Set(parts).size, line).toBe(parts.length);
     }
   });

@@ -12,7 +12,7 @@ const MAX_SUGGESTIONS = 200;
 
 export function check(ctx: BuildContext, d: Declared, r: Resolved, components: readonly Component[]): MapHealth {
   const known = (key: string) => r.byKey.has(key) || r.evolvedKeys.has(key);
-  const unresolvedLinks: { name: string; line: number; suggestion: string | null }[] = [];
+  const unresolvedLinks: { name: string; line: number; suggestion: string | null; meant: string | null }[] = [];
   let suggest: ((key: string) => Suggestion | null) | null = null;
   let budget = MAX_SUGGESTIONS;
   for (const l of d.links) {
@@ -25,7 +25,7 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
       const loc = ctx.span(l.line - 1, node.start, node.end);
       suggest ??= suggester(ctx, components);
       const s = budget-- > 0 ? suggest(key) : null;
-      unresolvedLinks.push({ name: key, line: l.line, suggestion: s?.text ?? null });
+      unresolvedLinks.push({ name: key, line: l.line, suggestion: s?.text ?? null, meant: s?.fix ?? null });
       const hint = s ? `: ${s.text}` : '';
       ctx.reportAt(loc, 'warning', `link ${dir} '${key}', which is not a component of this map${hint}`, {
         code: 'unknown-link', ...(s?.fix !== undefined ? { fix: s.fix } : {}),

@@ -20,7 +20,9 @@ export function derive(d: Declared): Component[] {
     sources.push(c);
     if (!bySource.has(c.key)) bySource.set(c.key, c);
   }
-  const roles = inferRoles({ components: sources, pipelines: new Set(d.pipelines.map((p) => nameKey(p.name))), needs });
+  const moved = new Set(d.evolves.map((e) => nameKey(e.name.text)));
+  const roleInputs = sources.map((c) => ({ key: c.key, name: c.name, type: c.type, visibility: c.visibility, sourced: c.method !== null || c.inertia || moved.has(c.key) }));
+  const roles = inferRoles({ components: roleInputs, pipelines: new Set(d.pipelines.map((p) => nameKey(p.name))), needs });
   for (const c of d.components) {
     const source = c.type === 'evolved' && c.parent !== null ? bySource.get(c.parent) ?? c : c;
     const kind = inferKind(source.name, d.declaredKinds.get(c) ?? d.declaredKinds.get(source) ?? null, mapKind);
