@@ -7,6 +7,7 @@ import { moveComponent } from '../dist/lang/edit.js';
 import { parseDoc, Parser, reparse } from '../dist/lang/parse.js';
 import { buildModel } from '../dist/model/build/index.js';
 import { buildScene } from '../dist/render/scene.js';
+import { diffMaps } from '../dist/diff/diff.js';
 import { generateComponentMap, generateMap } from './generate.js';
 import { ms, time } from './stats.js';
 
@@ -84,4 +85,64 @@ for (const [count, target] of [[500, 8], [5000, 150]]) {
   for (let i = 0; i < 20; i++) analyze(model);
   const t = time(() => analyze(model), RUNS);
   console.log(`${count} components: ${ms(t.median)} median, ${ms(t.p95)} p95, ${analyze(model).findings.length} findings ${met(t.median, target)}`);
+}
+
+// Pathological inputs: every cost must grow about linearly up to the 5 MB limit. Each figure is
+// printed at two sizes; the ratio of the times beside the ratio of the sizes says whether it does.
+console.log('\n# Pathological lines: runs of spaces in every statement shape (10,000 and 40,000 spaces)');
+{
+  const shapes = {
+    'bare words': (s) => `a${s}b`, link: (s) => `a->${s}b${s}c`, flow: (s) => `a+${s}>b`, note: (s) => `note ${s}x${s}y`,
+    url: (s) => `url x [${s}`, component: (s) => `component ${s}a${s}[0.1${s},${s}0.2${s}]${s}x`, evolve: (s) => `evolve ${s}a${s}->${s}b${s}0.5`,
+    pipeline: (s) => `pipeline ${s}a${s}[${s}`, annotation: (s) => `annotation 1 [${s}`, anchor: (s) => `anchor a${s}[${s}`, title: (s) => `title ${s}x${s}`,
+  };
+  const rows = [];
+  for (const [name, make] of Object.entries(shapes)) {
+    const [small, large] = [10000, 40000].map((n) => make(' '.repeat(n)));
+    const a = time(() => open(small), 5);
+    const b = time(() => open(large), 5);
+    rows.push(`${name}: ${ms(a.median)} / ${ms(b.median)} (x${(b.median / a.median).toFixed(1)} for x4)`);
+  }
+  console.log(rows.join('\n'));
+}
+
+const LIMIT = 5 * 1024 * 1024;
+/** A map of lines made by `make(i)`, as many as fit under `bytes`. */
+function fill(make, bytes) {
+  const parts = [];
+  let n = 0;
+  for (let i = 0; ; i++) { const l = make(i); if (n + l.length + 1 >= bytes) break; parts.push(l); n += l.length + 1; }
+  return parts.join('\n');
+}
+const mb = () => `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB resident`;
+
+console.log('\n# At the 5 MB limit: open, analyse, diff (a quarter of the limit, then the limit)');
+{
+  const shapes = {
+    'unlinked components': (i) => `component C${i} [${(i % 97) / 100}, ${(i % 89) / 100}]`,
+    'one long chain': (i) => (i % 2 ? `C${(i - 1) / 2}->C${(i + 1) / 2}` : `component C${i / 2} [${(i % 97) / 100}, ${(i % 89) / 100}]`),
+    'a hub everything needs': (i) => (i % 2 ? `C${(i - 1) / 2}->Hub` : `component C${i / 2} [${(i % 97) / 100}, ${(i % 89) / 100}]`),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    const cells = [];
+    for (const bytes of [LIMIT / 4, LIMIT - 1]) {
+      const text = fill(make, bytes);
+      const t0 = performance.now();
+      const model = open(text);
+      const t1 = performance.now();
+      analyze(model);
+      const t2 = performance.now();
+      cells.push(`${model.components.length} components: open ${ms(t1 - t0)}, analyse ${ms(t2 - t1)}`);
+    }
+    console.log(`${name}: ${cells.join('; ')}; ${mb()}`);
+  }
+  const cells = [];
+  for (const bytes of [LIMIT / 8, LIMIT / 2]) {
+    const before = open(fill((i) => `component A${i} [0.5, 0.5]`, bytes));
+    const after = open(fill((i) => `component B${i} [0.5, 0.5]`, bytes));
+    const t0 = performance.now();
+    diffMaps(before, after);
+    cells.push(`${before.components.length} removed and ${after.components.length} added: ${ms(performance.now() - t0)}`);
+  }
+  console.log(`diff of two maps with nothing in common: ${cells.join('; ')}`);
 }

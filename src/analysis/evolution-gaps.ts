@@ -19,7 +19,7 @@ export function evolutionGaps(g: ValueChain, o: AnalysisOptions['evolutionGaps']
     // A user or a need at the top rests on whatever it rests on: gaps are within the supply chain.
     const above = g.neededBy[j]!.filter((i) => g.nodes[i]!.role === 'supply' && g.nodes[i]!.maturity - b.maturity >= o.minGap);
     if (above.length === 0) return;
-    const gap = Math.max(...above.map((i) => g.nodes[i]!.maturity - b.maturity));
+    const gap = above.reduce((m, i) => Math.max(m, g.nodes[i]!.maturity - b.maturity), 0);
     const names = above.map((i) => g.nodes[i]!.name);
     const who = above.map((i) => `${g.nodes[i]!.name} (${STAGE_LABELS[g.nodes[i]!.stage]}, ${evo(g.nodes[i]!.maturity)})`).join(', ');
     // Full score when a commodity rests on genesis (a gap of about 0.7).

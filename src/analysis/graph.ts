@@ -86,46 +86,14 @@ export const DEPENDENTS_CAP = 2048;
  * dependents unioned as bitsets in topological order (at most 8 MB). Beyond, each node's
  * dependents are walked up to DEPENDENTS_CAP: time and memory stay linear in the map's size.
  */
-function countDependents(n: number, needs: readonly (readonly number[])[], up: readonly (readonly number[])[]): number[] {
+export function countDependents(n: number, needs: readonly (readonly number[])[], up: readonly (readonly number[])[]): number[] {
   const bit = new Int32Array(n).fill(-1);
   let bits = 0;
   for (let v = 0; v < n; v++) if (needs[v]!.length > 0) bit[v] = bits++;
   const counts = new Array<number>(n).fill(0);
   if (bits === 0) return counts;
-  if (bits > EXACT_LIMIT) return cappedDependents(n, up);
-  const comp = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const num = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const order: number[][] = []; // SCCs in the order Tarjan closes them: every SCC after those it reaches
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    if (num[root] !== -1) continue;
-    // Iterative Tarjan, so deep chains do not overflow the call stack.
-    const work: [number, number][] = [[root, 0]];
-    num[root] = low[root] = counter++;
-    stack.push(root); onStack[root] = 1;
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const v = top[0];
-      const edges = up[v]!;
-      if (top[1] < edges.length) {
-        const w = edges[top[1]++]!;
-        if (num[w] === -1) { num[w] = low[w] = counter++; stack.push(w); onStack[w] = 1; work.push([w, 0]); }
-        else if (onStack[w]) low[v] = Math.min(low[v]!, num[w]!);
-      } else {
-        work.pop();
-        if (work.length) { const p = work[work.length - 1]![0]; low[p] = Math.min(low[p]!, low[v]!); }
-        if (low[v] === num[v]) {
-          const members: number[] = [];
-          let w: number;
-          do { w = stack.pop()!; onStack[w] = 0; comp[w] = order.length; members.push(w); } while (w !== v);
-          order.push(members);
-        }
-      }
-    }
-  }
+  if (bits > EXACT_LIMIT) return cappedDependents(n, up, stronglyConnected(n, up).comp);
+  const { comp, order } = stronglyConnected(n, up);
   const words = (bits + 31) >>> 5;
   const reach: (Uint32Array | null)[] = new Array(order.length).fill(null);
   // Tarjan closes an SCC only after every SCC it reaches: process in closing order.
@@ -155,13 +123,58 @@ function countDependents(n: number, needs: readonly (readonly number[])[], up: r
   return counts;
 }
 
-/** Dependents walked breadth-first from each node, up to DEPENDENTS_CAP. */
-function cappedDependents(n: number, up: readonly (readonly number[])[]): number[] {
-  const counts = new Array<number>(n).fill(0);
+/**
+ * The strongly connected components of the graph `edges` (Tarjan, iterative so deep chains do not
+ * overflow the call stack): each node's component, and the components in the order Tarjan closes
+ * them (every component after those it reaches).
+ */
+function stronglyConnected(n: number, up: readonly (readonly number[])[]): { comp: Int32Array; order: number[][] } {
+  const comp = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const num = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const order: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (num[root] !== -1) continue;
+    const work: [number, number][] = [[root, 0]];
+    num[root] = low[root] = counter++;
+    stack.push(root); onStack[root] = 1;
+    while (work.length) {
+      const top = work[work.length - 1]!;
+      const v = top[0];
+      const edges = up[v]!;
+      if (top[1] < edges.length) {
+        const w = edges[top[1]++]!;
+        if (num[w] === -1) { num[w] = low[w] = counter++; stack.push(w); onStack[w] = 1; work.push([w, 0]); }
+        else if (onStack[w]) low[v] = Math.min(low[v]!, num[w]!);
+      } else {
+        work.pop();
+        if (work.length) { const p = work[work.length - 1]![0]; low[p] = Math.min(low[p]!, low[v]!); }
+        if (low[v] === num[v]) {
+          const members: number[] = [];
+          let w: number;
+          do { w = stack.pop()!; onStack[w] = 0; comp[w] = order.length; members.push(w); } while (w !== v);
+          order.push(members);
+        }
+      }
+    }
+  }
+  return { comp, order };
+}
+
+/**
+ * Dependents walked breadth-first from each node, up to DEPENDENTS_CAP. A node with exactly one
+ * dependent directly (a chain, a tree: the common shapes) has that one's count plus one, so runs
+ * of such nodes are counted in one pass upwards instead of one walk each. Not inside a cycle
+ * (`comp`, the strongly connected components): there a node's dependent also depends on it.
+ */
+export function cappedDependents(n: number, up: readonly (readonly number[])[], comp = stronglyConnected(n, up).comp): number[] {
+  const counts = new Array<number>(n).fill(-1);
   const mark = new Int32Array(n).fill(-1);
   const queue = new Int32Array(DEPENDENTS_CAP + 1);
-  for (let v = 0; v < n; v++) {
-    if (up[v]!.length === 0) continue;
+  const walk = (v: number): number => {
     let head = 0;
     let tail = 0;
     mark[v] = v;
@@ -176,7 +189,17 @@ function cappedDependents(n: number, up: readonly (readonly number[])[]): number
         if (found >= DEPENDENTS_CAP) break;
       }
     }
-    counts[v] = found;
+    return found;
+  };
+  const IN_PROGRESS = -2; // on the current path: never met again on it, as the path leaves no cycle
+  const path: number[] = [];
+  for (let v = 0; v < n; v++) {
+    if (counts[v]! >= 0) continue;
+    path.length = 0;
+    let u = v;
+    while (counts[u] === -1 && up[u]!.length === 1 && comp[u] !== comp[up[u]![0]!]) { counts[u] = IN_PROGRESS; path.push(u); u = up[u]![0]!; }
+    let base = counts[u]! >= 0 ? counts[u]! : (counts[u] = walk(u));
+    for (let i = path.length - 1; i >= 0; i--) counts[path[i]!] = base = Math.min(DEPENDENTS_CAP, base + 1);
   }
   return counts;
 }

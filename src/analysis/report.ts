@@ -1,5 +1,6 @@
 // The analysis as one prioritised report: what the map cannot show, the top moves, then every
 // finding by kind, the sourcing table and the recommendations; as Markdown and as JSON.
+import { markdownText } from '../lang/escape.js';
 import { diagnosticToJson } from '../model/json.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS, STAGES } from '../model/stages.js';
@@ -17,14 +18,7 @@ export function analysisToJson(a: Analysis, model?: MapModel): string {
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-/**
- * Text as data in Markdown: a component name (or a sentence holding one) cannot start a link, an
- * image, emphasis, a table cell or an HTML tag, nor break the line it is on.
- */
-export function md(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~!#]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
-}
+const md = markdownText;
 
 const of = (a: Analysis, kind: FindingKind) => a.findings.filter((f) => f.kind === kind);
 
@@ -112,7 +106,8 @@ export function analysisToMarkdown(model: MapModel, a: Analysis): string {
     if (kind === 'recommendation') continue;
     const fs = of(a, kind);
     if (fs.length === 0 && !empty[kind]) continue;
-    out.push(`## ${KIND_TITLES[kind]}`, '', ...list(fs, empty[kind] ?? 'None.'));
+    out.push(`## ${KIND_TITLES[kind]}`, '');
+    for (const line of list(fs, empty[kind] ?? 'None.')) out.push(line);
   }
 
   if (a.spend) {

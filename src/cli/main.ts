@@ -1,6 +1,7 @@
 // `mapwright`: argument parsing and output formats only; the work is done by the core.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { oneLine } from '../lang/escape.js';
 import { formatMap } from '../model/format.js';
 import { analyze } from '../analysis/index.js';
 import { analysisToJson, analysisToMarkdown } from '../analysis/report.js';
@@ -13,7 +14,7 @@ import { buildScene } from '../render/scene.js';
 import { sceneToSvg } from '../render/svg.js';
 import { diagnosticToJson, modelToJson } from '../model/json.js';
 import { BROWSER_ARGS, findBrowser } from './browser.js';
-import { displayName, readMapText, UsageError } from './io.js';
+import { displayName, ioProblem, isRevisionPath, readMapText, UsageError, writeFileAtomic } from './io.js';
 
 const HELP = `mapwright: Wardley maps as text
 
@@ -64,8 +65,12 @@ function checkFlags(args: Args, allowed: string[]): void {
   for (const k of args.flags.keys()) if (!allowed.includes(k)) throw new UsageError(`unknown option --${k}`);
 }
 
-/** Expands `*`, `**` and `?` in a path (the shell usually does this; Windows shells and quoted globs do not). */
-export function expandGlob(pattern: string): string[] {
+/**
+ * Expands `*`, `**` and `?` in a path (the shell usually does this; Windows shells and quoted globs
+ * do not). A dangling symbolic link or a directory met twice (a link loop) under `**` is skipped
+ * with a warning (`warn`), not the end of the run.
+ */
+export function expandGlob(pattern: string, warn: (message: string) => void = () => {}): string[] {
   if (!/[*?]/.test(pattern)) return [pattern];
   const parts = pattern.split('/');
   const firstGlob = parts.findIndex((p) => /[*?]/.test(p));
@@ -73,31 +78,46 @@ export function expandGlob(pattern: string): string[] {
   const rest = parts.slice(firstGlob);
   const toRegex = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
   const out: string[] = [];
+  const seen = new Set<string>();
+  const isDir = (path: string): boolean => {
+    try { return statSync(path).isDirectory(); } catch (e) { warn(`${path}: skipped: ${ioProblem(e)}`); return false; }
+  };
   const walk = (dir: string, i: number): void => {
     if (i === rest.length) { out.push(dir); return; }
     const part = rest[i]!;
     let entries: string[];
     try { entries = readdirSync(dir).sort(); } catch { return; }
     if (part === '**') {
+      let real: string;
+      try { real = realpathSync(dir); } catch (e) { warn(`${dir}: skipped: ${ioProblem(e)}`); return; }
+      if (seen.has(real)) { warn(`${dir}: skipped: already searched (a symbolic link loop)`); return; }
+      seen.add(real);
       walk(dir, i + 1);
-      for (const e of entries) if (statSync(join(dir, e)).isDirectory()) walk(join(dir, e), i);
+      for (const e of entries) if (isDir(join(dir, e))) walk(join(dir, e), i);
       return;
     }
     const re = toRegex(part);
     for (const e of entries) {
       if (!re.test(e)) continue;
       const full = dir === '.' && !pattern.startsWith('./') ? e : join(dir, e);
-      if (i === rest.length - 1 || statSync(full).isDirectory()) walk(full, i + 1);
+      if (i === rest.length - 1) {
+        if (isDir(full) || existsAsFile(full)) walk(full, i + 1);
+      } else if (isDir(full)) walk(full, i + 1);
     }
   };
   walk(root, 0);
   if (out.length === 0) throw new UsageError(`${pattern}: no file matches`);
-  return out;
+  return [...new Set(out)];
 }
 
-function inputs(args: Args): string[] {
+/** Whether a path names something readable (a dangling link does not: it is skipped with a warning). */
+function existsAsFile(path: string): boolean {
+  try { statSync(path); return true; } catch { return false; }
+}
+
+function inputs(args: Args, io: CliIO): string[] {
   if (args.positional.length === 0) throw new UsageError('no FILE given (use - for standard input)');
-  return args.positional.flatMap(expandGlob);
+  return args.positional.flatMap((p) => expandGlob(p, (m) => io.err(`mapwright: warning: ${m}`)));
 }
 
 /** Hints about what the map leaves to inference: each inferred kind that is not technology, with the decorator that says it. */
@@ -118,7 +138,7 @@ function lint(args: Args, io: CliIO): number {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${String(format)}`);
   let errors = 0;
   const report: { file: string; diagnostics: unknown[] }[] = [];
-  for (const spec of inputs(args)) {
+  for (const spec of inputs(args, io)) {
     const file = displayName(spec);
     const model = readModel(spec);
     errors += model.diagnostics.filter((d) => d.severity === 'error').length;
@@ -126,8 +146,8 @@ function lint(args: Args, io: CliIO): number {
     if (format === 'json') {
       report.push({ file, diagnostics: [...model.diagnostics.map(diagnosticToJson), ...extra.map((h) => ({ severity: 'hint', code: 'inferred-kind', ...h }))] });
     } else {
-      for (const d of model.diagnostics) io.out(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
-      for (const h of extra) io.out(`${file}:${h.line}:${h.column}: hint: ${h.message}`);
+      for (const d of model.diagnostics) io.out(`${file}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)}`);
+      for (const h of extra) io.out(`${file}:${h.line}:${h.column}: hint: ${oneLine(h.message)}`);
     }
   }
   if (format === 'json') io.out(JSON.stringify(report, null, 2));
@@ -144,7 +164,7 @@ function fmt(args: Args, io: CliIO): number {
   if (format === 'json' && !check) throw new UsageError('--format json goes with --check');
   let unformatted = 0;
   const report: { file: string; formatted: boolean }[] = [];
-  for (const spec of inputs(args)) {
+  for (const spec of inputs(args, io)) {
     const text = readMapText(spec);
     const formatted = formatMap(text);
     if (check) {
@@ -153,7 +173,8 @@ function fmt(args: Args, io: CliIO): number {
       else if (formatted !== text) io.out(`${displayName(spec)}: not formatted`);
     } else if (write) {
       if (spec === '-') throw new UsageError('--write needs files, not standard input');
-      if (formatted !== text) writeFileSync(spec, formatted);
+      if (isRevisionPath(spec)) throw new UsageError(`${spec}: --write cannot write into a git revision; write the file itself`);
+      if (formatted !== text) writeFileAtomic(spec, formatted);
     } else io.out(formatted.replace(/\n$/, ''));
   }
   if (format === 'json') io.out(JSON.stringify(report, null, 2));
@@ -162,7 +183,7 @@ function fmt(args: Args, io: CliIO): number {
 
 function parse(args: Args, io: CliIO): number {
   checkFlags(args, ['json']);
-  const files = inputs(args);
+  const files = inputs(args, io);
   if (files.length !== 1) throw new UsageError('parse takes one FILE');
   const spec = files[0]!;
   const model = readModel(spec);
@@ -174,7 +195,7 @@ function analyzeCommand(args: Args, io: CliIO): number {
   checkFlags(args, ['format']);
   const format = args.flags.get('format') ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not ${String(format)}`);
-  const files = inputs(args);
+  const files = inputs(args, io);
   if (files.length !== 1) throw new UsageError('analyze takes one FILE');
   const spec = files[0]!;
   const model = readModel(spec);
@@ -214,13 +235,14 @@ function describeCommand(args: Args, io: CliIO): number {
   checkFlags(args, []);
   if (args.positional.length !== 1) throw new UsageError('describe takes one FILE');
   const m = readModel(args.positional[0]!);
-  const lines = [`title: ${m.title ?? '(none)'}`];
+  // One line per thing, whatever a name holds (git shows these lines as the diff).
+  const lines = [`title: ${oneLine(m.title ?? '(none)')}`];
   for (const c of [...m.components].filter((x) => x.type !== 'evolved').sort((a, b) => a.key.localeCompare(b.key))) {
     const extra = [c.kind !== 'technology' ? c.kind : null, c.method, c.inertia ? 'inertia' : null].filter(Boolean).join(', ');
-    lines.push(`${c.type} ${c.name}: ${STAGE_LABELS[c.stage]}, evolution ${c.maturity.toFixed(2)}, visibility ${c.visibility.toFixed(2)}${extra ? ` (${extra})` : ''}`);
+    lines.push(`${c.type} ${oneLine(c.name)}: ${STAGE_LABELS[c.stage]}, evolution ${c.maturity.toFixed(2)}, visibility ${c.visibility.toFixed(2)}${extra ? ` (${extra})` : ''}`);
   }
-  for (const l of [...m.links].sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`))) lines.push(`link ${l.from} ${l.flow ? '+>' : '->'} ${l.to}`);
-  for (const e of m.evolves) lines.push(`evolve ${e.name}${e.newName ? ` as ${e.newName}` : ''} to ${e.to.toFixed(2)}`);
+  for (const l of [...m.links].sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`))) lines.push(`link ${oneLine(l.from)} ${l.flow ? '+>' : '->'} ${oneLine(l.to)}`);
+  for (const e of m.evolves) lines.push(`evolve ${oneLine(e.name)}${e.newName ? ` as ${oneLine(e.newName)}` : ''} to ${e.to.toFixed(2)}`);
   io.out(lines.join('\n'));
   return 0;
 }
@@ -309,7 +331,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     return await cmd.run(parseArgs(rest, new Set(cmd.valued)), io);
   } catch (e) {
-    io.err(`mapwright ${command}: ${e instanceof UsageError ? e.message : `internal error: ${(e as Error).message}`}`);
+    // An ordinary I/O failure (a full disk, a missing directory) is said as such; only a bug is internal.
+    const io_ = typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+    const what = e instanceof UsageError ? e.message : io_ ? `${(e as NodeJS.ErrnoException).path ?? ''}${(e as NodeJS.ErrnoException).path ? ': ' : ''}${ioProblem(e)}` : `internal error: ${(e as Error).message}`;
+    io.err(`mapwright ${command}: ${what}`);
     return 2;
   }
 }

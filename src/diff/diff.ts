@@ -2,6 +2,7 @@
 // became 0.47". Pure.
 import { analyze } from '../analysis/index.js';
 import type { Finding } from '../analysis/finding.js';
+import { markdownText, oneLine } from '../lang/escape.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_LABELS, type Stage } from '../model/stages.js';
 
@@ -31,14 +32,49 @@ const nodes = (m: MapModel) => {
 
 const pos = (c: Component): Position => ({ visibility: c.visibility, maturity: c.maturity, stage: c.stage });
 
-/** The other components a component is linked with, as `>name` (needs) and `<name` (needed by). */
-function neighbours(m: MapModel, key: string, rename: (k: string) => string = (k) => k): string {
-  const out: string[] = [];
+/** For each component, the others it is linked with, as `>name` (needs) and `<name` (needed by), sorted. */
+function neighbourSignatures(m: MapModel): Map<string, string> {
+  const lists = new Map<string, string[]>();
+  const add = (k: string, v: string) => { const l = lists.get(k); if (l) l.push(v); else lists.set(k, [v]); };
   for (const l of m.links) {
-    if (l.from === key && l.to !== key) out.push(`>${rename(l.to)}`);
-    if (l.to === key && l.from !== key) out.push(`<${rename(l.from)}`);
+    if (l.from === l.to) continue;
+    add(l.from, `>${l.to}`);
+    add(l.to, `<${l.from}`);
   }
-  return out.sort().join('\u0000');
+  const out = new Map<string, string>();
+  for (const [k, l] of lists) out.set(k, l.sort().join('\u0000'));
+  return out;
+}
+
+/**
+ * Renames: a component that disappears while exactly one appears with the same links (or, with no
+ * links, at the same position), and no other that disappears shares them. Linear in the maps'
+ * size: both sides are grouped by that signature, and only groups of one on each side pair up.
+ */
+function findRenames(before: MapModel, after: MapModel, removed: readonly string[], added: readonly string[], a: ReadonlyMap<string, Component>, b: ReadonlyMap<string, Component>): { from: string; to: string }[] {
+  const sigA = neighbourSignatures(before);
+  const sigB = neighbourSignatures(after);
+  const signature = (c: Component, sigs: ReadonlyMap<string, string>) => {
+    const s = sigs.get(c.key);
+    return s !== undefined ? `L${s}` : `P${c.visibility},${c.maturity}`;
+  };
+  const group = (keys: readonly string[], m: ReadonlyMap<string, Component>, sigs: ReadonlyMap<string, string>) => {
+    const out = new Map<string, string[]>();
+    for (const k of keys) {
+      const s = signature(m.get(k)!, sigs);
+      const l = out.get(s);
+      if (l) l.push(k); else out.set(s, [k]);
+    }
+    return out;
+  };
+  const gone = group(removed, a, sigA);
+  const come = group(added, b, sigB);
+  const renamed: { from: string; to: string }[] = [];
+  for (const [s, from] of gone) {
+    const to = come.get(s);
+    if (from.length === 1 && to?.length === 1) renamed.push({ from: from[0]!, to: to[0]! });
+  }
+  return renamed;
 }
 
 /** Compares two maps. `before`/`after` analyses may be passed in when already computed. */
@@ -49,19 +85,11 @@ export function diffMaps(before: MapModel, after: MapModel, analyses?: { before:
   let added = [...b.keys()].filter((k) => !a.has(k));
 
   // A rename: a component disappears and another with the same links appears.
-  const renamed: { from: string; to: string }[] = [];
-  const sigA = new Map(removed.map((k) => [k, neighbours(before, k)]));
-  const sigB = new Map(added.map((k) => [k, neighbours(after, k)]));
-  for (const r of removed) {
-    const s = sigA.get(r)!;
-    const ca = a.get(r)!;
-    const candidates = added.filter((k) => !renamed.some((x) => x.to === k) && (s !== '' ? sigB.get(k) === s : sigB.get(k) === '' && b.get(k)!.visibility === ca.visibility && b.get(k)!.maturity === ca.maturity));
-    if (candidates.length === 1 && removed.filter((o) => o !== r && sigA.get(o) === s && (s !== '' || (a.get(o)!.visibility === ca.visibility && a.get(o)!.maturity === ca.maturity))).length === 0) {
-      renamed.push({ from: r, to: candidates[0]! });
-    }
-  }
-  removed = removed.filter((k) => !renamed.some((x) => x.from === k));
-  added = added.filter((k) => !renamed.some((x) => x.to === k));
+  const renamed = findRenames(before, after, removed, added, a, b);
+  const renamedFrom = new Set(renamed.map((x) => x.from));
+  const renamedTo = new Set(renamed.map((x) => x.to));
+  removed = removed.filter((k) => !renamedFrom.has(k));
+  added = added.filter((k) => !renamedTo.has(k));
   const toNew = new Map(renamed.map((x) => [x.from, x.to]));
   const newName = (k: string) => toNew.get(k) ?? k;
 
@@ -127,11 +155,13 @@ export function isEmptyDiff(d: MapDiff): boolean {
 }
 
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(2)}`;
-const arrow = (l: LinkRef) => `${l.from}${l.flow ? '+>' : '->'}${l.to}`;
 
 /** The diff as sentences, one per line (`md` adds Markdown list marks and headings). */
 export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
   const lines: string[] = [];
+  // Names and headlines are data: escaped for Markdown, or kept to one line in text.
+  const t = format === 'md' ? markdownText : oneLine;
+  const arrow = (l: LinkRef) => `${t(l.from)}${l.flow ? '+>' : '->'}${t(l.to)}`;
   const item = (s: string) => lines.push(format === 'md' ? `- ${s}` : s);
   const heading = (s: string) => { if (format === 'md') lines.push('', `### ${s}`, ''); };
   const about = (name: string, list: readonly FindingRef[]) => list.filter((f) => f.components[0] === name);
@@ -139,9 +169,9 @@ export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
   const titles = (list: readonly FindingRef[]) => [...new Set(list.map((f) => { told.add(f.id); return f.title; }))];
   const told = new Set<string>();
   if (d.added.length || d.removed.length || d.renamed.length || d.moved.length) heading('Components');
-  for (const n of d.added) item(`added ${n}`);
-  for (const n of d.removed) item(`removed ${n}`);
-  for (const r of d.renamed) item(`renamed ${r.from} to ${r.to}`);
+  for (const n of d.added) item(`added ${t(n)}`);
+  for (const n of d.removed) item(`removed ${t(n)}`);
+  for (const r of d.renamed) item(`renamed ${t(r.from)} to ${t(r.to)}`);
   for (const m of d.moved) {
     const dm = m.to.maturity - m.from.maturity;
     const dv = m.to.visibility - m.from.visibility;
@@ -154,27 +184,27 @@ export function diffToText(d: MapDiff, format: 'text' | 'md' = 'text'): string {
     const disappeared = titles(about(m.name, d.findings.disappeared));
     const now = appeared.filter((t) => !disappeared.includes(t));
     const gone = disappeared.filter((t) => !appeared.includes(t));
-    const tail = [...(now.length ? [`new: ${now.join('; ')}`] : []), ...(gone.length ? [`resolved: ${gone.join('; ')}`] : [])];
-    item(`${m.name} moved ${stage}${vis}${tail.length ? ` (${tail.join('. ')})` : ''}`);
+    const tail = [...(now.length ? [`new: ${now.map(t).join('; ')}`] : []), ...(gone.length ? [`resolved: ${gone.map(t).join('; ')}`] : [])];
+    item(`${t(m.name)} moved ${stage}${vis}${tail.length ? ` (${tail.join('. ')})` : ''}`);
   }
   if (d.links.added.length || d.links.removed.length) heading('Links');
   for (const l of d.links.added) item(`added link ${arrow(l)}`);
   for (const l of d.links.removed) item(`removed link ${arrow(l)}`);
   if (d.evolves.added.length || d.evolves.removed.length || d.evolves.changed.length || d.inertia.added.length || d.inertia.removed.length || d.methods.length || d.kinds.length) heading('Evolution and methods');
-  for (const e of d.evolves.added) item(`${e.name} now evolves to ${e.to.toFixed(2)}`);
-  for (const e of d.evolves.removed) item(`${e.name} no longer evolves (was to ${e.to.toFixed(2)})`);
-  for (const e of d.evolves.changed) item(`${e.name} evolves to ${e.to.toFixed(2)} instead of ${e.from.toFixed(2)}`);
-  for (const n of d.inertia.added) item(`${n} now has inertia`);
-  for (const n of d.inertia.removed) item(`${n} no longer has inertia`);
-  for (const m of d.methods) item(`${m.name} method ${m.from ?? 'none'} -> ${m.to ?? 'none'}`);
-  for (const k of d.kinds) item(`${k.name} kind ${k.from} -> ${k.to}`);
+  for (const e of d.evolves.added) item(`${t(e.name)} now evolves to ${e.to.toFixed(2)}`);
+  for (const e of d.evolves.removed) item(`${t(e.name)} no longer evolves (was to ${e.to.toFixed(2)})`);
+  for (const e of d.evolves.changed) item(`${t(e.name)} evolves to ${e.to.toFixed(2)} instead of ${e.from.toFixed(2)}`);
+  for (const n of d.inertia.added) item(`${t(n)} now has inertia`);
+  for (const n of d.inertia.removed) item(`${t(n)} no longer has inertia`);
+  for (const m of d.methods) item(`${t(m.name)} method ${m.from ?? 'none'} -> ${m.to ?? 'none'}`);
+  for (const k of d.kinds) item(`${t(k.name)} kind ${k.from} -> ${k.to}`);
   const restA = d.findings.appeared.filter((f) => !told.has(f.id));
   const restD = d.findings.disappeared.filter((f) => !told.has(f.id));
   if (restA.length || restD.length) heading('Analysis');
   const restNew = titles(restA);
   const restGone = titles(restD);
-  for (const t of restNew) if (!restGone.includes(t)) item(`new finding: ${t}`);
-  for (const t of restGone) if (!restNew.includes(t)) item(`finding resolved: ${t}`);
+  for (const title of restNew) if (!restGone.includes(title)) item(`new finding: ${t(title)}`);
+  for (const title of restGone) if (!restNew.includes(title)) item(`finding resolved: ${t(title)}`);
   if (!lines.length) return 'no changes to the map\n';
   return `${lines.join('\n').trim()}\n`;
 }

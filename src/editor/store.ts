@@ -5,13 +5,13 @@
 import { produce } from 'immer';
 import { analyze, diagnose, type Analysis, type Diagnosis } from '../analysis/index.js';
 import { applyChanges, type TextChange } from '../lang/edit.js';
+import { tooLargeMessage, utf8Length, withinLimit } from '../lang/limits.js';
 import { parseDoc, Parser, reparse, type SyntaxDoc } from '../lang/parse.js';
 import { buildModel } from '../model/build/index.js';
 import type { MapModel } from '../model/model.js';
 import { diffTexts, makePatch, mergePatches, type Patch } from './history.js';
 
-/** The largest map the editor accepts. */
-export const MAX_MAP_BYTES = 5 * 1024 * 1024;
+export { MAX_MAP_BYTES } from '../lang/limits.js';
 
 /** The state the views read (immutable; produced with immer). */
 export interface EditorState {
@@ -149,7 +149,7 @@ export class EditorStore {
     // A change that leaves the text as it was (a drag frame that rounds to the same numbers) is
     // no change: no new version, so nothing is parsed, analysed or drawn again.
     if (next === before) return false;
-    if (next.length > MAX_MAP_BYTES) { this.notify(`The map would be ${(next.length / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return false; }
+    if (!withinLimit(next)) { this.notify(tooLargeMessage('The map', utf8Length(next), 'would be')); return false; }
     // During a gesture the undo step is made once, when it ends (every frame of a drag comes here).
     if (this.gestureStart === null) {
       const patch = makePatch(before, changes, origin, Date.now());
@@ -203,7 +203,7 @@ export class EditorStore {
 
   /** Replaces the whole text (open a file, pick a map): undoable like any change. */
   load(text: string, fileName: string): boolean {
-    if (text.length > MAX_MAP_BYTES) { this.notify(`${fileName} is ${(text.length / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return false; }
+    if (!withinLimit(text)) { this.notify(tooLargeMessage(fileName, utf8Length(text))); return false; }
     const changes = diffTexts(this.state.text, text);
     this.set((d) => { d.fileName = fileName; d.selection = []; });
     this.dispatch(changes, 'load');

@@ -81,7 +81,7 @@ export function exportMermaid(text: string): string {
         for (const m of stmt.mods) {
           if (m.type === 'decorators') {
             const known = m.words.filter((w) => MERMAID_DECORATORS.has(w.text.toLowerCase())).map((w) => w.text);
-            ext.push(...m.words.filter((w) => !MERMAID_DECORATORS.has(w.text.toLowerCase())).map((w) => w.text));
+            for (const w of m.words) if (!MERMAID_DECORATORS.has(w.text.toLowerCase())) ext.push(w.text);
             for (const k of known) mods.push(`(${k})`);
           } else mods.push(modifierText(line, m));
         }

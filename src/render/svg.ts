@@ -67,18 +67,26 @@ export function sceneToSvg(scene: Scene, title: string | null): string {
     `<rect width="${n(width)}" height="${n(height)}" fill="${escapeXml(t.background)}"/>`,
   ];
   if (title) parts.push(textLines(width / 2, 2, title, 14, ' font-weight="bold" class="map-title"', t.text, 'middle'));
-  parts.push('<g class="grid">', ...scene.background.map(shape), '</g>');
-  parts.push('<g class="links">', ...scene.links.map(shape), '</g>');
-  parts.push('<g class="overlays">', ...scene.overlays.map(shape), '</g>');
+  // One push per shape: a spread would pass every shape as an argument, past what a call can take
+  // on a large map.
+  const group = (cls: string, shapes: readonly Shape[]) => { parts.push(`<g class="${cls}">`); for (const s of shapes) parts.push(shape(s)); parts.push('</g>'); };
+  group('grid', scene.background);
+  group('links', scene.links);
+  group('overlays', scene.overlays);
   parts.push('<g class="components">');
   for (const c of scene.components) {
     const op = c.dimmed ? ' opacity="0.25"' : '';
-    parts.push(`<g class="component" data-name="${escapeXml(c.name)}"${op}>`, ...c.shapes.map(shape));
+    parts.push(`<g class="component" data-name="${escapeXml(c.name)}"${op}>`);
+    for (const s of c.shapes) parts.push(shape(s));
     parts.push(textLines(c.label.x, c.label.y, c.label.text, LABEL_FONT_SIZE, ` class="label"${c.type === 'anchor' ? ' font-weight="bold"' : ''}`, c.type === 'evolved' ? t.evolve : t.text, 'start'));
     parts.push('</g>');
   }
-  parts.push('</g>', '<g class="badges">', ...scene.badges.map(shape), '</g>', '<g class="notes">');
+  parts.push('</g>');
+  group('badges', scene.badges);
+  parts.push('<g class="notes">');
   for (const note of scene.notes) parts.push(textLines(note.x, note.y, note.text, 12, ' class="note" font-weight="bold"', t.note, 'start'));
-  parts.push('</g>', '<g class="foreground">', ...scene.foreground.map(shape), '</g>', '</svg>');
+  parts.push('</g>');
+  group('foreground', scene.foreground);
+  parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

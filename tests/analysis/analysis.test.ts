@@ -38,6 +38,12 @@ describe('the Unified AI Ops map', () => {
     expectSeedConclusions(findingsOf('tests/fixtures/analysis/unified-ai-ops-second-drawing.owm'));
   });
 
+  it('reaches the same conclusions with no kind marked: the practices are inferred', () => {
+    const text = read('tests/fixtures/analysis/unified-ai-ops-unmarked.owm');
+    expect(text).not.toMatch(/\((practice|capability|data)\)/);
+    expectSeedConclusions(findingsOf('tests/fixtures/analysis/unified-ai-ops-unmarked.owm'));
+  });
+
   it('ranks the two seed critical paths first', () => {
     expect(names(findingsOf('maps/unified-ai-ops.owm'), 'critical-path').slice(0, 2).map((p) => p[0]).sort()).toEqual(['Data Management', 'Model Lifecycle']);
   });

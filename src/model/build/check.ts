@@ -79,12 +79,27 @@ function suggester(ctx: BuildContext, components: readonly Component[]): (key: s
   for (let i = 0; i < doc.lines.length; i++) {
     const raw = lineText(doc, i);
     if (!doc.lines[i]!.commentOpen && !raw.includes('//') && !raw.includes('/*')) continue;
-    for (const m of raw.matchAll(/(?:^|\/\/|\/\*)\s*(?:component|anchor|submap)\s+("?)([^"[\]]+?)\1\s*(?:\[|$|\(|label|inertia)/gm)) {
-      const name = m[2]!.trim().replace(/\s+/g, ' ');
-      if (!commented.has(name)) commented.set(name, i + 1);
+    // Where a comment starts (or the whole line, inside a block comment), a declaration may follow.
+    const starts = doc.lines[i]!.commentOpen ? [0] : [];
+    for (let at = raw.indexOf('//'); at >= 0; at = raw.indexOf('//', at + 2)) starts.push(at + 2);
+    for (let at = raw.indexOf('/*'); at >= 0; at = raw.indexOf('/*', at + 2)) starts.push(at + 2);
+    for (const start of starts.slice(0, 4)) {
+      const name = commentedName(raw.slice(start));
+      if (name && !commented.has(name)) commented.set(name, i + 1);
     }
   }
+  // The same unknown name is often linked many times (a hub never declared): asked once. And the
+  // near-spelling search compares at most NEAR_BUDGET names per map in all, so a huge map with many
+  // unknown names stays linear.
+  const memo = new Map<string, Suggestion | null>();
+  let budget = NEAR_BUDGET;
   return (key) => {
+    if (memo.has(key)) return memo.get(key)!;
+    const s = suggest(key);
+    memo.set(key, s);
+    return s;
+  };
+  function suggest(key: string): Suggestion | null {
     const exact = lower.get(key.toLowerCase());
     if (exact !== undefined) return { text: `did you mean '${exact}'? (the names differ only in case)`, fix: exact };
     const line = commented.get(key);
@@ -93,11 +108,31 @@ function suggester(ctx: BuildContext, components: readonly Component[]): (key: s
     let bestDistance = Math.max(2, Math.floor(key.length / 5)) + 1;
     for (const n of names) {
       if (Math.abs(n.length - key.length) >= bestDistance) continue;
+      if (budget-- <= 0) break;
       const dist = editDistance(key.toLowerCase(), n.toLowerCase(), bestDistance);
       if (dist < bestDistance) { bestDistance = dist; best = n; }
     }
     return best !== null ? { text: `did you mean '${best}'?`, fix: best } : null;
-  };
+  }
+}
+
+/** The most names compared by spelling in one map (all unknown names together). */
+const NEAR_BUDGET = 200_000;
+
+/**
+ * The name a commented-out declaration gives (`component Payment [0.5, 0.5]`, `anchor "User"`), read
+ * as OnlineWardleyMaps reads a name: up to ` [` or `(`, without a trailing `label` or `inertia`.
+ * Linear in the text (no backtracking pattern: a comment may be long).
+ */
+function commentedName(text: string): string | null {
+  const head = /^\s*(?:component|anchor|submap)\s/.exec(text);
+  if (!head) return null;
+  let rest = text.slice(head[0].length);
+  for (const stop of ['[', '(']) { const k = rest.indexOf(stop); if (k >= 0) rest = rest.slice(0, k); }
+  const tail = /\s(?:label|inertia)\b/.exec(rest);
+  if (tail) rest = rest.slice(0, tail.index);
+  const name = rest.trim().replace(/^"(.*)"$/, '$1').trim().replace(/\s+/g, ' ');
+  return name === '' ? null : name;
 }
 
 /** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
