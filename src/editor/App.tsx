@@ -7,11 +7,15 @@ import type { Component, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
 import { KINDS } from '../lang/words.js';
 import { makeKindExplicit, nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
-import { autosave, download, encodeShareFragment, saveText, svgToPng } from './files.js';
+import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
+import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
+import { FileMenu } from './FileMenu.js';
+import type { Session } from './session.js';
 import { Floating } from './Floating.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
 import { NO_PREVIEW, type Preview } from './preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
+import { MAX_MAP_BYTES, tooLargeMessage } from '../lang/limits.js';
 import type { EditorStore } from './store.js';
 
 // Loaded after the map is on screen: the text editor, the learning and compare views.
@@ -34,6 +38,17 @@ const SIDE_DRAG_MS = 100;
 
 interface Action { id: string; label: string; keys: string; title: string; run(): void }
 
+/** What "New map" opens: a title and a user to start from. */
+const NEW_MAP = 'title Untitled map\n\ncomponent User [0.95, 0.50]\n';
+
+/** The template: the shape of a first map, to rename and move. */
+const TEMPLATE_MAP = [
+  'title My map', '', '// Who the map is for, and what they need, at the top.', 'component User [0.95, 0.45]', 'component User need [0.85, 0.45]',
+  '', '// What meets the need, down to what nobody sees. Left: new and uncertain; right: standard.',
+  'component Service [0.65, 0.35]', 'component Platform [0.45, 0.60]', 'component Power [0.15, 0.90]', '',
+  'User->User need', 'User need->Service', 'Service->Platform', 'Platform->Power', '',
+].join('\n');
+
 /**
  * The hidden file input, apart so that the toolbar's renders (one per frame of a drag) leave it
  * alone: React sets an input's type and name again on every render, which restyles the page.
@@ -42,8 +57,11 @@ const FileInput = memo(function FileInput({ inputRef, onFile }: { inputRef: RefO
   return <input ref={inputRef} type="file" accept=".owm,.wm,.txt,text/plain" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(f); e.target.value = ''; }} data-testid="file-input" />;
 });
 
-export function App({ store }: { store: EditorStore }) {
+export function App({ store, session, firstVisit = false }: { store: EditorStore; session: Session; firstVisit?: boolean }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
+  const sessionState = useSyncExternalStore(session.subscribe, session.getState);
+  const [welcome, setWelcome] = useState(firstVisit);
+  const [shareLink, setShareLink] = useState<string | null>(null);
   const derived = store.derived();
   // The outline follows the map with the findings panel (below), not in the canvas's frames.
   const [outlineComponents, setOutlineComponents] = useState(derived.shown.components);
@@ -104,29 +122,48 @@ export function App({ store }: { store: EditorStore }) {
     return () => clearTimeout(id);
   }, [state.version, state.gesture, store]);
 
-  // Autosave: a reload or a crash restores the work.
+  // The session keeps the map in the browser as it changes (src/editor/session.ts). Closing the tab
+  // with an edit not yet kept (storage full or blocked) asks first: an edit is never lost silently.
   useEffect(() => {
-    const id = setTimeout(() => autosave({ text: state.text, fileName: state.fileName }), 300);
-    return () => clearTimeout(id);
-  }, [state.text, state.fileName]);
-  useEffect(() => {
-    const save = () => autosave({ text: store.getState().text, fileName: store.getState().fileName });
-    window.addEventListener('beforeunload', save);
-    return () => window.removeEventListener('beforeunload', save);
-  }, [store]);
+    const leaving = (e: BeforeUnloadEvent) => {
+      void session.saveNow();
+      if (session.unsaved()) e.preventDefault();
+    };
+    const hidden = () => { if (document.visibilityState === 'hidden') void session.saveNow(); };
+    window.addEventListener('beforeunload', leaving);
+    document.addEventListener('visibilitychange', hidden);
+    return () => { window.removeEventListener('beforeunload', leaving); document.removeEventListener('visibilitychange', hidden); };
+  }, [session]);
 
   const selectedComponents = useMemo(
     () => derived.shown.components.filter((c) => c.type !== 'evolved' && state.selection.includes(c.name)),
     [derived.shown, state.selection],
   );
 
-  const openText = useCallback((text: string, name: string) => {
-    if (store.load(text, name)) canvas.current?.fit();
-  }, [store]);
+  /** Opens a map of its own (a file, a shipped map, a new map): the open one stays kept, in Recent maps. */
+  const openText = useCallback(async (text: string, name: string) => {
+    setWelcome(false);
+    if (await session.openNew(text, name)) canvas.current?.fit();
+  }, [session]);
+
+  // A share link pasted into this tab's address bar (only the fragment changes: no reload) opens
+  // as a map of its own too, and the fragment is dropped.
+  useEffect(() => {
+    const onHash = () => {
+      void decodeShareFragment(location.hash).then((shared) => {
+        if (!shared) return;
+        history.replaceState(null, '', `${location.pathname}${location.search}`);
+        if ('text' in shared) void openText(shared.text, 'shared.owm');
+        else store.notify(`${shared.problem} Your own map is still open.`);
+      });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [openText, store]);
 
   const openFile = useCallback(async (file: File) => {
-    if (file.size >= 5 * 1024 * 1024) { store.notify(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; maps of 5 MB or more are refused.`); return; }
-    openText(await file.text(), file.name);
+    if (file.size >= MAX_MAP_BYTES) { store.notify(tooLargeMessage(file.name, file.size)); return; }
+    await openText(await file.text(), file.name);
   }, [openText, store]);
 
   // What the canvas shows of the analysis: nothing while the analysis is hidden, or while a learner
@@ -156,8 +193,11 @@ export function App({ store }: { store: EditorStore }) {
   const share = useCallback(async () => {
     const fragment = await encodeShareFragment(state.text);
     const url = `${location.origin}${location.pathname}${fragment}`;
-    history.replaceState(null, '', fragment);
-    try { await navigator.clipboard.writeText(url); store.notify('Share link copied to the clipboard.'); } catch { store.notify('Share link is in the address bar.'); }
+    if (url.length > SHARE_URL_LIMIT) {
+      store.notify(`This map is too large for a link (${(url.length / 1e6).toFixed(1)} million characters; browsers open about 2): save the file and send that instead.`);
+      return;
+    }
+    try { await navigator.clipboard.writeText(url); store.notify('Share link copied to the clipboard.'); } catch { setShareLink(url); }
   }, [state.text, store]);
 
   const actions: Action[] = [
@@ -258,6 +298,9 @@ export function App({ store }: { store: EditorStore }) {
     window.addEventListener('pointerdown', away, true);
     return () => window.removeEventListener('pointerdown', away, true);
   }, [menu]);
+  const currentText = useCallback(() => store.getState().text, [store]);
+  const currentName = useCallback(() => store.getState().fileName, [store]);
+  const downloadText = useCallback((name: string, text: string) => download(name, new Blob([text], { type: 'text/plain;charset=utf-8' })), []);
   const menuComponent = menu ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved') : undefined;
   const focus = explainFocus ?? (active && analysisShown ? active.components : null);
 
@@ -265,6 +308,8 @@ export function App({ store }: { store: EditorStore }) {
     <div className={`app${explaining ? ' presenting' : ''}`}>
       <header className="toolbar" role="toolbar" aria-label="Map actions">
         <strong className="brand">Mapwright</strong>
+        <FileMenu session={session} docId={sessionState.docId} onNew={() => { void openText(NEW_MAP, 'untitled.owm'); }} onOpen={() => fileInput.current?.click()}
+          onSave={() => { void saveText(state.fileName, state.text); }} />
         <select aria-label="Open a map from maps/" title="Open one of the maps shipped with Mapwright" value="" onChange={(e) => { const p = e.target.value; if (p) void MAPS[p]!().then((t) => openText(t, mapName(p))); }}>
           <option value="">Maps…</option>
           {Object.keys(MAPS).sort().map((p) => <option key={p} value={p}>{mapName(p)}</option>)}
@@ -277,6 +322,28 @@ export function App({ store }: { store: EditorStore }) {
         {state.message && <span className="message" role="status" data-testid="message">{state.message}</span>}
         <FileInput inputRef={fileInput} onFile={openFile} />
       </header>
+      {sessionState.saveProblem && <div className="banner warning" role="alert" data-testid="save-problem">Not kept in this browser: {sessionState.saveProblem}.</div>}
+      {sessionState.alsoOpenElsewhere && (
+        <div className="banner warning" role="alert" data-testid="open-elsewhere">
+          This map is also open in another tab: edits in both would overwrite each other.
+          <button type="button" onClick={() => { void session.keepAsCopy(); }}>Keep editing here as a copy</button>
+        </div>
+      )}
+      {welcome && (
+        <div className="banner welcome" data-testid="welcome">
+          <span>Welcome to Mapwright. This is a sample map: drag a component along evolution and watch the analysis change. Start with</span>
+          <button type="button" onClick={() => { void MAPS['../../maps/tea-shop-beginner.owm']?.().then((t) => openText(t, 'tea-shop-beginner.owm')); }}>the tea shop (a first map)</button>
+          <button type="button" onClick={() => { void openText(TEMPLATE_MAP, 'my-map.owm'); }}>a template to fill in</button>
+          <button type="button" onClick={() => { void openText(NEW_MAP, 'untitled.owm'); }}>a new empty map</button>
+          <button type="button" className="close" aria-label="Close the welcome" onClick={() => setWelcome(false)}>×</button>
+        </div>
+      )}
+      {shareLink && (
+        <div className="banner" role="dialog" aria-label="Share link" data-testid="share-link">
+          Copy this link to share the map: <input readOnly value={shareLink} onFocus={(e) => e.target.select()} autoFocus aria-label="Share link" />
+          <button type="button" onClick={() => setShareLink(null)}>Done</button>
+        </div>
+      )}
       <main className="workspace" style={{ gridTemplateColumns: explaining ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}>
         <section className="text-pane" aria-label="Map text">
           <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
@@ -290,6 +357,8 @@ export function App({ store }: { store: EditorStore }) {
         </section>
         <div className="divider" role="separator" aria-orientation="vertical" aria-label="Resize" onPointerDown={onDividerDown} />
         <section className="canvas-pane" aria-label="Map canvas">
+          <ErrorBoundary what="the canvas" text={currentText} fileName={currentName} onDownload={downloadText}>
+          <CrashProbe when={state.failingView === 'canvas'} />
           <MapCanvas
             ref={canvas}
             store={store}
@@ -304,7 +373,13 @@ export function App({ store }: { store: EditorStore }) {
             onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
             onContextMenu={(name, x, y) => setMenu({ name, x, y })}
           />
-          {explaining && <Suspense fallback={null}><ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} /></Suspense>}
+          </ErrorBoundary>
+          {explaining && (
+            <ErrorBoundary what="Explain mode" text={currentText} fileName={currentName} onDownload={downloadText}>
+              <CrashProbe when={state.failingView === 'explain'} />
+              <Suspense fallback={null}><ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} /></Suspense>
+            </ErrorBoundary>
+          )}
           {renaming && (
             <Floating x={renaming.x} y={renaming.y} className="rename">
               <form onSubmit={(e) => {
@@ -342,6 +417,8 @@ export function App({ store }: { store: EditorStore }) {
         </section>
         {panelOpen && ready && (
           <aside className="side">
+            <ErrorBoundary what="the side panel" text={currentText} fileName={currentName} onDownload={downloadText}>
+            <CrashProbe when={state.failingView === 'side'} />
             <div className="tabs side-tabs" role="tablist">
               <button type="button" role="tab" aria-selected={sideTab === 'findings'} onClick={() => { setSideTab('findings'); setPreview(NO_PREVIEW); }} data-testid="side-findings">Analysis</button>
               <button type="button" role="tab" aria-selected={sideTab === 'learn'} onClick={() => setSideTab('learn')} data-testid="side-learn">Learn</button>
@@ -353,6 +430,7 @@ export function App({ store }: { store: EditorStore }) {
                 : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
             </Suspense>
             <Outline components={outlineComponents} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} onMakeExplicit={onMakeExplicit} />
+            </ErrorBoundary>
           </aside>
         )}
       </main>

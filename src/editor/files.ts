@@ -1,6 +1,5 @@
-// Files in and out of the browser: share links, autosave, downloads. No React.
-
-const AUTOSAVE_KEY = 'mapwright:autosave';
+// Files in and out of the browser: share links, downloads. No React.
+import { MAX_MAP_BYTES, tooLargeMessage } from '../lang/limits.js';
 
 /** Base64url of bytes. */
 function toBase64Url(bytes: Uint8Array): string {
@@ -21,39 +20,49 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await out.arrayBuffer());
 }
 
+/** Links longer than this (characters) are not offered: browsers do not open them (about 2 MB). */
+export const SHARE_URL_LIMIT = 2_000_000;
+
 /** The URL fragment that carries a map: `#map=` + deflate-raw + base64url. */
 export async function encodeShareFragment(text: string): Promise<string> {
   const packed = await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
   return `#map=${toBase64Url(packed)}`;
 }
 
-/** The map a share fragment carries, or null when the fragment holds none. */
-export async function decodeShareFragment(hash: string): Promise<string | null> {
-  const m = /^#map=([A-Za-z0-9_-]+)$/.exec(hash);
-  if (!m) return null;
+export type SharedMap = { readonly text: string } | { readonly problem: string };
+
+/**
+ * The map a share fragment carries (null: the fragment holds none). It is inflated as a stream and
+ * abandoned as soon as it passes the map size limit, so a small link that inflates to gigabytes
+ * costs nothing; a broken one says so.
+ */
+export async function decodeShareFragment(hash: string): Promise<SharedMap | null> {
+  if (!hash.startsWith('#map=')) return null;
+  const body = hash.slice(5);
+  if (body.length > SHARE_URL_LIMIT * 2 || !/^[A-Za-z0-9_-]*$/.test(body)) return { problem: 'The link does not hold a map (it is damaged or not a Mapwright link).' };
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   try {
-    const bytes = await pipe(fromBase64Url(m[1]!), new DecompressionStream('deflate-raw'));
-    return new TextDecoder().decode(bytes);
+    reader = new Blob([fromBase64Url(body) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total >= MAX_MAP_BYTES) {
+        await reader.cancel();
+        return { problem: tooLargeMessage('The map in this link', null) };
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+    return { text: new TextDecoder().decode(bytes) };
   } catch {
-    return null;
+    void reader?.cancel().catch(() => {});
+    return { problem: 'The link does not hold a map (it is damaged or not a Mapwright link).' };
   }
-}
-
-export interface Saved { readonly text: string; readonly fileName: string }
-
-export function loadAutosave(): Saved | null {
-  try {
-    const raw = localStorage.getItem(AUTOSAVE_KEY);
-    if (!raw) return null;
-    const v = JSON.parse(raw) as Saved;
-    return typeof v.text === 'string' && typeof v.fileName === 'string' ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-export function autosave(s: Saved): void {
-  try { localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(s)); } catch { /* storage full or blocked: the text is still in the editor */ }
 }
 
 /**

@@ -1,25 +1,34 @@
-// The editor's entry point: the starting map is the share link's, else the autosaved one, else
-// the Unified AI Ops map.
+// The editor's entry point: the starting map is the share link's (as a new map beside the user's
+// own), else the one this tab had open, else the one kept last, else the Unified AI Ops map.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import defaultMap from '../../maps/unified-ai-ops.owm?raw';
 import { App } from './App.js';
-import { decodeShareFragment, loadAutosave } from './files.js';
+import { decodeShareFragment } from './files.js';
+import { Session } from './session.js';
 import { EditorStore } from './store.js';
 import './styles.css';
 
 async function start(): Promise<void> {
   performance.mark('mapwright:start');
   const shared = await decodeShareFragment(location.hash);
-  const saved = loadAutosave();
-  const initial = shared !== null ? { text: shared, fileName: 'shared.owm' } : saved ?? { text: defaultMap, fileName: 'unified-ai-ops.owm' };
-  const store = new EditorStore(initial.text, initial.fileName);
+  // The link's map becomes a map of its own: the fragment is dropped, so a reload shows the
+  // edits made since, not the link's map again.
+  if (shared) history.replaceState(null, '', `${location.pathname}${location.search}`);
+  let store: EditorStore | null = null;
+  const { session, firstVisit } = await Session.start(
+    (doc) => (store = new EditorStore(doc.text, doc.fileName)),
+    shared && 'text' in shared ? { text: shared.text, fileName: 'shared.owm' } : null,
+    { text: defaultMap, fileName: 'unified-ai-ops.owm' },
+  );
+  const s = store as unknown as EditorStore;
+  if (shared && 'problem' in shared) s.notify(`${shared.problem} Your own map is open instead.`);
   performance.mark('mapwright:store');
-  (window as unknown as { mapwright: EditorStore }).mapwright = store; // for tests and the console
+  Object.assign(window, { mapwright: s, mapwrightSession: session }); // for tests and the console
   // Rendered at once, in this task: scheduled, the first render waited 10 to 20 ms for a task of its
   // own (the map's first frame came 24 to 32 ms later, over 14 to 16 alternating loads).
   const root = createRoot(document.getElementById('root')!);
-  flushSync(() => root.render(<App store={store} />));
+  flushSync(() => root.render(<App store={s} session={session} firstVisit={firstVisit} />));
 }
 
 void start();

@@ -33,6 +33,8 @@ export interface EditorState {
    * no coordinates yet is not drawn (it would jump onto the map at the default place mid-word).
    */
   readonly typingLine: number | null
+  /** A view made to fail on purpose (`crashView`): how the tests check that a failure stays in its view. */
+  readonly failingView: string | null
 }
 
 export interface Derived {
@@ -69,7 +71,7 @@ export class EditorStore {
     this.doc = parseDoc(text, fileName, this.parser);
     this.state = {
       text, version: 0, fileName, selection: [], gesture: false, canUndo: false, canRedo: false,
-      lastOrigin: 'load', lastChanges: [], message: null, typingLine: null,
+      lastOrigin: 'load', lastChanges: [], message: null, typingLine: null, failingView: null,
     };
   }
 
@@ -201,12 +203,33 @@ export class EditorStore {
     this.applyText(entry.patch.changes, 'redo');
   }
 
-  /** Replaces the whole text (open a file, pick a map): undoable like any change. */
+  /** Whether a map of `text` can be opened (within the size limit); says why not when it cannot. */
+  fits(text: string, fileName: string): boolean {
+    if (withinLimit(text)) return true;
+    this.notify(tooLargeMessage(fileName, utf8Length(text)));
+    return false;
+  }
+
+  /** Replaces the whole text (a snapshot put back, a pasted map): undoable like any change. */
   load(text: string, fileName: string): boolean {
-    if (!withinLimit(text)) { this.notify(tooLargeMessage(fileName, utf8Length(text))); return false; }
+    if (!this.fits(text, fileName)) return false;
     const changes = diffTexts(this.state.text, text);
     this.set((d) => { d.fileName = fileName; d.selection = []; });
     this.dispatch(changes, 'load');
+    return true;
+  }
+
+  /** Opens another map in place of this one: a document of its own, with a history of its own. */
+  replaceDocument(text: string, fileName: string): boolean {
+    if (!this.fits(text, fileName)) return false;
+    if (this.gestureStart !== null) this.endGesture();
+    this.undoStack = [];
+    this.redoStack = [];
+    this.lastGood = null;
+    const changes = diffTexts(this.state.text, text);
+    this.set((d) => { d.fileName = fileName; d.selection = []; d.canUndo = false; d.canRedo = false; });
+    if (changes.length) this.applyText(changes, 'load', text);
+    this.set((d) => { d.canUndo = false; d.canRedo = false; });
     return true;
   }
 
@@ -217,6 +240,11 @@ export class EditorStore {
   /** Says which line the user is typing on (null: none, or they paused). */
   setTypingLine(line: number | null): void {
     if (this.state.typingLine !== line) this.set((d) => { d.typingLine = line; });
+  }
+
+  /** Makes a view fail on purpose ('canvas', 'side', 'explain'), or none: for tests and the console. */
+  crashView(view: string | null): void {
+    this.set((d) => { d.failingView = view; });
   }
 
   notify(message: string | null): void {

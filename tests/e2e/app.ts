@@ -4,6 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type Konva from 'konva';
 import type { EditorView } from '@codemirror/view';
 import type { CanvasHandle } from '../../src/editor/MapCanvas.js';
+import type { Session } from '../../src/editor/session.js';
 import type { EditorStore } from '../../src/editor/store.js';
 
 declare global {
@@ -11,6 +12,7 @@ declare global {
     mapwright: EditorStore
     mapwrightEditor: EditorView
     mapwrightCanvas: CanvasHandle
+    mapwrightSession: Session
     Konva: typeof Konva
   }
 }

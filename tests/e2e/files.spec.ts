@@ -28,11 +28,15 @@ test('SVG export is well-formed and names every component; PNG export is a PNG',
 });
 
 test('a share link opens the same map in a fresh page', async ({ app: page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await typeAtEnd(page, 'component Shared Thing [0.3, 0.3]');
   const mine = await storeText(page);
   await page.click('button[data-action="share"]');
-  await page.waitForFunction(() => location.hash.startsWith('#map='));
-  const url = page.url();
+  await expect(page.getByTestId('message')).toHaveText(/copied/);
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toMatch(/#map=/);
+  // Sharing does not put the link in this tab's address bar: a reload here shows this map, not a copy.
+  expect(page.url()).not.toContain('#map=');
   const other = await browser.newContext();
   try {
     const fresh = await other.newPage();
