@@ -6,7 +6,9 @@ import type { Analysis, Finding } from '../analysis/index.js';
 import type { Component, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
 import { KINDS } from '../lang/words.js';
-import { makeKindExplicit, nudge, remove, rename, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
+import { ACTION_DEFS, actionFor, type ActionId } from './actions.js';
+import { makeKindExplicit, nudge, remove, rename, setKindOf, setMethodOf, setStyleOf, toggleInertiaOf } from './commands.js';
+import { HelpOverlay } from './HelpOverlay.js';
 import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
 import { FileMenu } from './FileMenu.js';
@@ -36,7 +38,8 @@ const mapName = (path: string) => path.split('/').pop()!;
 /** During a drag, the side panels follow the map at most this often (ms). */
 const SIDE_DRAG_MS = 100;
 
-interface Action { id: string; label: string; keys: string; title: string; run(): void }
+/** The styles the picker offers (OnlineWardleyMaps's, and `dark`). */
+const STYLES = ['plain', 'wardley', 'colour', 'handwritten', 'dark'] as const;
 
 /** What "New map" opens: a title and a user to start from. */
 const NEW_MAP = 'title Untitled map\n\ncomponent User [0.95, 0.50]\n';
@@ -62,6 +65,7 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   const sessionState = useSyncExternalStore(session.subscribe, session.getState);
   const [welcome, setWelcome] = useState(firstVisit);
   const [shareLink, setShareLink] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
   const derived = store.derived();
   // The outline follows the map with the findings panel (below), not in the canvas's frames.
   const [outlineComponents, setOutlineComponents] = useState(derived.shown.components);
@@ -90,7 +94,7 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   // For end-to-end tests and the browser console: where things are drawn.
   useEffect(() => {
     const handle: CanvasHandle = {
-      fit: () => canvas.current?.fit(), toPng: (r) => canvas.current?.toPng(r) ?? null, scene: () => canvas.current?.scene() ?? null,
+      fit: () => canvas.current?.fit(), zoom: (f) => canvas.current?.zoom(f), toPng: (r) => canvas.current?.toPng(r) ?? null, scene: () => canvas.current?.scene() ?? null,
       view: () => canvas.current?.view() ?? { scale: 1, x: 0, y: 0 },
     };
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
@@ -200,41 +204,42 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
     try { await navigator.clipboard.writeText(url); store.notify('Share link copied to the clipboard.'); } catch { setShareLink(url); }
   }, [state.text, store]);
 
-  const actions: Action[] = [
-    { id: 'open', label: 'Open', keys: 'Ctrl+O', title: 'Open a .owm or .wm file (or drop one on the window)', run: () => fileInput.current?.click() },
-    { id: 'save', label: 'Save', keys: 'Ctrl+S', title: 'Save the map text', run: () => { void saveText(state.fileName, state.text); } },
-    { id: 'undo', label: 'Undo', keys: 'Ctrl+Z', title: 'Undo the last change (text or canvas)', run: () => store.undo() },
-    { id: 'redo', label: 'Redo', keys: 'Ctrl+Shift+Z', title: 'Redo (also Ctrl+Y)', run: () => store.redo() },
-    { id: 'fit', label: 'Fit', keys: 'Ctrl+0', title: 'Fit the map to the screen', run: () => canvas.current?.fit() },
-    { id: 'share', label: 'Share link', keys: 'Ctrl+Shift+L', title: 'Copy a link that carries this map', run: () => { void share(); } },
-    { id: 'svg', label: 'Export SVG', keys: 'Ctrl+Shift+S', title: 'Download the map as SVG', run: () => { void exportSvg(); } },
-    { id: 'png', label: 'Export PNG', keys: 'Ctrl+Shift+P', title: 'Download the map as a high-resolution PNG', run: () => { void exportPng(); } },
-    { id: 'panel', label: panelOpen ? 'Hide analysis' : 'Show analysis', keys: 'Ctrl+.', title: 'Show or hide the analysis panel', run: () => setPanelOpen((o) => !o) },
-    { id: 'explain', label: 'Explain', keys: 'F5', title: 'Present the analysis one finding at a time (arrows or a clicker to step, Esc to leave)', run: () => setExplaining(true) },
-  ];
+  /** What each action of the registry (actions.ts) does here. */
+  const selectedNow = () => store.derived().shown.components.filter((c) => c.type !== 'evolved' && store.getState().selection.includes(c.name));
+  const runAction = (id: ActionId, e?: KeyboardEvent): void => {
+    switch (id) {
+      case 'new': void openText(NEW_MAP, 'untitled.owm'); return;
+      case 'open': fileInput.current?.click(); return;
+      case 'save': void saveText(store.getState().fileName, store.getState().text); return;
+      case 'undo': store.undo(); return;
+      case 'redo': store.redo(); return;
+      case 'fit': canvas.current?.fit(); return;
+      case 'zoom-in': canvas.current?.zoom(1.25); return;
+      case 'zoom-out': canvas.current?.zoom(1 / 1.25); return;
+      case 'share': void share(); return;
+      case 'svg': void exportSvg(); return;
+      case 'png': void exportPng(); return;
+      case 'panel': setPanelOpen((o) => !o); return;
+      case 'explain': setExplaining(true); return;
+      case 'help': setHelp(true); return;
+      case 'escape': setMenu(null); setRenaming(null); setActive(null); setHelp(false); return;
+      case 'delete': { const sel = selectedNow(); if (sel.length) remove(store, sel.map((c) => c.name)); return; }
+      case 'nudge': case 'nudge-far': { const sel = selectedNow(); if (sel.length === 1 && e) arrowMove(sel[0]!, e); return; }
+    }
+  };
 
   const inText = (e: KeyboardEvent) => (e.target as HTMLElement | null)?.closest?.('.cm-editor, input, textarea, select') != null;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'o') { e.preventDefault(); fileInput.current?.click(); return; }
-      if (mod && !e.shiftKey && key === 's') { e.preventDefault(); void saveText(store.getState().fileName, store.getState().text); return; }
-      if (mod && e.shiftKey && key === 's') { e.preventDefault(); void exportSvg(); return; }
-      if (mod && e.shiftKey && key === 'p') { e.preventDefault(); void exportPng(); return; }
-      if (mod && e.shiftKey && key === 'l') { e.preventDefault(); void share(); return; }
-      if (mod && key === '0') { e.preventDefault(); canvas.current?.fit(); return; }
-      if (mod && key === '.') { e.preventDefault(); setPanelOpen((o) => !o); return; }
-      if (e.key === 'F5') { e.preventDefault(); setExplaining(true); return; }
-      if (explaining) return; // Explain mode has the keys
-      if (inText(e)) return; // the text editor has its own undo keys, bound to the same store
-      if (mod && key === 'z') { e.preventDefault(); if (e.shiftKey) store.redo(); else store.undo(); return; }
-      if (mod && key === 'y') { e.preventDefault(); store.redo(); return; }
-      if (e.key === 'Escape') { setMenu(null); setRenaming(null); setActive(null); return; }
-      const sel = store.derived().shown.components.filter((c) => c.type !== 'evolved' && store.getState().selection.includes(c.name));
-      if ((e.key === 'Delete' || e.key === 'Backspace') && sel.length) { e.preventDefault(); remove(store, sel.map((c) => c.name)); return; }
-      if (e.key.startsWith('Arrow') && sel.length === 1) { e.preventDefault(); arrowMove(sel[0]!, e); }
+      const def = actionFor(e, inText(e));
+      if (!def) return;
+      // Explain mode has the map keys (arrows, Escape); the global ones still work.
+      if (explaining && def.scope === 'map') return;
+      // Keys that only act on a selection leave the page alone without one (arrows scroll).
+      if ((def.id === 'delete' || def.id === 'nudge' || def.id === 'nudge-far') && selectedNow().length === 0) return;
+      if (def.id !== 'escape') e.preventDefault();
+      runAction(def.id, e);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -305,7 +310,8 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   const focus = explainFocus ?? (active && analysisShown ? active.components : null);
 
   return (
-    <div className={`app${explaining ? ' presenting' : ''}`}>
+    <div className={`app${explaining ? ' presenting' : ''}${derived.shown.presentation.style === 'dark' ? ' theme-dark' : ''}`}>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <header className="toolbar" role="toolbar" aria-label="Map actions">
         <strong className="brand">Mapwright</strong>
         <FileMenu session={session} docId={sessionState.docId} onNew={() => { void openText(NEW_MAP, 'untitled.owm'); }} onOpen={() => fileInput.current?.click()}
@@ -314,10 +320,15 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
           <option value="">Maps…</option>
           {Object.keys(MAPS).sort().map((p) => <option key={p} value={p}>{mapName(p)}</option>)}
         </select>
-        {actions.map((a) => (
-          <button key={a.id} type="button" data-action={a.id} title={`${a.title} (${a.keys})`} aria-keyshortcuts={a.keys.replace('Ctrl', 'Control')}
-            disabled={(a.id === 'undo' && !state.canUndo) || (a.id === 'redo' && !state.canRedo)} onClick={a.run}>{a.label}</button>
+        {ACTION_DEFS.filter((a) => a.toolbar).map((a) => (
+          <button key={a.id} type="button" data-action={a.id} title={`${a.title} (${a.keys.join(' or ')})`} aria-keyshortcuts={a.keys.map((k) => k.replace('Ctrl', 'Control')).join(' ')}
+            disabled={(a.id === 'undo' && !state.canUndo) || (a.id === 'redo' && !state.canRedo)} onClick={() => runAction(a.id)}>
+            {a.id === 'panel' ? (panelOpen ? 'Hide analysis' : 'Show analysis') : a.id === 'help' ? '?' : a.label}
+          </button>
         ))}
+        <select aria-label="Map style" title="The map's style (writes its style line)" value={derived.shown.presentation.style} onChange={(e) => setStyleOf(store, e.target.value)} data-testid="style-picker">
+          {STYLES.map((st) => <option key={st} value={st}>{st}</option>)}
+        </select>
         <span className="file-name" title="File name">{state.fileName}</span>
         {state.message && <span className="message" role="status" data-testid="message">{state.message}</span>}
         <FileInput inputRef={fileInput} onFile={openFile} />

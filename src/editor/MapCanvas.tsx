@@ -8,7 +8,8 @@ import { boundsOf, paintShapes, textBox } from './paint.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_LABELS, stageOf } from '../model/stages.js';
-import { buildScene, fromPixel, type Scene, type SceneComponent, type Shape } from '../render/scene.js';
+import { AxisStrip, BadgeTip, ZoomControls } from './CanvasChrome.js';
+import { buildScene, fromPixel, labelsOf, type Scene, type SceneComponent, type SceneOptions, type Shape } from '../render/scene.js';
 import { addAt, link, moveLabel, moveTo, type MoveTarget } from './commands.js';
 import type { EditorStore } from './store.js';
 
@@ -16,6 +17,8 @@ Konva.pixelRatio = Math.min(2, window.devicePixelRatio || 1);
 
 export interface CanvasHandle {
   fit(): void
+  /** Zooms about the canvas's centre by `factor`. */
+  zoom(factor: number): void
   toPng(pixelRatio: number): string | null
   scene(): Scene | null
   /** The zoom and pan: a map pixel (x, y) is at (view.x + x * scale, view.y + y * scale) on the canvas. */
@@ -193,8 +196,8 @@ const BaseLayer = memo(function BaseLayer({ background, links, title, width, the
  * One component: a draggable group at its centre. Drawn from a bitmap cache (Konva `cache()`)
  * unless selected, and redrawn only when it looks different (`sig`).
  */
-const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, fontFamily, scale, handlers, editable }: {
-  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; fontFamily: string; scale: number; handlers: NodeHandlers; editable: boolean
+const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, fontFamily, fontEpoch, scale, handlers, editable }: {
+  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; fontFamily: string; fontEpoch: number; scale: number; handlers: NodeHandlers; editable: boolean
 }) {
   const group = useRef<Konva.Group>(null);
   // Whole pixels: a component's bitmap drawn at a fractional position is filtered pixel by pixel,
@@ -204,7 +207,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
   const start = useRef({ x, y });
   const label = useMemo<TextShape>(() => ({
     t: 'text', x: sc.label.x, y: sc.label.y, text: sc.label.text, size: 12, fill: sc.type === 'evolved' ? evolveColor : textColor,
-    bold: sc.type === 'anchor', align: sc.type === 'anchor' ? 'center' : 'left', width: sc.label.width, role: 'label',
+    bold: sc.type === 'anchor', align: 'left', width: sc.label.width, role: 'label',
   }), [sc.label, sc.type, evolveColor, textColor]);
   // A selected component's label is a node of its own, so that it can be dragged.
   const labelled = useMemo<readonly Shape[]>(() => (selected && sc.type !== 'evolved' ? sc.shapes : [...sc.shapes, label]), [sc, selected, label]);
@@ -214,7 +217,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
     // A stale bitmap must never be drawn: drop it now, make a new one when the browser is idle.
     g.clearCache();
     if (!selected) cacheWhenIdle(g, Konva.pixelRatio * scale);
-  }, [sc.sig, sc.label.text, selected, scale]);
+  }, [sc.sig, sc.label.text, selected, scale, fontEpoch]);
   return (
     <Group
       ref={group}
@@ -254,7 +257,7 @@ const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evo
       <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
     </Group>
   );
-}, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
+}, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.fontEpoch === b.fontEpoch && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
 
 /** What the components layer draws; kept from frame to frame while it looks the same. */
 interface Kept { readonly components: readonly SceneComponent[]; readonly notes: Scene['notes']; readonly foreground: readonly Shape[] }
@@ -301,13 +304,24 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const setSize = setMeasured;
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
   const [dragInfo, setDragInfo] = useState<{ x: number; y: number; label: string } | null>(null);
+  const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const zoomRef = useRef<(factor: number) => void>(() => {});
+  // A font that arrives after the map was drawn (the handwritten style's) redraws the names.
+  const [fontEpoch, setFontEpoch] = useState(0);
+  useEffect(() => {
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    if (!fonts) return undefined;
+    const again = () => setFontEpoch((n) => n + 1);
+    fonts.addEventListener('loadingdone', again);
+    return () => fonts.removeEventListener('loadingdone', again);
+  }, []);
   const [box, setBox] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const [linkFrom, setLinkFrom] = useState<string | null>(null);
   const pending = useRef<{ target: MoveTarget; v: number; m: number } | null>(null);
   // While a component is dragged, what does not touch it is drawn from a frozen copy, so that
   // only the dragged component, its links and the analysis overlays are redrawn each frame.
   const [active, setActive] = useState<string | null>(null);
-  const frozen = useRef<{ background: readonly Shape[]; links: readonly Shape[]; title: string } | null>(null);
+  const frozen = useRef<{ background: readonly Shape[]; links: readonly Shape[]; title: string; labels: NonNullable<SceneOptions['keepLabels']> } | null>(null);
   const frame = useRef<number | null>(null);
   const keptRef = useRef<Kept | null>(null);
 
@@ -327,7 +341,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const scene = useMemo(
     // While a component is dragged, the links that do not touch it come from the frame before the
     // drag (`frozen`): the scene makes only its links.
-    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView, compareWith, linksOf: active }),
+    // Every other label stays where it was during a drag: only the dragged component's is placed.
+    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView, compareWith, linksOf: active, keepLabels: active ? frozen.current?.labels ?? null : null }),
     // The scene depends on the text version, the frame, and what is highlighted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [version, size.width, size.height, findings, focus, selection, shownModel, costView, compareWith, active],
@@ -347,7 +362,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   });
 
   const touches = (sh: Shape, name: string) => (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') && sh.ends !== undefined && (sh.ends[0] === name || sh.ends[1] === name);
-  const base = active && frozen.current ? frozen.current : { background: scene.background, links: scene.links, title: derived.shown.title ?? '' };
+  const base = active && frozen.current ? frozen.current : { background: scene.background, links: scene.links, title: derived.shown.title ?? '', labels: null };
   const activeLinks = active ? scene.links.filter((sh) => touches(sh, active)) : [];
   // The dragged component's badges move with it on the overlays layer; the others stay on a layer
   // of their own, redrawn only when a finding changes.
@@ -357,12 +372,13 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     return { moving, resting: moving.length ? scene.badges.filter((b) => !(b.t === 'badge' && b.owner === active)) : scene.badges };
   }, [scene.badges, active]);
   const startActive = (name: string) => {
-    frozen.current = { background: scene.background, links: scene.links.filter((sh) => !touches(sh, name)), title: derived.shown.title ?? '' };
+    frozen.current = { background: scene.background, links: scene.links.filter((sh) => !touches(sh, name)), title: derived.shown.title ?? '', labels: labelsOf(scene) };
     setActive(name);
   };
 
   useImperativeHandle(ref, () => ({
     fit: () => setView({ scale: 1, x: 0, y: 0 }),
+    zoom: (factor: number) => zoomRef.current(factor),
     toPng: (pixelRatio: number) => stageRef.current?.toDataURL({ pixelRatio, mimeType: 'image/png' }) ?? null,
     scene: () => scene,
     view: () => view,
@@ -532,6 +548,15 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     labelMoved: (sc, x, y) => latest.current!.labelMoved(sc, x, y),
   }), []);
 
+  /** Zooms about the centre of the canvas (the zoom buttons, the keys). */
+  const zoomBy = (factor: number) => {
+    const scale = Math.min(6, Math.max(0.3, view.scale * factor));
+    const k = scale / view.scale;
+    const cx = size.width / 2;
+    const cy = size.height / 2;
+    setView({ scale, x: cx - (cx - view.x) * k, y: cy - (cy - view.y) * k });
+  };
+  zoomRef.current = zoomBy;
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
     const stage = stageRef.current;
@@ -550,9 +575,16 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     if (p) setBox({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
   };
   const onStageMouseMove = () => {
-    if (!box) return;
     const p = stageRef.current?.getPointerPosition();
-    if (p) setBox({ ...box, x1: p.x, y1: p.y });
+    if (!p) return;
+    if (box) { setBox({ ...box, x1: p.x, y1: p.y }); return; }
+    // A badge under the pointer says which finding it stands for.
+    const sx = (p.x - view.x) / view.scale;
+    const sy = (p.y - view.y) / view.scale;
+    let text: string | null = null;
+    for (const b of scene.badges) if (b.t === 'badge' && b.title && (b.x - sx) ** 2 + (b.y - sy) ** 2 <= 64) { text = `${b.owner}. ${b.title}`; break; }
+    if (text === null) { if (tip) setTip(null); return; }
+    if (!tip || tip.text !== text) setTip({ x: p.x, y: p.y, text });
   };
   const onStageMouseUp = () => {
     if (!box) return;
@@ -592,6 +624,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           textColor={t.text}
           evolveColor={t.evolve}
           fontFamily={t.font}
+          fontEpoch={fontEpoch}
           scale={view.scale}
           handlers={handlers}
           editable={preview === null && !derived.stale}
@@ -632,6 +665,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
         onWheel={onWheel}
         onMouseDown={onStageMouseDown}
         onMouseMove={onStageMouseMove}
+        onMouseLeave={() => setTip(null)}
         onMouseUp={onStageMouseUp}
         onClick={onStageClick}
         onDblClick={onStageDblClick}
@@ -660,6 +694,9 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           </Layer>
         )}
       </Stage>}
+      <AxisStrip model={shownModel} frame={size} view={view} theme={t} />
+      <BadgeTip tip={tip} width={size.width} height={size.height} />
+      <ZoomControls view={view} onZoom={zoomBy} onFit={() => setView({ scale: 1, x: 0, y: 0 })} />
       {/* The stage under the pointer, beside it (a DOM label: moving it redraws no canvas). */}
       {dragInfo && (
         <div

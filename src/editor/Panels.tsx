@@ -1,4 +1,6 @@
 // The DOM panels beside the canvas: findings grouped by kind, and the outline of components.
+import { Legend } from './CanvasChrome.js';
+import { THEMES } from '../render/theme.js';
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { Analysis, Finding, FindingKind } from '../analysis/index.js';
 import { FINDING_KINDS, KIND_TITLES, SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
@@ -18,6 +20,13 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, active, onA
   const cap = (kind: FindingKind, fs: Finding[]) => (all.has(kind) ? fs : fs.slice(0, FIRST));
   return (
     <section className="findings" aria-label="Analysis" data-testid="findings">
+      <Legend theme={THEMES.plain} />
+      {analysis.summary.length > 0 && (
+        <div className="finding-group top-moves" data-testid="top-moves">
+          <h3>Top moves <span className="count">{analysis.summary.length}</span></h3>
+          <ol>{analysis.summary.map((m, i) => <li key={i}><span className={`term ${m.term}`}>{m.term === 'short' ? 'Short term' : 'Long term'}</span> {m.move}</li>)}</ol>
+        </div>
+      )}
       {kinds.map((kind) => {
         const fs = analysis.findings.filter((f) => f.kind === kind);
         return (

@@ -2,7 +2,7 @@
 // are the lossless text edits of src/dsl/edit.ts.
 import {
   addComponent, addLink, deleteComponent, moveComponent, moveEvolveTarget, moveNote, renameComponent,
-  setKind, setLabel, setMethod, toggleInertia, type MethodDecorator, type TextChange,
+  setKind, setLabel, setMethod, setStyle, toggleInertia, type MethodDecorator, type TextChange,
 } from '../lang/edit.js';
 import type { Component, ComponentKind } from '../model/model.js';
 import { nameKey } from '../lang/names.js';
@@ -110,4 +110,9 @@ export function setKindOf(store: EditorStore, c: Component, kind: ComponentKind)
 export function makeKindExplicit(store: EditorStore, c: Component): boolean {
   if (!canvasEditable(store) || !c.kindInferred) return false;
   return store.dispatch(setKind(store.syntax(), c.name, c.kind), 'kind');
+}
+
+/** Writes the map's `style` line (the style picker): one undo step, like any edit. */
+export function setStyleOf(store: EditorStore, style: string): boolean {
+  return store.dispatch(setStyle(store.syntax(), style), 'style');
 }

@@ -7,6 +7,8 @@ import { App } from './App.js';
 import { decodeShareFragment } from './files.js';
 import { Session } from './session.js';
 import { EditorStore } from './store.js';
+import '@fontsource/caveat/400.css';
+import '@fontsource/caveat/700.css';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -22,6 +24,8 @@ async function start(): Promise<void> {
     { text: defaultMap, fileName: 'unified-ai-ops.owm' },
   );
   const s = store as unknown as EditorStore;
+  // The handwritten style's font, before the first frame when the map asks for it.
+  if (s.derived().shown.presentation.style === 'handwritten') await document.fonts.load('12px Caveat').catch(() => []);
   if (shared && 'problem' in shared) s.notify(`${shared.problem} Your own map is open instead.`);
   performance.mark('mapwright:store');
   Object.assign(window, { mapwright: s, mapwrightSession: session }); // for tests and the console

@@ -230,6 +230,31 @@ function appendLine(doc: SyntaxDoc, line: string): TextChange {
   return { from: text.length, to: text.length, insert: `${needsBreak ? br : ''}${line}${br}` };
 }
 
+/**
+ * Sets the map's `style` line: the last one is rewritten (it is the one that counts), or one is
+ * added after the title (first line when there is none). Null when the map already says it.
+ */
+export function setStyle(source: MapSource, style: string): TextChange[] | null {
+  const doc = docOf(source);
+  let last: Located | null = null;
+  let title: Located | null = null;
+  for (const s of statements(doc)) {
+    if (s.stmt.type === 'style') last = s;
+    else if (s.stmt.type === 'title' && title === null) title = s;
+  }
+  if (last && last.stmt.type === 'style') {
+    if (last.stmt.name === style) return null;
+    // The statement only: a comment after it stays.
+    return [{ from: last.base + last.stmt.start, to: last.base + last.stmt.end, insert: `style ${style}` }];
+  }
+  const br = doc.eol;
+  if (title) {
+    const at = title.base + lineText(doc, title.line).length; // after the title line, comment and all
+    return [{ from: at, to: at, insert: `${br}style ${style}` }];
+  }
+  return [{ from: 0, to: 0, insert: `style ${style}${br}` }];
+}
+
 /** Adds `component Name [v, m]` (or an anchor) as a new last line. */
 export function addComponent(source: MapSource, name: string, at: MapPoint, type: 'component' | 'anchor' = 'component'): TextChange[] {
   return [appendLine(docOf(source), `${type} ${writeName(name)} [${formatCoordinate(at.visibility)}, ${formatCoordinate(at.maturity)}]`)];

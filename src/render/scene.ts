@@ -3,19 +3,20 @@
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_BOUNDARIES } from '../model/stages.js';
+import { labelSize, placeLabels, type Box, type LabelItem } from './labels.js';
 import { THEMES, type Theme } from './theme.js';
 
 /**
  * The badges a component shows for its findings, in the order they are drawn (right to left):
  * a letter per family of findings (the legend says what each means).
  */
-export const BADGES: readonly { readonly letter: string; readonly kinds: readonly FindingKind[]; readonly meaning: string }[] = [
-  { letter: 'B', kinds: ['bottleneck'], meaning: 'a bottleneck: much depends on it, and it lags what uses it' },
-  { letter: 'D', kinds: ['disruption-risk'], meaning: 'a disruption risk: about to move into the next stage' },
-  { letter: 'S', kinds: ['substitution'], meaning: 'being replaced by a new form' },
-  { letter: 'I', kinds: ['inertia'], meaning: 'inertia: resists a change that is due' },
-  { letter: 'M', kinds: ['misalignment', 'sourcing'], meaning: 'misaligned: a practice behind its technology, or the wrong sourcing method' },
-  { letter: 'G', kinds: ['evolution-gap'], meaning: 'an evolution gap: rests on something less evolved, or crosses a stage' },
+export const BADGES: readonly { readonly letter: string; readonly word: string; readonly kinds: readonly FindingKind[]; readonly meaning: string }[] = [
+  { letter: 'B', word: 'Bottleneck', kinds: ['bottleneck'], meaning: 'a bottleneck: several components wait on it, and it lags them' },
+  { letter: 'D', word: 'Disruption', kinds: ['disruption-risk'], meaning: 'a disruption risk: about to move into the next stage' },
+  { letter: 'S', word: 'Substitution', kinds: ['substitution'], meaning: 'being replaced by a new form' },
+  { letter: 'I', word: 'Inertia', kinds: ['inertia'], meaning: 'inertia: resists a change that is due' },
+  { letter: 'M', word: 'Misaligned', kinds: ['misalignment', 'sourcing'], meaning: 'misaligned: a practice behind its technology, or the wrong sourcing method' },
+  { letter: 'G', word: 'Gap', kinds: ['evolution-gap'], meaning: 'an evolution gap: rests on something less evolved, or crosses a stage' },
 ];
 /** Which badge a kind of finding shows as, and whether it marks every component of the finding or the first only. */
 const BADGE_OF = new Map<FindingKind, number>(BADGES.flatMap((b, i) => b.kinds.map((k) => [k, i] as [FindingKind, number])));
@@ -46,7 +47,7 @@ export type Shape =
   | { readonly t: 'circle'; readonly x: number; readonly y: number; readonly r: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string }
   | { readonly t: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly corner?: number; readonly role?: string }
   /** A finding's badge on a component: a filled circle of radius 6 at (x, y) with a letter. */
-  | { readonly t: 'badge'; readonly x: number; readonly y: number; readonly letter: string; readonly fill: string; readonly opacity?: number; readonly role?: string; readonly owner: string }
+  | { readonly t: 'badge'; readonly x: number; readonly y: number; readonly letter: string; readonly fill: string; readonly opacity?: number; readonly role?: string; readonly owner: string; readonly title?: string }
   | { readonly t: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly fill: string; readonly bold?: boolean; readonly italic?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly width?: number; readonly rotation?: number; readonly role?: string; readonly ends?: readonly [string, string] }
 
 /** A component as drawn: the canvas makes these draggable. */
@@ -103,10 +104,24 @@ export interface SceneOptions {
    * started); the analysis overlays are made for every link all the same.
    */
   readonly linksOf?: string | null
+  /**
+   * Label offsets to keep, by `labelKey`, for components still at `at` (a drag keeps every other
+   * label where it was: only the moved component's label is placed again).
+   */
+  readonly keepLabels?: ReadonlyMap<string, { readonly at: { readonly x: number; readonly y: number }; readonly offset: { readonly x: number; readonly y: number } }> | null
 }
 
-const LABEL_WIDTH = 130;
 const FONT = 12;
+
+/** The key of a component's label in `keepLabels`: its name (an evolved copy, which shares it, apart). */
+export function labelKey(type: Component['type'], name: string): string {
+  return type === 'evolved' ? `${name}\u0000evolved` : name;
+}
+
+/** The label offsets of a scene, to keep while one component is dragged (`keepLabels`). */
+export function labelsOf(scene: Scene): NonNullable<SceneOptions['keepLabels']> {
+  return new Map(scene.components.map((c) => [labelKey(c.type, c.name), { at: { x: c.x, y: c.y }, offset: { x: c.label.x - c.x, y: c.label.y - c.y } }]));
+}
 
 /** Splits a long name into lines of at most `max` characters (names may also carry `\n`). */
 export function wrapText(text: string, max = 22): string[] {
@@ -144,6 +159,41 @@ function wrap(text: string, max: number): string[] {
     out.push(line);
   }
   return out;
+}
+
+/**
+ * A component's badges sit in a row left of it, above; where its own label lies there (the map
+ * places it, `label [x, y]`: the placer keeps other labels off badges), the row goes to the first
+ * place around the node that no label near it covers: right above, left below, right below.
+ */
+function moveBadgesOffLabels(pending: readonly { at: { x: number; y: number }; badges: readonly [number, number] }[], offsets: readonly { x: number; y: number }[], sizes: readonly { w: number; h: number }[], badges: Shape[]): void {
+  const boxes = pending.map((q, i) => ({ x: q.at.x + offsets[i]!.x, y: q.at.y + offsets[i]!.y, w: sizes[i]!.w, h: sizes[i]!.h }));
+  const near = (q: { at: { x: number; y: number } }) => boxes.filter((b) => b.x < q.at.x + 120 && b.x + b.w > q.at.x - 120 && b.y < q.at.y + 40 && b.y + b.h > q.at.y - 40);
+  pending.forEach((q, i) => {
+    const [from, to] = q.badges;
+    if (from === to) return;
+    const count = to - from;
+    const own = boxes[i]!;
+    const hit = (row: { x0: number; dx: number; y: number }, b: Box) => {
+      for (let k = 0; k < count; k++) {
+        const bx = row.x0 + k * row.dx;
+        if (bx + 7 > b.x && bx - 7 < b.x + b.w && row.y + 7 > b.y && row.y - 7 < b.y + b.h) return true;
+      }
+      return false;
+    };
+    const rows = [
+      { x0: q.at.x - 16, dx: -14, y: q.at.y - 14 }, { x0: q.at.x + 16, dx: 14, y: q.at.y - 14 },
+      { x0: q.at.x - 16, dx: -14, y: q.at.y + 14 }, { x0: q.at.x + 16, dx: 14, y: q.at.y + 14 },
+    ];
+    if (!hit(rows[0]!, own)) return;
+    const around = near(q);
+    const row = rows.find((r) => !around.some((b) => hit(r, b)));
+    if (!row) return;
+    for (let k = 0; k < count; k++) {
+      const b = badges[from + k]!;
+      if (b.t === 'badge') badges[from + k] = { ...b, x: row.x0 + k * row.dx, y: row.y };
+    }
+  });
 }
 
 export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {}): Scene {
@@ -221,15 +271,24 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     }
   }
   const linksOf = opts.linksOf ?? null;
+  // Every link as a segment, drawn or not: the labels keep clear of them.
+  const linkSegments: number[][] = [];
   for (const l of model.links) {
     const a = locate(l.from);
     const b = locate(l.to);
     if (!a || !b) continue;
     const onPath = pathEdges.get(a.name)?.has(b.name) === true;
     const made = linksOf === null || a.name === linksOf || b.name === linksOf;
-    if (!made && !onPath) continue;
+    if (!made && !onPath) {
+      // Not drawn in this frame, but still in the way of labels: the placement is the same.
+      const pa = p(a.visibility, a.maturity);
+      const pb = p(b.visibility, b.maturity);
+      linkSegments.push([pa.x, pa.y, pb.x, pb.y]);
+      continue;
+    }
     const pa = p(a.visibility, a.maturity);
     const pb = p(b.visibility, b.maturity);
+    linkSegments.push([pa.x, pa.y, pb.x, pb.y]);
     const dim = focus !== null && !(focus.has(a.name) && focus.has(b.name));
     const ends = [a.name, b.name] as const;
     // Analysis overlays are drawn apart from the links, so that they can change on every frame of a drag.
@@ -306,31 +365,61 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const dimmed = focus !== null && !focus.has(c.name);
     const mine = isEvolved ? undefined : badgeFindings.get(c.name);
     let badgeX = at.x - 16;
+    const firstBadge = badges.length;
     for (let slot = 0; mine && slot < BADGES.length; slot++) {
       const f = mine[slot];
       if (!f) continue;
       const letter = BADGES[slot]!.letter;
       const fill = f.severity === 'high' ? theme.danger : f.severity === 'medium' ? theme.warning : theme.muted;
       const role = `badge-${f.kind}`;
+      // The title says what the badge stands for on hover (the canvas's tooltip, the SVG's <title>).
+      const title = `${BADGES[slot]!.word}: ${f.title} (${f.severity})`;
       badges.push(dimmed
-        ? { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, opacity: 0.25, role, owner: c.name }
-        : { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, role, owner: c.name });
+        ? { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, opacity: 0.25, role, owner: c.name, title }
+        : { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, role, owner: c.name, title });
       badgeX -= 14;
     }
-    const off = c.label ?? { x: isAnchor ? -LABEL_WIDTH / 2 : 10, y: isAnchor ? -6 : -10 };
-    const text = wrappedLabel(c.name);
+    pending.push({ c, at, r, shapes, highlighted, dimmed, badges: [firstBadge, badges.length] });
+  };
+  const pending: { c: Component; at: { x: number; y: number }; r: number; shapes: Shape[]; highlighted: boolean; dimmed: boolean; badges: readonly [number, number] }[] = [];
+  for (const c of drawn.values()) place(c);
+  for (const c of model.components) if (c.type === 'evolved') place(c);
+
+  // ---- labels: placed around their nodes, clear of each other, of nodes, badges and arrows, and
+  // inside the frame (labels.ts); a `label [x, y]` on the map, or one kept during a drag, stays.
+  const keep = opts.keepLabels ?? null;
+  const texts = pending.map((q) => wrappedLabel(q.c.name));
+  const sizes = texts.map(labelSize);
+  const order = pending.map((_, i) => i).sort((a, b) => pending[a]!.at.y - pending[b]!.at.y || pending[a]!.at.x - pending[b]!.at.x || a - b);
+  const items: LabelItem[] = order.map((i) => {
+    const q = pending[i]!;
+    const size = sizes[i]!;
+    const kept = keep?.get(labelKey(q.c.type, q.c.name));
+    const fixed = q.c.label ?? (kept && kept.at.x === q.at.x && kept.at.y === q.at.y ? kept.offset : null);
+    return { name: q.c.name, x: q.at.x, y: q.at.y, r: q.r || 4, w: size.w, h: size.h, fixed, anchor: q.c.type === 'anchor' };
+  });
+  const arrows: number[][] = [];
+  for (const sh of links) if (sh.t === 'arrow' && sh.role === 'evolve') arrows.push([...sh.points]);
+  const marks: Box[] = [];
+  for (const b of badges) if (b.t === 'badge') marks.push({ x: b.x - 7, y: b.y - 7, w: 14, h: 14 });
+  for (const q of pending) if (q.c.inertia) marks.push({ x: q.at.x + 13, y: q.at.y - 10, w: 6, h: 20 });
+  const offsets = placeLabels(items, { boxes: marks, arrows, links: linkSegments }, frame);
+  const offsetOf = new Array<{ x: number; y: number }>(pending.length);
+  order.forEach((i, k) => { offsetOf[i] = offsets[k]!; });
+  moveBadgesOffLabels(pending, offsetOf, sizes, badges);
+  pending.forEach((q, i) => {
+    const { c, at, shapes, highlighted, dimmed } = q;
+    const off = offsetOf[i]!;
     // What the component looks like where it stands (its position is compared apart: numbers
     // are costly to turn into text, and a move alone does not change the look).
     let sig = `${off.x},${off.y},${highlighted},${dimmed},${theme.font}`;
     for (const sh of shapes) sig += `|${sh.role}:${sh.t === 'circle' || sh.t === 'rect' ? sh.fill : ''}`;
     components.push({
-      name: c.name, key: c.key, type: c.type, x: at.x, y: at.y, r: Math.max(r, 8),
-      label: { x: at.x + off.x, y: at.y + off.y, text, width: LABEL_WIDTH },
+      name: c.name, key: c.key, type: c.type, x: at.x, y: at.y, r: Math.max(q.r, 8),
+      label: { x: at.x + off.x, y: at.y + off.y, text: texts[i]!, width: sizes[i]!.w },
       shapes, highlighted, dimmed, sig,
     });
-  };
-  for (const c of drawn.values()) place(c);
-  for (const c of model.components) if (c.type === 'evolved') place(c);
+  });
 
   // ---- misalignment lines: from a lagging practice to the technology it serves
   for (const f of opts.findings ?? []) {

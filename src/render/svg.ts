@@ -34,7 +34,8 @@ function shape(s: Shape): string {
       return `<rect${role} x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" fill="${fillOf(s.fill)}" stroke="${escapeXml(s.stroke)}" stroke-width="${n(s.width)}"${dash(s.dash)}${s.opacity !== undefined ? ` opacity="${n(s.opacity)}"` : ''}/>`;
     case 'badge': {
       const op = s.opacity !== undefined ? ` opacity="${n(s.opacity)}"` : '';
-      return `<g${role}${op}><circle cx="${n(s.x)}" cy="${n(s.y)}" r="6" fill="${fillOf(s.fill)}"/>${textLines(s.x, s.y - 5, s.letter, 9, ' font-weight="bold"', '#ffffff', 'middle')}</g>`;
+      const title = s.title ? `<title>${escapeXml(s.title)}</title>` : '';
+      return `<g${role}${op}>${title}<circle cx="${n(s.x)}" cy="${n(s.y)}" r="6" fill="${fillOf(s.fill)}"/>${textLines(s.x, s.y - 5, s.letter, 9, ' font-weight="bold"', '#ffffff', 'middle')}</g>`;
     }
     case 'text': {
       const anchor = s.align === 'center' ? 'middle' : s.align === 'right' ? 'end' : 'start';

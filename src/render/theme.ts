@@ -41,7 +41,8 @@ export const THEMES: Readonly<Record<StyleName, Theme>> = {
   plain: base,
   wardley: { ...base, background: '#fcfbf7', grid: '#c9c1ae', stageFill: ['#f6f1e7', '#fcfbf7', '#f6f1e7', '#fcfbf7'], font: 'Georgia, "Times New Roman", serif' },
   colour: { ...base, componentFill: '#e9f3ff', componentStroke: '#1d5fbf', link: '#7d9cc9', stageFill: ['#fff3f3', '#fff9ec', '#f0fbf0', '#eef5ff'], build: '#c94d2b', buy: '#2b8ac9', outsource: '#6b2bc9' },
-  handwritten: { ...base, font: '"Comic Sans MS", "Comic Neue", "Segoe Print", cursive', grid: '#999999' },
+  // Caveat ships with the app (@fontsource/caveat), so the style looks the same on every machine.
+  handwritten: { ...base, font: 'Caveat, "Comic Sans MS", "Segoe Print", cursive', grid: '#999999' },
   dark: {
     ...base, background: '#1e1f24', grid: '#4a4d57', axis: '#d8d8d8', text: '#eeeeee', muted: '#a0a0a0',
     componentFill: '#2b2d34', componentStroke: '#e8e8e8', anchorText: '#ffffff', link: '#80838c', flow: '#6fa0ff',

@@ -45,9 +45,11 @@ test('predict, then reveal: the guess is scored with hits, misses and false alar
   await page.click('[data-testid="side-learn"]');
   await page.click('.outline li[data-name="Governance & Compliance"]');
   await page.click('.outline li[data-name="Cloud Infrastructure"]', { modifiers: ['Shift'] });
+  // The guess is the selection: both components, before the reveal.
+  await page.waitForFunction(() => window.mapwright.getState().selection.length === 2);
   await page.click('[data-testid="reveal"]');
+  await expect(page.getByTestId('predict-result')).toContainText(/1 hit, 2 missed, 1 false alarm/);
   const result = await page.getByTestId('predict-result').textContent();
-  expect(result).toMatch(/1 hit, 2 missed, 1 false alarm/);
   expect(result).toMatch(/Change Management/);
   expect(result).toMatch(/Cloud Infrastructure: Cloud Infrastructure has \d+ direct user/);
 });
