@@ -307,7 +307,7 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   const currentName = useCallback(() => store.getState().fileName, [store]);
   const downloadText = useCallback((name: string, text: string) => download(name, new Blob([text], { type: 'text/plain;charset=utf-8' })), []);
   const menuComponent = menu ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved') : undefined;
-  const focus = explainFocus ?? (active && analysisShown ? active.components : null);
+  const focus = explainFocus ?? preview.focus ?? (active && analysisShown ? active.components : null);
 
   return (
     <div className={`app${explaining ? ' presenting' : ''}${derived.shown.presentation.style === 'dark' ? ' theme-dark' : ''}`}>

@@ -6,7 +6,7 @@ import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding
 import { moveComponent } from '../lang/edit.js';
 import { recommendedMoves, whyItMatters } from '../learn/explain.js';
 import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
-import { projectionEdits, projectModel } from '../learn/projection.js';
+import { HORIZON_YEARS, projectionEdits, projectModel } from '../learn/projection.js';
 import { COMMODITY_AT, dependentsOf, whatIfCommoditises } from '../learn/whatif.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS, STAGES } from '../model/stages.js';
@@ -139,7 +139,8 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
   const result = useMemo(() => (what ? whatIfCommoditises(model, what, analysis.findings) : null), [what, model, analysis]);
   useEffect(() => {
     if (!result) return undefined;
-    onPreview({ model: result.model, findings: result.findings, focus: null });
+    // What rests on it is lit with it: that is where the change lands.
+    onPreview({ model: result.model, findings: result.findings, focus: [what!, ...result.dependents.map((d) => d.name)] });
     return () => onPreview(NO_PREVIEW);
   }, [result, onPreview]);
   return (
@@ -162,6 +163,18 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
       {result && what && (
         <div className="whatif" data-testid="whatif-result">
           <p>With {what} moved to evolution {COMMODITY_AT.toFixed(2)} (Commodity), on a copy of the map:</p>
+          <h4>What rests on it</h4>
+          {result.dependents.length === 0 ? <p className="none">Nothing depends on {what}.</p> : (
+            <ul data-testid="whatif-dependents">
+              {result.dependents.map((d) => (
+                <li key={d.name} data-name={d.name}>
+                  <strong>{d.name}</strong>{d.appeared.length === 0 && d.disappeared.length === 0 ? <span className="muted">: no finding changes</span> : null}
+                  {d.disappeared.map((f) => <div key={f.id} className="gone">− {f.title}</div>)}
+                  {d.appeared.map((f) => <div key={f.id} className="new">+ {f.title}</div>)}
+                </li>
+              ))}
+            </ul>
+          )}
           <h4>Appear</h4>
           <ul>{result.appeared.length ? result.appeared.map((f) => <li key={f.id} data-id={f.id}>{KIND_LABELS[f.kind]}: {f.title}</li>) : <li className="none">nothing</li>}</ul>
           <h4>Disappear</h4>
@@ -194,7 +207,9 @@ function ProjectionPanel({ store, model, onPreview }: { store: EditorStore; mode
       <h3>Evolution projection</h3>
       <p>Everything evolves: slide forward to see where the map is heading (evolve arrows first, then drift by stage; inertia slows).</p>
       <input type="range" min={0} max={100} value={t} onChange={(e) => setT(Number(e.target.value))} aria-label="Projection time" data-testid="projection-slider" />
-      <span>{t === 0 ? 'now' : `${t}% of the horizon`}</span>
+      <span data-testid="projection-when" title={`Rough by design: the horizon is taken as about ${HORIZON_YEARS} years (docs/analysis.md)`}>
+        {t === 0 ? 'now' : `in about ${Math.max(1, Math.round((t / 100) * HORIZON_YEARS))} year${Math.round((t / 100) * HORIZON_YEARS) <= 1 ? '' : 's'}`}
+      </span>
       <div>
         <button type="button" disabled={t === 0} data-testid="projection-apply" onClick={() => {
           store.dispatch(projectionEdits(store.syntax(), model, t / 100), 'projection');

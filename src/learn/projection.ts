@@ -12,6 +12,14 @@ import { stageOf, type Stage } from '../model/stages.js';
  */
 export const DRIFT: Readonly<Record<Stage, number>> = { genesis: 0.12, 'custom-built': 0.2, product: 0.15, commodity: 0.04 };
 
+/**
+ * What the slider's horizon (t = 1) stands for, in years, so a learner can read it: rough, by
+ * design. A component typically takes one to two decades from genesis to commodity, crossing a
+ * stage in several years (docs/analysis.md, "Evolution projection"); DRIFT is the distance of
+ * one horizon.
+ */
+export const HORIZON_YEARS = 10;
+
 /** Inertia halves a component's drift (and slows its evolve arrow the same way). */
 export const INERTIA_FACTOR = 0.5;
 
@@ -25,7 +33,8 @@ export function projectMaturity(c: Component, t: number): number {
   if (c.evolveTo !== null && c.evolveTo > c.maturity) {
     return c.maturity + (c.evolveTo - c.maturity) * Math.min(1, t * slow);
   }
-  if (c.type === 'anchor') return c.maturity;
+  // Users and their needs are not supplied: they do not drift (an anchor, or one inferred).
+  if (c.type === 'anchor' || c.role === 'user' || c.role === 'need') return c.maturity;
   const rate = DRIFT[stageOf(c.maturity)] * slow;
   return Math.min(Math.max(c.maturity, CEILING), c.maturity + rate * t);
 }

@@ -13,6 +13,11 @@ export interface WhatIf {
   readonly findings: readonly Finding[]
   readonly appeared: readonly Finding[]
   readonly disappeared: readonly Finding[]
+  /**
+   * For each component that depends on the one commoditised (directly first, then through paths),
+   * the findings about it that appear and disappear: what commoditising does to what rests on it.
+   */
+  readonly dependents: readonly { readonly name: string; readonly appeared: readonly Finding[]; readonly disappeared: readonly Finding[] }[]
 }
 
 /** The model with `name` moved to commodity (if it is not already there). */
@@ -29,7 +34,14 @@ export function whatIfCommoditises(model: MapModel, name: string, before?: reado
   const now = findings.filter((f) => f.kind !== 'recommendation');
   const wasIds = new Set(was.map((f) => f.id));
   const nowIds = new Set(now.map((f) => f.id));
-  return { model: copy, findings, appeared: now.filter((f) => !wasIds.has(f.id)), disappeared: was.filter((f) => !nowIds.has(f.id)) };
+  const appeared = now.filter((f) => !wasIds.has(f.id));
+  const disappeared = was.filter((f) => !nowIds.has(f.id));
+  const about = (fs: readonly Finding[], n: string) => fs.filter((f) => f.components.includes(n));
+  const dependents = dependentsOf(model, name).map((d) => {
+    const shown = model.components.find((c) => c.key === d && c.type !== 'evolved')?.name ?? d;
+    return { name: shown, appeared: about(appeared, shown), disappeared: about(disappeared, shown) };
+  });
+  return { model: copy, findings, appeared, disappeared, dependents };
 }
 
 /** Every component that depends on `name`, directly or through paths, in the order found. */

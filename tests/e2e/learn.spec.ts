@@ -61,6 +61,9 @@ test('what if it commoditises: a preview on a copy, the text untouched until app
   await page.waitForSelector('[data-testid="whatif-result"]');
   await page.waitForSelector('[data-testid="preview"]');
   await expect(page.locator('[data-testid="whatif-result"] li[data-id="disruption-risk/into-commodity:Model Monitoring"]'), 'its disruption risk disappears').toHaveCount(1);
+  // What rests on it is listed with what changes for each, and lit on the canvas.
+  await expect(page.locator('[data-testid="whatif-dependents"] li[data-name="Model Lifecycle"]')).toBeVisible();
+  expect(await page.evaluate(() => window.mapwrightCanvas.scene()!.components.filter((c) => c.highlighted).map((c) => c.name))).toEqual(expect.arrayContaining(['Model Monitoring', 'Model Lifecycle', 'MLOps']));
   expect(await storeText(page), 'the map text is untouched').toBe(DEFAULT_MAP);
   const drawnAt = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'Model Monitoring')!.x);
   await page.uncheck('[data-testid="whatif-Model Monitoring"]');
@@ -76,6 +79,7 @@ test('the projection slider previews live; apply writes only coordinates as one 
   await slider.fill('0');
   const x0 = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'DataOps')!.x);
   await slider.fill('60');
+  await expect(page.getByTestId('projection-when')).toHaveText('in about 6 years');
   await page.waitForSelector('[data-testid="preview"]');
   await page.waitForFunction((x) => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'DataOps')!.x > x + 5, x0);
   expect(await storeText(page), 'the slider alone changes no text').toBe(DEFAULT_MAP);

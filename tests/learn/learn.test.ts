@@ -8,6 +8,8 @@ import { scorePrediction } from '../../src/learn/predict.js';
 import { projectionEdits, projectModel } from '../../src/learn/projection.js';
 import { dependentsOf, whatIfCommoditises } from '../../src/learn/whatif.js';
 import { parseMap } from '../../src/model/build/index.js';
+import { labelSize } from '../../src/render/labels.js';
+import { buildScene } from '../../src/render/scene.js';
 
 const root = join(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -47,6 +49,31 @@ describe('evolution projection', () => {
   });
 });
 
+describe('projection and the labels', () => {
+  it('never prints a moved component\'s label on its evolve ghost\'s, nor on another, at any time', () => {
+    for (const f of readdirSync(join(root, 'maps')).filter((x) => x.endsWith('.owm'))) {
+      const m = parseMap(read(`maps/${f}`));
+      for (const t of [0.25, 0.5, 0.75, 1]) {
+        const s = buildScene(projectModel(m, t), { width: 1000, height: 860 });
+        const b = s.components.map((c) => ({ n: c.name, x: c.label.x, y: c.label.y, ...labelSize(c.label.text) }));
+        const bad: string[] = [];
+        for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
+          const p = b[i]!;
+          const q = b[j]!;
+          if (p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h) bad.push(`${p.n} / ${q.n}`);
+        }
+        expect(bad, `${f} at ${t}`).toEqual([]);
+      }
+    }
+  });
+
+  it('keeps users and needs where they are: they are not supplied, they do not drift', () => {
+    const m = parseMap('component Customer [0.95, 0.5]\ncomponent Buy online [0.85, 0.4]\ncomponent Shop [0.6, 0.3]\nCustomer->Buy online\nBuy online->Shop');
+    const p = projectModel(m, 1);
+    expect(p.components.map((c) => c.maturity)).toEqual([0.5, 0.4, 0.5]);
+  });
+});
+
 describe('what if it commoditises', () => {
   it('moves the component on a copy and lists the findings that change', () => {
     const m = parseMap(seed);
@@ -55,6 +82,14 @@ describe('what if it commoditises', () => {
     expect(m.components.find((c) => c.name === 'Model Monitoring')!.stage).toBe('product');
     expect(w.disappeared.map((f) => f.id)).toContain('disruption-risk/into-commodity:Model Monitoring');
   });
+  it('says what commoditising does to what rests on it, component by component', () => {
+    const w = whatIfCommoditises(parseMap(seed), 'Data Management');
+    expect(w.dependents.map((d) => d.name)).toEqual(['DataOps', 'Unified AI Ops Framework', 'AI Value']);
+    // The critical path through it is gone for DataOps, which rested on it.
+    const dataOps = w.dependents.find((d) => d.name === 'DataOps')!;
+    expect(dataOps.disappeared.map((f) => f.rule)).toContain('critical-path/risk-chain');
+  });
+
   it('lists what depends on a component, directly or through paths', () => {
     expect(dependentsOf(parseMap(seed), 'Model Monitoring')).toEqual(['Model Lifecycle', 'MLOps', 'Unified AI Ops Framework', 'AI Value']);
   });
