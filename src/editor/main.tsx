@@ -1,5 +1,6 @@
 // The editor's entry point: the starting map is the share link's (as a new map beside the user's
 // own), else the one this tab had open, else the one kept last, else the Unified AI Ops map.
+import { opening } from './opening.js'; // first: the map store opens while the rest is evaluated
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import defaultMap from '../../maps/unified-ai-ops.owm?raw';
@@ -7,8 +8,7 @@ import { App } from './App.js';
 import { decodeShareFragment } from './files.js';
 import { Session } from './session.js';
 import { EditorStore } from './store.js';
-import '@fontsource/caveat/400.css';
-import '@fontsource/caveat/700.css';
+import './caveat.css';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -20,6 +20,7 @@ async function start(): Promise<void> {
   let store: EditorStore | null = null;
   const { session, firstVisit } = await Session.start(
     (doc) => (store = new EditorStore(doc.text, doc.fileName)),
+    opening,
     shared && 'text' in shared ? { text: shared.text, fileName: 'shared.owm' } : null,
     { text: defaultMap, fileName: 'unified-ai-ops.owm' },
   );

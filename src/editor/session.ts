@@ -1,7 +1,8 @@
 // The tab's session: which map it has open, kept in the browser as the user edits (with snapshots),
 // and whether another tab has the same map open. Glue between the editor's store and the browser's
 // document store; no React.
-import { DocumentStore, newDocumentId, setTabDocumentId, tabDocumentId, type MapDocument, type Snapshot } from './documents.js';
+import { DocumentStore, newDocumentId, setTabDocumentId, type MapDocument, type Snapshot } from './documents.js';
+import type { Opening } from './opening.js';
 import type { EditorStore } from './store.js';
 
 /** What the views show of the session. */
@@ -45,19 +46,12 @@ export class Session {
    * The map this tab starts with: a shared map (a new document beside the user's own), else the
    * map this tab had open before a reload, else the map saved last, else `fallback` (first visit).
    */
-  static async start(store: (doc: MapDocument) => EditorStore, shared: { text: string; fileName: string } | null, fallback: { text: string; fileName: string }): Promise<{ session: Session; firstVisit: boolean }> {
-    let docs: DocumentStore | null = null;
-    let problem: string | null = null;
-    try { docs = await DocumentStore.open(); } catch (e) { problem = `maps cannot be kept in this browser (${(e as Error).message || 'storage is blocked'})`; }
+  static async start(store: (doc: MapDocument) => EditorStore, opening: Promise<Opening>, shared: { text: string; fileName: string } | null, fallback: { text: string; fileName: string }): Promise<{ session: Session; firstVisit: boolean }> {
+    const { docs, problem, last } = await opening;
     const now = Date.now();
     const fresh = (t: { text: string; fileName: string }): MapDocument => ({ id: newDocumentId(), fileName: t.fileName, text: t.text, created: now, updated: now });
-    let doc: MapDocument | undefined;
+    let doc: MapDocument | undefined = shared ? fresh(shared) : last;
     let firstVisit = false;
-    if (shared) doc = fresh(shared);
-    if (!doc && docs) {
-      const mine = tabDocumentId();
-      doc = (mine !== null ? await docs.get(mine).catch(() => undefined) : undefined) ?? (await docs.recent(1).catch(() => []))[0];
-    }
     if (!doc) { doc = fresh(fallback); firstVisit = true; }
     const session = new Session(store(doc), docs, doc, problem);
     if (shared || firstVisit) session.saveNow();
@@ -84,7 +78,9 @@ export class Session {
   }
 
   private schedule(): void {
-    if (this.store.getState().text === this.savedText) return;
+    // A drag is saved once, when it ends (the store tells its end): nothing to do on every frame.
+    const { gesture, text } = this.store.getState();
+    if (gesture || text === this.savedText) return;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }

@@ -74,7 +74,7 @@ function candidates(it: LabelItem): { x: number; y: number }[] {
 
 const CELL = 48;
 /** With fewer labels than this to place, obstacles are scanned in a list rather than put in cells. */
-const FLAT_BELOW = 16;
+export const FLAT_BELOW = 16;
 
 const cellKey = (cx: number, cy: number) => (cy + 4096) * 8192 + (cx + 4096);
 
@@ -82,7 +82,7 @@ const cellKey = (cx: number, cy: number) => (cy + 4096) * 8192 + (cx + 4096);
  * Boxes by the cells they touch; or, when only a few labels are to be placed (a drag: one), in one
  * list scanned whole, which is cheaper than filling cells with everything on the map each frame.
  */
-class Grid {
+export class Grid {
   private readonly cells = new Map<number, number[]>();
   private readonly boxes: Box[] = [];
   private seen = new Int32Array(64);
@@ -103,22 +103,33 @@ class Grid {
   /** Total area of overlap with what is in the grid (each stored box counted once). */
   overlap(b: Box): number {
     let area = 0;
-    const one = (o: Box) => {
+    this.each(b, (o) => {
       const dx = Math.min(b.x + b.w, o.x + o.w) - Math.max(b.x, o.x);
       const dy = Math.min(b.y + b.h, o.y + o.h) - Math.max(b.y, o.y);
       if (dx > 0 && dy > 0) area += dx * dy;
-    };
-    if (this.flat) { for (const o of this.boxes) one(o); return area; }
+    });
+    return area;
+  }
+  /** Whether some stored box overlaps `b` and passes `test`. */
+  some(b: Box, test: (o: Box) => boolean): boolean {
+    let found = false;
+    this.each(b, (o) => {
+      if (!found && o.x < b.x + b.w && o.x + o.w > b.x && o.y < b.y + b.h && o.y + o.h > b.y && test(o)) found = true;
+    });
+    return found;
+  }
+  /** Calls `f` once for each stored box that may overlap `b` (every one in flat mode). */
+  private each(b: Box, f: (o: Box) => void): void {
+    if (this.flat) { for (const o of this.boxes) f(o); return; }
     if (this.seen.length < this.boxes.length) this.seen = new Int32Array(this.boxes.length * 2);
     const stamp = ++this.stamp;
     for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) {
       for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++) {
         const list = this.cells.get(cellKey(cx, cy));
         if (!list) continue;
-        for (const i of list) { if (this.seen[i] === stamp) continue; this.seen[i] = stamp; one(this.boxes[i]!); }
+        for (const i of list) { if (this.seen[i] === stamp) continue; this.seen[i] = stamp; f(this.boxes[i]!); }
       }
     }
-    return area;
   }
 }
 

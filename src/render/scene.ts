@@ -3,7 +3,7 @@
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_BOUNDARIES } from '../model/stages.js';
-import { labelSize, placeLabels, type Box, type LabelItem } from './labels.js';
+import { FLAT_BELOW, Grid, labelSize, placeLabels, type Box, type LabelItem } from './labels.js';
 import { THEMES, type Theme } from './theme.js';
 
 /**
@@ -168,7 +168,8 @@ function wrap(text: string, max: number): string[] {
  */
 function moveBadgesOffLabels(pending: readonly { at: { x: number; y: number }; badges: readonly [number, number] }[], offsets: readonly { x: number; y: number }[], sizes: readonly { w: number; h: number }[], badges: Shape[]): void {
   const boxes = pending.map((q, i) => ({ x: q.at.x + offsets[i]!.x, y: q.at.y + offsets[i]!.y, w: sizes[i]!.w, h: sizes[i]!.h }));
-  const near = (q: { at: { x: number; y: number } }) => boxes.filter((b) => b.x < q.at.x + 120 && b.x + b.w > q.at.x - 120 && b.y < q.at.y + 40 && b.y + b.h > q.at.y - 40);
+  // Made when a first row is in the way (few are: the placer keeps labels off badges).
+  let grid: Grid | null = null;
   pending.forEach((q, i) => {
     const [from, to] = q.badges;
     if (from === to) return;
@@ -186,8 +187,17 @@ function moveBadgesOffLabels(pending: readonly { at: { x: number; y: number }; b
       { x0: q.at.x - 16, dx: -14, y: q.at.y + 14 }, { x0: q.at.x + 16, dx: 14, y: q.at.y + 14 },
     ];
     if (!hit(rows[0]!, own)) return;
-    const around = near(q);
-    const row = rows.find((r) => !around.some((b) => hit(r, b)));
+    // The box a row of badges covers: only the labels that reach into it can be in its way.
+    const span = (r: { x0: number; dx: number; y: number }) => {
+      const x1 = r.x0 + (count - 1) * r.dx;
+      return { x: Math.min(r.x0, x1) - 7, y: r.y - 7, w: Math.abs(x1 - r.x0) + 14, h: 14 };
+    };
+    if (!grid) {
+      grid = new Grid(boxes.length <= FLAT_BELOW);
+      for (const b of boxes) grid.add(b);
+    }
+    const g = grid;
+    const row = rows.find((r) => !g.some(span(r), (b) => hit(r, b)));
     if (!row) return;
     for (let k = 0; k < count; k++) {
       const b = badges[from + k]!;
