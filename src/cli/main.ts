@@ -6,7 +6,7 @@ import { formatMap } from '../model/format.js';
 import { analyze } from '../analysis/index.js';
 import { analysisToJson, analysisToMarkdown } from '../analysis/report.js';
 import { diffMaps, diffToText } from '../diff/diff.js';
-import { exportMermaid, importMermaid, isMermaid, mermaidMarkdown } from '../interchange/mermaid.js';
+import { importMermaid, isMermaid, toMermaid } from '../interchange/mermaid.js';
 import { parseMap } from '../model/build/index.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS } from '../model/stages.js';
@@ -297,7 +297,10 @@ function exportCommand(args: Args, io: CliIO): number {
   if (to !== 'mermaid' && to !== 'markdown') throw new UsageError('--to must be mermaid or markdown');
   if (args.positional.length !== 1) throw new UsageError('export takes one FILE');
   const text = readMapText(args.positional[0]!);
-  io.out((to === 'mermaid' ? exportMermaid(text) : mermaidMarkdown(text)).replace(/\n$/, ''));
+  const out = toMermaid(text);
+  io.out((to === 'mermaid' ? out.text : `\`\`\`mermaid\n${out.text}\`\`\`\n`).replace(/\n$/, ''));
+  // What Mermaid cannot say travels as `%% mapwright:` comments; say which lines, on stderr.
+  for (const l of out.leftOut) io.err(`${displayName(args.positional[0]!)}:${l.line}: note: kept as a %% mapwright comment (${l.why}): ${oneLine(l.text)}`);
   return 0;
 }
 

@@ -85,6 +85,9 @@ export function printStatement(s: Statement, line: string): string {
  */
 export function formatDoc(doc: SyntaxDoc, errorLines: ReadonlySet<number> = new Set()): string {
   const out: string[] = [];
+  // The line each printed line comes from (its line break goes with it); -1 for one the formatter adds.
+  const from: number[] = [];
+  const push = (text: string, i: number) => { out.push(text); from.push(i); };
   let depth = 0;
   const n = doc.lines.length;
   for (let i = 0; i < n; i++) {
@@ -98,17 +101,23 @@ export function formatDoc(doc: SyntaxDoc, errorLines: ReadonlySet<number> = new 
     const hasJunk = stmt !== null && 'mods' in stmt && stmt.mods.some((m) => m.type === 'junk');
     // A keyword's case is the one line problem the printer mends (it prints keywords lowercase).
     const unsure = line.diagnostics.some((d) => d.code !== 'keyword-case');
-    if (touchesBlockComment || errorLines.has(i) || hasJunk || unsure) { out.push(original); continue; }
-    if (!stmt) { out.push(original.trim() === '' ? '' : original.trimEnd()); continue; }
+    if (touchesBlockComment || errorLines.has(i) || hasJunk || unsure) { push(original, i); continue; }
+    if (!stmt) { push(original.trim() === '' ? '' : original.trimEnd(), i); continue; }
     const commentAt = findLineComment(original, stmt.end);
     const code = original.slice(0, commentAt ?? original.length);
-    const printed = indent + printStatement(stmt, code);
-    out.push(commentAt === null ? printed : `${printed} ${original.slice(commentAt).trimEnd()}`);
+    // A pipeline's `{` goes on a line of its own: OnlineWardleyMaps reads the block only so.
+    const brace = stmt.type === 'pipeline' && stmt.brace !== null;
+    const printed = indent + printStatement(brace ? { ...stmt, brace: null } : stmt, code);
+    push(commentAt === null ? printed : `${printed} ${original.slice(commentAt).trimEnd()}`, brace ? -1 : i);
+    if (brace) push(`${indent}{`, i);
   }
-  while (out.length > 1 && out[out.length - 1] === '' && out[out.length - 2] === '') out.pop();
+  while (out.length > 1 && out[out.length - 1] === '' && out[out.length - 2] === '') { out.pop(); from.pop(); }
   // Each line keeps its own break (a line the formatter added takes the file's usual one); the text
   // ends with one break after its last line that is not blank.
-  const breakAfter = (i: number): string => (i < n && doc.lines[i]!.br !== '' ? doc.lines[i]!.br : doc.eol);
+  const breakAfter = (k: number): string => {
+    const i = from[k] ?? -1;
+    return i >= 0 && i < n && doc.lines[i]!.br !== '' ? doc.lines[i]!.br : doc.eol;
+  };
   let text = doc.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   for (let i = 0; i < out.length; i++) {
     const last = i === out.length - 1;
