@@ -1,4 +1,4 @@
 // tsc does not copy the peggy-generated JavaScript parser; put it beside the compiled core.
 import { cpSync, mkdirSync } from 'node:fs';
 mkdirSync('dist/lang/generated', { recursive: true });
-cpSync('src/lang/generated/wardley-parser.js', 'dist/lang/generated/wardley-parser.js');
+for (const f of ['wardley-parser.js', 'wardley-parser.d.ts']) cpSync(`src/lang/generated/${f}`, `dist/lang/generated/${f}`);
