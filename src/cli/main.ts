@@ -28,6 +28,7 @@ usage:
   mapwright export FILE --to mermaid|markdown   Mermaid wardley-beta text, or a fenced block for a README
   mapwright import FILE --from mermaid          a Mermaid wardley-beta text in this syntax
   mapwright describe FILE                       one line per component, link and evolve (a git textconv)
+  mapwright lsp --stdio                         the language server (diagnostics, completion, rename, format, ...)
   mapwright help                                this text
 
 FILE may be '-' (standard input), a glob such as 'maps/*.owm', or REV:path (a git revision).
@@ -323,7 +324,17 @@ const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number | Promise<n
   render: { run: renderCommand, valued: ['output', 'style', 'highlight', 'width', 'height'] },
   export: { run: exportCommand, valued: ['to'] },
   import: { run: importCommand, valued: ['from'] },
+  lsp: { run: lspCommand, valued: [] },
 };
+
+/** `mapwright lsp --stdio`: the language server, until the client says exit. */
+async function lspCommand(args: Args): Promise<number> {
+  checkFlags(args, ['stdio']);
+  if (!args.flags.has('stdio')) throw new UsageError('lsp speaks over standard input and output: mapwright lsp --stdio');
+  const { startServer } = await import('../lsp/server.js');
+  startServer();
+  return new Promise<number>(() => {}); // the server ends the process when the client says exit
+}
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

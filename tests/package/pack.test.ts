@@ -18,7 +18,7 @@ beforeAll(() => {
   execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: root, stdio: 'pipe' });
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'uses-mapwright', private: true, type: 'module' }));
-  // The package has no runtime dependencies, so this needs no network.
+  // Its only runtime dependencies (the language server's) are in npm's cache after `npm ci`: no network.
   execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`], { cwd: dir, stdio: 'pipe' });
 }, 180_000);
 
