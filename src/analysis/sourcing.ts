@@ -40,9 +40,9 @@ export function sourcingFindings(g: ValueChain): Finding[] {
     const m = methodOf(c);
     if (!m) continue;
     const said = m.implied ? `its name says ${m.method === 'build' ? 'it is built in-house' : 'it is bought'} ('${m.implied}')` : `it is marked (${m.method})`;
-    let score = 0;
-    let title = '';
-    let why = '';
+    let score: number;
+    let title: string;
+    let why: string;
     if (m.method === 'build' && c.stage === 'commodity') {
       score = 0.6 + 0.4 * Math.min(1, (c.maturity - 0.7) / 0.3);
       title = `${c.name} is built in-house but is a commodity`;

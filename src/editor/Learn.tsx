@@ -142,7 +142,7 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
     // What rests on it is lit with it: that is where the change lands.
     onPreview({ model: result.model, findings: result.findings, focus: [what!, ...result.dependents.map((d) => d.name)] });
     return () => onPreview(NO_PREVIEW);
-  }, [result, onPreview]);
+  }, [result, onPreview, what]);
   return (
     <section className="learn-section" data-testid="disruption">
       <h3>Disruption explorer</h3>

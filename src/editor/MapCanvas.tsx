@@ -300,7 +300,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const stageRef = useRef<Konva.Stage>(null);
   // The canvas is created once its box is known, so the first frame is drawn once, at the right size.
   const [measured, setMeasured] = useState<{ width: number; height: number } | null>(null);
-  const size = measured ?? { width: 800, height: 600 };
+  const size = useMemo(() => measured ?? { width: 800, height: 600 }, [measured]);
   const setSize = setMeasured;
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
   const [dragInfo, setDragInfo] = useState<{ x: number; y: number; label: string } | null>(null);

@@ -111,7 +111,7 @@ export class DocumentStore {
 
   /** The one map the editor kept in local storage before maps had identities: kept as a document, once. */
   private async adoptLegacyAutosave(): Promise<void> {
-    let raw: string | null = null;
+    let raw: string | null;
     try { raw = localStorage.getItem(LEGACY_AUTOSAVE_KEY); } catch { return; }
     if (!raw) return;
     try {

@@ -21,6 +21,7 @@ export const DEFAULT_MAP = readFileSync(new URL('../../maps/unified-ai-ops.owm',
 
 /** A page with the app open, collecting page errors (each test ends by checking there were none). */
 export const test = base.extend<{ app: Page; errors: string[] }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
   errors: async ({}, use) => { await use([]); },
   app: async ({ page, errors }, use) => {
     page.on('pageerror', (e) => errors.push(e.message));
