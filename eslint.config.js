@@ -5,15 +5,32 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/lang/generated/', 'test-results/', 'editors/vscode/dist/', 'editors/vscode/syntaxes/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'src/lang/generated/',
+      'test-results/',
+      'editors/vscode/dist/',
+      'editors/vscode/syntaxes/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // `_` names a value deliberately left unused (a destructured part, a callback argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
+  },
+  {
+    // Prettier prints code at 120 columns; this holds comments and strings to the same.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'max-len': ['error', { code: 120, ignoreUrls: true }] },
   },
   {
     // Names, escapes and SVG text: matching control characters is what these do.

@@ -6,7 +6,8 @@ import { BROWSER_ARGS, findBrowser } from '../dist/cli/browser.js';
 /** Serves dist/web and opens Chromium. Call `close()` when done. */
 export async function startBrowser() {
   const executablePath = findBrowser();
-  if (!executablePath) throw new Error('no Chromium found: install one (apt-get install chromium) or set CHROMIUM_PATH');
+  if (!executablePath)
+    throw new Error('no Chromium found: install one (apt-get install chromium) or set CHROMIUM_PATH');
   const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
   const address = server.httpServer.address();
   const url = `http://127.0.0.1:${address.port}/`;

@@ -36,7 +36,9 @@ console.log('# Open a real-sized map: parse + model + analysis');
   const text = generateComponentMap(100);
   const t = time(() => analyze(open(text)), RUNS * 3);
   const b = time(() => baseline(text), RUNS * 3);
-  console.log(`100 components (${text.split('\n').length} lines): ${ms(t.median)} median, ${ms(t.p95)} p95; baseline ${ms(b.median)} ${met(t.median, 2)}`);
+  console.log(
+    `100 components (${text.split('\n').length} lines): ${ms(t.median)} median, ${ms(t.p95)} p95; baseline ${ms(b.median)} ${met(t.median, 2)}`,
+  );
 }
 
 console.log('\n# One drag frame on a 500-component map: edit + re-parse + model + findings + scene');
@@ -62,12 +64,17 @@ console.log('\n# One drag frame on a 500-component map: edit + re-parse + model 
 }
 
 console.log('\n# Parse + model of large texts (a fresh parser each run)');
-for (const [lines, target] of [[10000, 40], [50000, null]]) {
+for (const [lines, target] of [
+  [10000, 40],
+  [50000, null],
+]) {
   const text = generateMap(lines);
   for (let i = 0; i < 5; i++) open(text);
   const t = time(() => open(text), RUNS);
   const b = time(() => baseline(text), RUNS);
-  console.log(`${lines} lines: ${ms(t.median)} median, ${ms(t.p95)} p95; baseline ${ms(b.median)}${target ? ` ${met(t.median, target)}` : ' (smoke test, no target)'}`);
+  console.log(
+    `${lines} lines: ${ms(t.median)} median, ${ms(t.p95)} p95; baseline ${ms(b.median)}${target ? ` ${met(t.median, target)}` : ' (smoke test, no target)'}`,
+  );
 }
 
 console.log('\n# One-line edit of a 10,000-line map');
@@ -78,16 +85,24 @@ console.log('\n# One-line edit of a 10,000-line map');
   const start = doc.starts[5000];
   const numAt = start + doc.text.slice(start, start + doc.lines[5000].length).indexOf('[') + 1;
   let k = 0;
-  const t = time(() => { k++; doc = reparse(doc, numAt + 2, numAt + 3, String(k % 10), parser); }, 200);
+  const t = time(() => {
+    k++;
+    doc = reparse(doc, numAt + 2, numAt + 3, String(k % 10), parser);
+  }, 200);
   console.log(`re-parse: ${ms(t.median)} median, ${ms(t.p95)} p95 ${met(t.median, 1)}`);
 }
 
 console.log('\n# Analysis alone (all rules and the report)');
-for (const [count, target] of [[500, 8], [5000, 150]]) {
+for (const [count, target] of [
+  [500, 8],
+  [5000, 150],
+]) {
   const model = open(generateComponentMap(count));
   for (let i = 0; i < 20; i++) analyze(model);
   const t = time(() => analyze(model), RUNS);
-  console.log(`${count} components: ${ms(t.median)} median, ${ms(t.p95)} p95, ${analyze(model).findings.length} findings ${met(t.median, target)}`);
+  console.log(
+    `${count} components: ${ms(t.median)} median, ${ms(t.p95)} p95, ${analyze(model).findings.length} findings ${met(t.median, target)}`,
+  );
 }
 
 // Pathological inputs: every cost must grow about linearly up to the 5 MB limit. Each figure is
@@ -95,9 +110,17 @@ for (const [count, target] of [[500, 8], [5000, 150]]) {
 console.log('\n# Pathological lines: runs of spaces in every statement shape (10,000 and 40,000 spaces)');
 {
   const shapes = {
-    'bare words': (s) => `a${s}b`, link: (s) => `a->${s}b${s}c`, flow: (s) => `a+${s}>b`, note: (s) => `note ${s}x${s}y`,
-    url: (s) => `url x [${s}`, component: (s) => `component ${s}a${s}[0.1${s},${s}0.2${s}]${s}x`, evolve: (s) => `evolve ${s}a${s}->${s}b${s}0.5`,
-    pipeline: (s) => `pipeline ${s}a${s}[${s}`, annotation: (s) => `annotation 1 [${s}`, anchor: (s) => `anchor a${s}[${s}`, title: (s) => `title ${s}x${s}`,
+    'bare words': (s) => `a${s}b`,
+    link: (s) => `a->${s}b${s}c`,
+    flow: (s) => `a+${s}>b`,
+    note: (s) => `note ${s}x${s}y`,
+    url: (s) => `url x [${s}`,
+    component: (s) => `component ${s}a${s}[0.1${s},${s}0.2${s}]${s}x`,
+    evolve: (s) => `evolve ${s}a${s}->${s}b${s}0.5`,
+    pipeline: (s) => `pipeline ${s}a${s}[${s}`,
+    annotation: (s) => `annotation 1 [${s}`,
+    anchor: (s) => `anchor a${s}[${s}`,
+    title: (s) => `title ${s}x${s}`,
   };
   const rows = [];
   for (const [name, make] of Object.entries(shapes)) {
@@ -114,7 +137,12 @@ const LIMIT = 5 * 1024 * 1024;
 function fill(make, bytes) {
   const parts = [];
   let n = 0;
-  for (let i = 0; ; i++) { const l = make(i); if (n + l.length + 1 >= bytes) break; parts.push(l); n += l.length + 1; }
+  for (let i = 0; ; i++) {
+    const l = make(i);
+    if (n + l.length + 1 >= bytes) break;
+    parts.push(l);
+    n += l.length + 1;
+  }
   return parts.join('\n');
 }
 const mb = () => `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB resident`;
@@ -123,8 +151,10 @@ console.log('\n# At the 5 MB limit: open, analyse, diff (a quarter of the limit,
 {
   const shapes = {
     'unlinked components': (i) => `component C${i} [${(i % 97) / 100}, ${(i % 89) / 100}]`,
-    'one long chain': (i) => (i % 2 ? `C${(i - 1) / 2}->C${(i + 1) / 2}` : `component C${i / 2} [${(i % 97) / 100}, ${(i % 89) / 100}]`),
-    'a hub everything needs': (i) => (i % 2 ? `C${(i - 1) / 2}->Hub` : `component C${i / 2} [${(i % 97) / 100}, ${(i % 89) / 100}]`),
+    'one long chain': (i) =>
+      i % 2 ? `C${(i - 1) / 2}->C${(i + 1) / 2}` : `component C${i / 2} [${(i % 97) / 100}, ${(i % 89) / 100}]`,
+    'a hub everything needs': (i) =>
+      i % 2 ? `C${(i - 1) / 2}->Hub` : `component C${i / 2} [${(i % 97) / 100}, ${(i % 89) / 100}]`,
   };
   for (const [name, make] of Object.entries(shapes)) {
     const cells = [];
@@ -145,7 +175,9 @@ console.log('\n# At the 5 MB limit: open, analyse, diff (a quarter of the limit,
     const after = open(fill((i) => `component B${i} [0.5, 0.5]`, bytes));
     const t0 = performance.now();
     diffMaps(before, after);
-    cells.push(`${before.components.length} removed and ${after.components.length} added: ${ms(performance.now() - t0)}`);
+    cells.push(
+      `${before.components.length} removed and ${after.components.length} added: ${ms(performance.now() - t0)}`,
+    );
   }
   console.log(`diff of two maps with nothing in common: ${cells.join('; ')}`);
 }

@@ -21,7 +21,15 @@ export function generateMap(lines, { title = true } = {}) {
     else out.push(i % 5 === 0 ? `Component ${a}+>Component ${b}` : `Component ${a}->Component ${b}`);
     i++;
   }
-  out.push('pipeline Component 0', '{', '  component Stage A [0.20]', '  component Stage B [0.60]', '}', '/* closing', 'block comment */');
+  out.push(
+    'pipeline Component 0',
+    '{',
+    '  component Stage A [0.20]',
+    '  component Stage B [0.60]',
+    '}',
+    '/* closing',
+    'block comment */',
+  );
   return out.join('\n') + '\n';
 }
 

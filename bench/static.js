@@ -8,13 +8,25 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.owm': 'text/plain; charset=utf-8' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.owm': 'text/plain; charset=utf-8',
+};
 
 function files(dir, root = dir, out = new Map()) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) files(p, root, out);
-    else out.set('/' + relative(root, p).split('\\').join('/'), { body: gzipSync(readFileSync(p), { level: 9 }), type: TYPES[extname(p)] ?? 'application/octet-stream' });
+    else
+      out.set('/' + relative(root, p).split('\\').join('/'), {
+        body: gzipSync(readFileSync(p), { level: 9 }),
+        type: TYPES[extname(p)] ?? 'application/octet-stream',
+      });
   }
   return out;
 }
@@ -25,9 +37,17 @@ export async function serveStatic(dir) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const f = all.get(path) ?? all.get('/index.html');
-    res.writeHead(200, { 'Content-Type': f.type, 'Content-Encoding': 'gzip', 'Content-Length': f.body.length, 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      'Content-Type': f.type,
+      'Content-Encoding': 'gzip',
+      'Content-Length': f.body.length,
+      'Cache-Control': 'no-cache',
+    });
     res.end(f.body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }

@@ -10,7 +10,11 @@ export function time(fn, runs, setup = () => {}) {
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))], min: samples[0] };
+  return {
+    median: samples[Math.floor(samples.length / 2)],
+    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))],
+    min: samples[0],
+  };
 }
 
 export const ms = (x) => `${x.toFixed(x < 1 ? 3 : 1)} ms`;

@@ -11,7 +11,10 @@ if (!existsSync(main)) {
 // A reader that stops early (`mapwright analyze x | head -1`) is not an error; a full device is
 // one line on standard error. Neither is a stack trace.
 process.stdout.on('error', (e) => {
-  if (e.code !== 'EPIPE') process.stderr.write(`mapwright: cannot write the output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}\n`);
+  if (e.code !== 'EPIPE')
+    process.stderr.write(
+      `mapwright: cannot write the output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}\n`,
+    );
   process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
 });
 process.stderr.on('error', () => process.exit(process.exitCode ?? 2));

@@ -22,10 +22,18 @@ export function analyze(map: MapModel | string, options?: PartialOptions): Analy
 }
 
 /** What changed in meaning between two versions of a map (with the findings that appeared or disappeared). */
-export function diffMaps(before: MapModel | string, after: MapModel | string, options: { findings?: boolean } = {}): MapDiff {
+export function diffMaps(
+  before: MapModel | string,
+  after: MapModel | string,
+  options: { findings?: boolean } = {},
+): MapDiff {
   const a = typeof before === 'string' ? parseText(before) : before;
   const b = typeof after === 'string' ? parseText(after) : after;
-  return diffModels(a, b, options.findings === false ? undefined : { before: analyzeModel(a).findings, after: analyzeModel(b).findings });
+  return diffModels(
+    a,
+    b,
+    options.findings === false ? undefined : { before: analyzeModel(a).findings, after: analyzeModel(b).findings },
+  );
 }
 
 /** A diff as text (`text`, one change per line) or Markdown (`md`, names escaped). */
@@ -39,11 +47,11 @@ export function formatMap(text: string): string {
 }
 
 export interface SvgOptions {
-  readonly width?: number
-  readonly height?: number
+  readonly width?: number;
+  readonly height?: number;
   /** Draw the analysis on the map (critical paths, badges), as the editor does. */
-  readonly findings?: boolean
-  readonly style?: StyleName
+  readonly findings?: boolean;
+  readonly style?: StyleName;
 }
 
 /** The map as a standalone SVG document (the drawing the editor and `mapwright render` make). */
@@ -51,10 +59,14 @@ export function renderSvg(map: MapModel | string, options: SvgOptions = {}): str
   const model = typeof map === 'string' ? parseText(map) : map;
   const width = options.width ?? model.presentation.size?.width ?? 1200;
   const height = options.height ?? model.presentation.size?.height ?? 800;
-  const scene = buildScene(model, { width, height }, {
-    findings: options.findings ? analyzeModel(model).findings : [],
-    ...(options.style ? { style: options.style } : {}),
-  });
+  const scene = buildScene(
+    model,
+    { width, height },
+    {
+      findings: options.findings ? analyzeModel(model).findings : [],
+      ...(options.style ? { style: options.style } : {}),
+    },
+  );
   return sceneToSvg(scene, model.title);
 }
 

@@ -1,14 +1,24 @@
 // A small, strict XML reader for tests: enough to check that an SVG is well-formed and to compare
 // renderings as trees rather than as pictures.
 
-export interface XmlNode { name: string; attrs: Record<string, string>; children: (XmlNode | string)[] }
+export interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: (XmlNode | string)[];
+}
 
 const ENTITY = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi;
 
 function decode(s: string): string {
-  if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(s)) throw new Error(`unescaped & in ${JSON.stringify(s.slice(0, 40))}`);
+  if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(s))
+    throw new Error(`unescaped & in ${JSON.stringify(s.slice(0, 40))}`);
   if (s.includes('<')) throw new Error('unescaped <');
-  return s.replace(ENTITY, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e] ?? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+  return s.replace(
+    ENTITY,
+    (_, e: string) =>
+      (({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }) as Record<string, string>)[e] ??
+      String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+  );
 }
 
 /** Parses an XML document; throws on anything that is not well-formed. */
@@ -40,8 +50,12 @@ export function parseXml(text: string): XmlNode {
     const re = /([\w:-]+)="([^"]*)"/g;
     let a: RegExpExecArray | null;
     let consumed = '';
-    while ((a = re.exec(rest)) !== null) { attrs[a[1]!] = decode(a[2]!); consumed += a[0]; }
-    if (rest.replace(re, '').trim() !== '') throw new Error(`bad attributes in <${m[1]}>: ${rest.replace(re, '').trim().slice(0, 40)}`);
+    while ((a = re.exec(rest)) !== null) {
+      attrs[a[1]!] = decode(a[2]!);
+      consumed += a[0];
+    }
+    if (rest.replace(re, '').trim() !== '')
+      throw new Error(`bad attributes in <${m[1]}>: ${rest.replace(re, '').trim().slice(0, 40)}`);
     void consumed;
     const node: XmlNode = { name: m[1]!, attrs, children: [] };
     stack[stack.length - 1]!.children.push(node);

@@ -11,7 +11,11 @@ import type { AnalysisOptions } from './options.js';
  * `minLag` ahead of. Score: the share of the map that depends on it (square-rooted, so a hub in a
  * large map is not drowned) times the lag (full at `fullLag`).
  */
-export function bottlenecks(g: ValueChain, o: AnalysisOptions['bottlenecks'], displaced: ReadonlySet<number>): Finding[] {
+export function bottlenecks(
+  g: ValueChain,
+  o: AnalysisOptions['bottlenecks'],
+  displaced: ReadonlySet<number>,
+): Finding[] {
   const n = g.nodes.length;
   const out: Finding[] = [];
   for (let v = 0; v < n; v++) {
@@ -26,9 +30,17 @@ export function bottlenecks(g: ValueChain, o: AnalysisOptions['bottlenecks'], di
     if (lag < o.minLag) continue;
     const share = dependents / Math.max(1, n - 1);
     const score = Math.sqrt(share) * Math.min(1, lag / o.fullLag);
-    out.push(makeFinding('bottleneck', 'bottleneck/lagging-hub', [c.name], score,
-      `${c.name} holds up what depends on it`,
-      `${dependents} of ${n - 1} other components depend on ${c.name} (${direct.length} directly), and those direct users are on average ${along(lag)} ahead of it (it is at ${evo(c.maturity)}).`));
+    out.push(
+      makeFinding(
+        'bottleneck',
+        'bottleneck/lagging-hub',
+        [c.name],
+        score,
+        `${c.name} holds up what depends on it`,
+        `${dependents} of ${n - 1} other components depend on ${c.name} (${direct.length} directly), and those ` +
+          `direct users are on average ${along(lag)} ahead of it (it is at ${evo(c.maturity)}).`,
+      ),
+    );
   }
   return out;
 }

@@ -29,14 +29,23 @@ export function criticalPaths(g: ValueChain, o: AnalysisOptions['criticalPaths']
       const out = g.needs[v]!;
       if (top[1] < out.length) {
         const w = out[top[1]++]!;
-        if (risky[w] && state[w] === 0) { state[w] = 1; work.push([w, 0]); }
+        if (risky[w] && state[w] === 0) {
+          state[w] = 1;
+          work.push([w, 0]);
+        }
         continue;
       }
       let bestChild = 1;
       let bestNext = -1;
       for (const w of out) {
         if (!risky[w] || state[w] !== 2) continue;
-        if (best[w]! < bestChild || (best[w] === bestChild && bestNext >= 0 && g.nodes[w]!.name < g.nodes[bestNext]!.name)) { bestChild = best[w]!; bestNext = w; }
+        if (
+          best[w]! < bestChild ||
+          (best[w] === bestChild && bestNext >= 0 && g.nodes[w]!.name < g.nodes[bestNext]!.name)
+        ) {
+          bestChild = best[w]!;
+          bestNext = w;
+        }
       }
       best[v] = (1 - risk[v]!) * bestChild;
       next[v] = bestNext;
@@ -79,9 +88,16 @@ export function criticalPaths(g: ValueChain, o: AnalysisOptions['criticalPaths']
       // The finding's score spreads the reported range [minScore, 1] of chain risk over the
       // severities: a chain just past minScore is one to watch (low), one almost sure to fail some
       // link, to act on now (high).
-      const severity = 0.2 + 0.8 * (p.score - o.minScore) / (1 - o.minScore);
-      return makeFinding('critical-path', 'critical-path/risk-chain', flow.map((c) => c.name), severity,
+      const severity = 0.2 + (0.8 * (p.score - o.minScore)) / (1 - o.minScore);
+      return makeFinding(
+        'critical-path',
+        'critical-path/risk-chain',
+        flow.map((c) => c.name),
+        severity,
         `Critical path from ${flow[0]!.name} up to ${flow[flow.length - 1]!.name}`,
-        `${user} rests on a chain of ${flow.length} components not yet past the middle of Product (${evo(o.maxMaturity)}): ${steps.join(', then ')}. Any of them can still fail the need: the chance that one does is ${fmt(p.score)} of 1.`);
+        `${user} rests on a chain of ${flow.length} components not yet past the middle of Product ` +
+          `(${evo(o.maxMaturity)}): ${steps.join(', then ')}. Any of them can still fail the need: the chance ` +
+          `that one does is ${fmt(p.score)} of 1.`,
+      );
     });
 }

@@ -1,35 +1,55 @@
 // What every analysis reports.
 
 export type FindingKind =
-  | 'critical-path' | 'bottleneck' | 'evolution-gap' | 'misalignment' | 'disruption-risk' | 'substitution' | 'inertia' | 'sourcing'
-  | 'doctrine' | 'climate' | 'gameplay' | 'recommendation';
+  | 'critical-path'
+  | 'bottleneck'
+  | 'evolution-gap'
+  | 'misalignment'
+  | 'disruption-risk'
+  | 'substitution'
+  | 'inertia'
+  | 'sourcing'
+  | 'doctrine'
+  | 'climate'
+  | 'gameplay'
+  | 'recommendation';
 
 /** The kinds, in the order findings are listed (recommendations last). */
 export const FINDING_KINDS: readonly FindingKind[] = [
-  'critical-path', 'bottleneck', 'evolution-gap', 'misalignment', 'disruption-risk', 'substitution', 'inertia', 'sourcing',
-  'doctrine', 'climate', 'gameplay', 'recommendation',
+  'critical-path',
+  'bottleneck',
+  'evolution-gap',
+  'misalignment',
+  'disruption-risk',
+  'substitution',
+  'inertia',
+  'sourcing',
+  'doctrine',
+  'climate',
+  'gameplay',
+  'recommendation',
 ];
 
 export type Severity = 'high' | 'medium' | 'low';
 
 export interface Finding {
-  readonly kind: FindingKind
+  readonly kind: FindingKind;
   /** Stable across runs and across unrelated edits: the rule and the components' names. */
-  readonly id: string
+  readonly id: string;
   /** The components involved; for a path, in the order value flows (foundation first). */
-  readonly components: readonly string[]
+  readonly components: readonly string[];
   /** 0..1: how strongly the rule fired. */
-  readonly score: number
-  readonly severity: Severity
+  readonly score: number;
+  readonly severity: Severity;
   /** A short plain-language headline (what the UI lists; no numbers). */
-  readonly title: string
+  readonly title: string;
   /** One plain-language sentence with the numbers, each named (`evolution 0.27`, `score 0.69`). */
-  readonly explanation: string
+  readonly explanation: string;
   /** Which definition fired, e.g. `misalignment/method` (see docs/analysis.md). */
-  readonly rule: string
+  readonly rule: string;
   /** Recommendations only: the findings the action answers, and when to act. */
-  readonly basedOn?: readonly string[]
-  readonly term?: 'short' | 'long'
+  readonly basedOn?: readonly string[];
+  readonly term?: 'short' | 'long';
 }
 
 /**
@@ -47,9 +67,25 @@ export function round(x: number, digits = 3): number {
   return Math.round(Math.min(1, Math.max(0, x)) * f) / f;
 }
 
-export function makeFinding(kind: FindingKind, rule: string, components: readonly string[], score: number, title: string, explanation: string): Finding {
+export function makeFinding(
+  kind: FindingKind,
+  rule: string,
+  components: readonly string[],
+  score: number,
+  title: string,
+  explanation: string,
+): Finding {
   const s = round(score);
-  return { kind, id: `${rule}:${components.join('>')}`, components, score: s, severity: severityOf(s), title, explanation, rule };
+  return {
+    kind,
+    id: `${rule}:${components.join('>')}`,
+    components,
+    score: s,
+    severity: severityOf(s),
+    title,
+    explanation,
+    rule,
+  };
 }
 
 /** How each kind of finding is named for people. */
@@ -85,10 +121,15 @@ export const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
 };
 
 /** How a severity reads on screen. */
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { high: 'High priority', medium: 'Medium priority', low: 'Low priority' };
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  high: 'High priority',
+  medium: 'Medium priority',
+  low: 'Low priority',
+};
 
 /** What a score means, in one line (shown beside it). */
-export const SCORE_MEANING = 'how strongly the rule fired, from 0 (barely) to 1 (fully); high from 0.6, medium from 0.35';
+export const SCORE_MEANING =
+  'how strongly the rule fired, from 0 (barely) to 1 (fully); high from 0.6, medium from 0.35';
 
 /** A position on the evolution axis as people read it: `evolution 0.27`. */
 export function evo(x: number): string {

@@ -4,20 +4,20 @@
 import type { Component, MapModel } from '../model/model.js';
 
 export interface ValueChain {
-  readonly nodes: readonly Component[]
-  readonly index: ReadonlyMap<string, number>
+  readonly nodes: readonly Component[];
+  readonly index: ReadonlyMap<string, number>;
   /** What each node needs (outgoing edges), without duplicates or self-links. */
-  readonly needs: readonly (readonly number[])[]
+  readonly needs: readonly (readonly number[])[];
   /** What needs each node (incoming edges). */
-  readonly neededBy: readonly (readonly number[])[]
+  readonly neededBy: readonly (readonly number[])[];
   /** How many nodes depend on each node, directly or through paths (cycles counted once). */
-  readonly dependentCount: readonly number[]
+  readonly dependentCount: readonly number[];
   /** Whether a user (an anchor or an inferred user) depends on each node, directly or through paths. */
-  readonly servesUser: readonly boolean[]
+  readonly servesUser: readonly boolean[];
   /** Where each node's evolve arrow takes it, or null. */
-  readonly evolveTo: readonly (number | null)[]
+  readonly evolveTo: readonly (number | null)[];
   /** Links from an adversary: what it targets, by node. */
-  readonly threats: readonly (readonly [number, number])[]
+  readonly threats: readonly (readonly [number, number])[];
 }
 
 /** True for the kinds that are practices or organisational capabilities rather than technology. */
@@ -25,7 +25,9 @@ export function isPractice(c: Component): boolean {
   return c.kind === 'practice' || c.kind === 'capability';
 }
 
-/** True for a component of the value chain that meets needs (not a user, a need, an adversary or a pipeline's class). */
+/**
+ * True for a component of the value chain that meets needs (not a user, a need, an adversary or a pipeline's class).
+ */
 export function isSupply(c: Component): boolean {
   return c.role === 'supply';
 }
@@ -45,16 +47,24 @@ export function buildValueChain(model: MapModel): ValueChain {
     const a = index.get(l.from);
     const b = index.get(l.to);
     if (a === undefined || b === undefined || a === b) continue;
-    if (nodes[a]!.role === 'actor-against') { threats.push([a, b]); continue; }
+    if (nodes[a]!.role === 'actor-against') {
+      threats.push([a, b]);
+      continue;
+    }
     // A flow A+<B runs from B to A; both still tie A and B in one chain, drawn the same way.
     needSets[a]!.add(b);
   }
   const needs = needSets.map((s) => [...s]);
   const neededBy: number[][] = Array.from({ length: n }, () => []);
-  needs.forEach((out, a) => { for (const b of out) neededBy[b]!.push(a); });
+  needs.forEach((out, a) => {
+    for (const b of out) neededBy[b]!.push(a);
+  });
   const users = nodes.map((c, i) => (c.role === 'user' ? i : -1)).filter((i) => i >= 0);
   return {
-    nodes, index, needs, neededBy,
+    nodes,
+    index,
+    needs,
+    neededBy,
     dependentCount: countDependents(n, needs, neededBy),
     servesUser: reachedFrom(n, users, needs),
     evolveTo: nodes.map((c) => c.evolveTo),
@@ -66,10 +76,19 @@ export function buildValueChain(model: MapModel): ValueChain {
 function reachedFrom(n: number, starts: readonly number[], edges: readonly (readonly number[])[]): boolean[] {
   const seen = new Array<boolean>(n).fill(false);
   const stack: number[] = [];
-  for (const s of starts) for (const w of edges[s]!) if (!seen[w]) { seen[w] = true; stack.push(w); }
+  for (const s of starts)
+    for (const w of edges[s]!)
+      if (!seen[w]) {
+        seen[w] = true;
+        stack.push(w);
+      }
   while (stack.length) {
     const v = stack.pop()!;
-    for (const w of edges[v]!) if (!seen[w]) { seen[w] = true; stack.push(w); }
+    for (const w of edges[v]!)
+      if (!seen[w]) {
+        seen[w] = true;
+        stack.push(w);
+      }
   }
   return seen;
 }
@@ -86,7 +105,11 @@ export const DEPENDENTS_CAP = 2048;
  * dependents unioned as bitsets in topological order (at most 8 MB). Beyond, each node's
  * dependents are walked up to DEPENDENTS_CAP: time and memory stay linear in the map's size.
  */
-export function countDependents(n: number, needs: readonly (readonly number[])[], up: readonly (readonly number[])[]): number[] {
+export function countDependents(
+  n: number,
+  needs: readonly (readonly number[])[],
+  up: readonly (readonly number[])[],
+): number[] {
   const bit = new Int32Array(n).fill(-1);
   let bits = 0;
   for (let v = 0; v < n; v++) if (needs[v]!.length > 0) bit[v] = bits++;
@@ -140,22 +163,35 @@ function stronglyConnected(n: number, up: readonly (readonly number[])[]): { com
     if (num[root] !== -1) continue;
     const work: [number, number][] = [[root, 0]];
     num[root] = low[root] = counter++;
-    stack.push(root); onStack[root] = 1;
+    stack.push(root);
+    onStack[root] = 1;
     while (work.length) {
       const top = work[work.length - 1]!;
       const v = top[0];
       const edges = up[v]!;
       if (top[1] < edges.length) {
         const w = edges[top[1]++]!;
-        if (num[w] === -1) { num[w] = low[w] = counter++; stack.push(w); onStack[w] = 1; work.push([w, 0]); }
-        else if (onStack[w]) low[v] = Math.min(low[v]!, num[w]!);
+        if (num[w] === -1) {
+          num[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          work.push([w, 0]);
+        } else if (onStack[w]) low[v] = Math.min(low[v]!, num[w]!);
       } else {
         work.pop();
-        if (work.length) { const p = work[work.length - 1]![0]; low[p] = Math.min(low[p]!, low[v]!); }
+        if (work.length) {
+          const p = work[work.length - 1]![0];
+          low[p] = Math.min(low[p]!, low[v]!);
+        }
         if (low[v] === num[v]) {
           const members: number[] = [];
           let w: number;
-          do { w = stack.pop()!; onStack[w] = 0; comp[w] = order.length; members.push(w); } while (w !== v);
+          do {
+            w = stack.pop()!;
+            onStack[w] = 0;
+            comp[w] = order.length;
+            members.push(w);
+          } while (w !== v);
           order.push(members);
         }
       }
@@ -170,7 +206,11 @@ function stronglyConnected(n: number, up: readonly (readonly number[])[]): { com
  * of such nodes are counted in one pass upwards instead of one walk each. Not inside a cycle
  * (`comp`, the strongly connected components): there a node's dependent also depends on it.
  */
-export function cappedDependents(n: number, up: readonly (readonly number[])[], comp = stronglyConnected(n, up).comp): number[] {
+export function cappedDependents(
+  n: number,
+  up: readonly (readonly number[])[],
+  comp = stronglyConnected(n, up).comp,
+): number[] {
   const counts = new Array<number>(n).fill(-1);
   const mark = new Int32Array(n).fill(-1);
   const queue = new Int32Array(DEPENDENTS_CAP + 1);
@@ -197,7 +237,11 @@ export function cappedDependents(n: number, up: readonly (readonly number[])[], 
     if (counts[v]! >= 0) continue;
     path.length = 0;
     let u = v;
-    while (counts[u] === -1 && up[u]!.length === 1 && comp[u] !== comp[up[u]![0]!]) { counts[u] = IN_PROGRESS; path.push(u); u = up[u]![0]!; }
+    while (counts[u] === -1 && up[u]!.length === 1 && comp[u] !== comp[up[u]![0]!]) {
+      counts[u] = IN_PROGRESS;
+      path.push(u);
+      u = up[u]![0]!;
+    }
     let base = counts[u]! >= 0 ? counts[u]! : (counts[u] = walk(u));
     for (let i = path.length - 1; i >= 0; i--) counts[path[i]!] = base = Math.min(DEPENDENTS_CAP, base + 1);
   }

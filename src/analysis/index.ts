@@ -25,29 +25,34 @@ export type { Move } from './recommend.js';
 export { DEFAULT_OPTIONS, type AnalysisOptions, type PartialOptions } from './options.js';
 
 export interface Analysis {
-  readonly map: string | null
-  readonly stages: Readonly<Record<string, Stage>>
+  readonly map: string | null;
+  readonly stages: Readonly<Record<string, Stage>>;
   /** The top moves, first in the report and in Explain mode. */
-  readonly summary: readonly Move[]
-  readonly findings: readonly Finding[]
+  readonly summary: readonly Move[];
+  readonly findings: readonly Finding[];
   /** Annual spend by stage, when the map carries costs (the `(cost N)` extension). */
-  readonly spend?: Readonly<Record<Stage, number>>
+  readonly spend?: Readonly<Record<Stage, number>>;
 }
 
 const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k, i]));
 
 /** Orders findings by kind, then score (highest first), then id. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  return fs.sort((a, b) => KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return fs.sort(
+    (a, b) =>
+      KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+      b.score - a.score ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** The findings of a map before recommendations, in order, with the graph they were read from. */
 export interface Diagnosis {
-  readonly model: MapModel
-  readonly options: PartialOptions | undefined
-  readonly graph: ValueChain
+  readonly model: MapModel;
+  readonly options: PartialOptions | undefined;
+  readonly graph: ValueChain;
   /** Every finding except recommendations, sorted (see `sortFindings`). */
-  readonly findings: readonly Finding[]
+  readonly findings: readonly Finding[];
 }
 
 /** Pipeline forms with a more evolved form of the same class, and that form. */
@@ -56,7 +61,8 @@ function formsAhead(g: ValueChain, model: MapModel): Map<number, number> {
   for (const p of model.pipelines) {
     const forms = p.children.map((n) => g.index.get(n)).filter((v): v is number => v !== undefined);
     for (const v of forms) {
-      const ahead = forms.filter((w) => stageIndex(g.nodes[w]!.stage) > stageIndex(g.nodes[v]!.stage))
+      const ahead = forms
+        .filter((w) => stageIndex(g.nodes[w]!.stage) > stageIndex(g.nodes[v]!.stage))
         .sort((a, b) => g.nodes[b]!.maturity - g.nodes[a]!.maturity)[0];
       if (ahead !== undefined) out.set(v, ahead);
     }
@@ -102,7 +108,8 @@ export function diagnose(model: MapModel, options?: PartialOptions): Diagnosis {
  * `diagnosis` of the same model and options, when there is one, is not computed again.
  */
 export function analyze(model: MapModel, options?: PartialOptions, diagnosis?: Diagnosis): Analysis {
-  const d = diagnosis && diagnosis.model === model && diagnosis.options === options ? diagnosis : diagnose(model, options);
+  const d =
+    diagnosis && diagnosis.model === model && diagnosis.options === options ? diagnosis : diagnose(model, options);
   const g = d.graph;
   const recs = sortFindings(recommend(g, d.findings));
   const stages: Record<string, Stage> = Object.create(null) as Record<string, Stage>;

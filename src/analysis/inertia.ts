@@ -10,7 +10,21 @@ import { isPractice, type ValueChain } from './graph.js';
 import type { AnalysisOptions } from './options.js';
 import type { Substitution } from './substitution.js';
 
-const REGULATION = new Set(['regulation', 'regulations', 'regulatory', 'compliance', 'law', 'laws', 'legislation', 'licence', 'license', 'licensing', 'standard', 'standards', 'certification']);
+const REGULATION = new Set([
+  'regulation',
+  'regulations',
+  'regulatory',
+  'compliance',
+  'law',
+  'laws',
+  'legislation',
+  'licence',
+  'license',
+  'licensing',
+  'standard',
+  'standards',
+  'certification',
+]);
 
 /** The kind of inertia a component's place on the map suggests (Wardley's sources of inertia). */
 export function inertiaKind(c: Component, dependents: number): string {
@@ -21,7 +35,12 @@ export function inertiaKind(c: Component, dependents: number): string {
   return 'past success';
 }
 
-export function inertiaFindings(g: ValueChain, o: AnalysisOptions['inertia'], window: number, subs: readonly Substitution[]): Finding[] {
+export function inertiaFindings(
+  g: ValueChain,
+  o: AnalysisOptions['inertia'],
+  window: number,
+  subs: readonly Substitution[],
+): Finding[] {
   const out: Finding[] = [];
   const displacedBy = new Map<number, Substitution>();
   for (const s of subs) if (!displacedBy.has(s.incumbent)) displacedBy.set(s.incumbent, s);
@@ -36,17 +55,39 @@ export function inertiaFindings(g: ValueChain, o: AnalysisOptions['inertia'], wi
     if (c.inertia) {
       const to = g.evolveTo[v];
       const boundary = STAGE_BOUNDARIES.find((b) => b > c.maturity);
-      const why = to !== null && to !== undefined && to > c.maturity ? `its evolve arrow says it must move to ${evo(to)}`
-        : sub ? 'a new form of it is on the map'
-          : boundary !== undefined && boundary - c.maturity <= window * 2 ? `it is within ${along(boundary - c.maturity)} of the next stage` : null;
+      const why =
+        to !== null && to !== undefined && to > c.maturity
+          ? `its evolve arrow says it must move to ${evo(to)}`
+          : sub
+            ? 'a new form of it is on the map'
+            : boundary !== undefined && boundary - c.maturity <= window * 2
+              ? `it is within ${along(boundary - c.maturity)} of the next stage`
+              : null;
       if (why === null) continue;
-      out.push(makeFinding('inertia', 'inertia/declared', [c.name], 0.3 + 0.6 * Math.min(1, (deps / Math.max(1, n - 1)) * 2),
-        `${c.name} resists a change that is due`,
-        `${c.name} carries inertia (most likely ${kind}) but ${why}; ${deps} component${deps === 1 ? '' : 's'} depend${deps === 1 ? 's' : ''} on it.`));
+      out.push(
+        makeFinding(
+          'inertia',
+          'inertia/declared',
+          [c.name],
+          0.3 + 0.6 * Math.min(1, (deps / Math.max(1, n - 1)) * 2),
+          `${c.name} resists a change that is due`,
+          `${c.name} carries inertia (most likely ${kind}) but ${why}; ${deps} ` +
+            `component${deps === 1 ? '' : 's'} depend${deps === 1 ? 's' : ''} on it.`,
+        ),
+      );
     } else if (sub && stageIndex(c.stage) >= 2 && deps >= o.minDependents) {
-      out.push(makeFinding('inertia', 'inertia/likely', [c.name], 0.35 + 0.4 * Math.min(1, Math.sqrt(deps / Math.max(1, n - 1)) * 1.5),
-        `${c.name} is likely to resist its substitute`,
-        `${c.name} is an established ${c.stage === 'commodity' ? 'commodity' : 'product'} that ${deps} components rest on, and a new form of it is on the map: expect inertia from ${kind}, though the map does not mark it.`));
+      out.push(
+        makeFinding(
+          'inertia',
+          'inertia/likely',
+          [c.name],
+          0.35 + 0.4 * Math.min(1, Math.sqrt(deps / Math.max(1, n - 1)) * 1.5),
+          `${c.name} is likely to resist its substitute`,
+          `${c.name} is an established ${c.stage === 'commodity' ? 'commodity' : 'product'} that ${deps} ` +
+            `components rest on, and a new form of it is on the map: expect inertia from ${kind}, though the ` +
+            `map does not mark it.`,
+        ),
+      );
     }
   }
   return out;

@@ -19,7 +19,11 @@ export function misalignments(g: ValueChain, o: AnalysisOptions['misalignments']
     const users = g.neededBy[v]!.filter(inChain);
     const techUsers = users.filter((u) => !isPractice(g.nodes[u]!));
     const techUsed = g.needs[v]!.filter((u) => inChain(u) && !isPractice(g.nodes[u]!));
-    const [tech, relation] = techUsers.length ? [techUsers, 'serves'] : techUsed.length ? [techUsed, 'acts on'] : [users, 'serves'];
+    const [tech, relation] = techUsers.length
+      ? [techUsers, 'serves']
+      : techUsed.length
+        ? [techUsed, 'acts on']
+        : [users, 'serves'];
     if (tech.length === 0) continue;
     const mean = tech.reduce((s, u) => s + g.nodes[u]!.maturity, 0) / tech.length;
     const lag = mean - c.maturity;
@@ -28,9 +32,17 @@ export function misalignments(g: ValueChain, o: AnalysisOptions['misalignments']
     const names = tech.map((u) => g.nodes[u]!.name);
     // Score: how far behind (full at 0.4 along evolution) and how much technology it holds back (full at 3).
     const score = 0.6 * Math.min(1, lag / 0.4) + 0.4 * Math.min(1, tech.length / 3);
-    out.push(makeFinding('misalignment', 'misalignment/practice-lag', [c.name, ...names], score,
-      `${c.name} lags the technology it ${relation}`,
-      `${c.name} (a ${c.kind}, at ${evo(c.maturity)}) is ${along(lag)} behind the technology it ${relation} (${names.join(', ')}; on average at ${evo(mean)}): practices must co-evolve with what they govern.`));
+    out.push(
+      makeFinding(
+        'misalignment',
+        'misalignment/practice-lag',
+        [c.name, ...names],
+        score,
+        `${c.name} lags the technology it ${relation}`,
+        `${c.name} (a ${c.kind}, at ${evo(c.maturity)}) is ${along(lag)} behind the technology it ${relation} ` +
+          `(${names.join(', ')}; on average at ${evo(mean)}): practices must co-evolve with what they govern.`,
+      ),
+    );
   }
   return out;
 }

@@ -18,7 +18,16 @@ export const SOURCING: Readonly<Record<Stage, string>> = {
 
 type Method = 'build' | 'buy' | 'outsource';
 
-const BUILD_WORDS = new Set(['in-house', 'inhouse', 'bespoke', 'homegrown', 'home-grown', 'handmade', 'hand-built', 'diy']);
+const BUILD_WORDS = new Set([
+  'in-house',
+  'inhouse',
+  'bespoke',
+  'homegrown',
+  'home-grown',
+  'handmade',
+  'hand-built',
+  'diy',
+]);
 const BUY_WORDS = new Set(['outsourced', 'vendor', 'third-party', 'saas', 'managed', 'off-the-shelf', 'cots']);
 
 /** The method a component is sourced by: declared, or implied by a word of its name (`Bespoke CRM`, `SaaS CRM`). */
@@ -39,7 +48,9 @@ export function sourcingFindings(g: ValueChain): Finding[] {
     if (c.role !== 'supply') continue;
     const m = methodOf(c);
     if (!m) continue;
-    const said = m.implied ? `its name says ${m.method === 'build' ? 'it is built in-house' : 'it is bought'} ('${m.implied}')` : `it is marked (${m.method})`;
+    const said = m.implied
+      ? `its name says ${m.method === 'build' ? 'it is built in-house' : 'it is bought'} ('${m.implied}')`
+      : `it is marked (${m.method})`;
     let score: number;
     let title: string;
     let why: string;
@@ -60,8 +71,17 @@ export function sourcingFindings(g: ValueChain): Finding[] {
       title = `${c.name} is outsourced while still custom-built`;
       why = 'it is still being learned: buy from a specialist at most, and keep the learning';
     } else continue;
-    out.push(makeFinding('sourcing', 'sourcing/method', [c.name], score, title,
-      `${c.name} sits at ${evo(c.maturity)}, in ${STAGE_LABELS[c.stage]}, and ${said}: ${why}. ${STAGE_LABELS[c.stage]} suits: ${SOURCING[c.stage]}.`));
+    out.push(
+      makeFinding(
+        'sourcing',
+        'sourcing/method',
+        [c.name],
+        score,
+        title,
+        `${c.name} sits at ${evo(c.maturity)}, in ${STAGE_LABELS[c.stage]}, and ${said}: ${why}. ` +
+          `${STAGE_LABELS[c.stage]} suits: ${SOURCING[c.stage]}.`,
+      ),
+    );
   }
   return out;
 }

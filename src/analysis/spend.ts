@@ -23,11 +23,20 @@ export function spendFindings(g: ValueChain, model: MapModel): Finding[] {
   if (total <= 0) return [];
   const out: Finding[] = [];
   for (const c of g.nodes) {
-    if (c.cost === null || c.cost <= 0 || c.method !== 'build' || (c.stage !== 'product' && c.stage !== 'commodity')) continue;
+    if (c.cost === null || c.cost <= 0 || c.method !== 'build' || (c.stage !== 'product' && c.stage !== 'commodity'))
+      continue;
     const share = c.cost / total;
-    out.push(makeFinding('misalignment', 'misalignment/spend', [c.name], Math.min(1, 0.3 + share * 2.1),
-      `Money spent building ${c.name} in-house`,
-      `${money(c.cost)} a year (${(share * 100).toFixed(0)}% of the map's spend) goes to building ${c.name} in-house, though it is already ${STAGE_LABELS[c.stage]} at ${evo(c.maturity)}.`));
+    out.push(
+      makeFinding(
+        'misalignment',
+        'misalignment/spend',
+        [c.name],
+        Math.min(1, 0.3 + share * 2.1),
+        `Money spent building ${c.name} in-house`,
+        `${money(c.cost)} a year (${(share * 100).toFixed(0)}% of the map's spend) goes to building ${c.name} ` +
+          `in-house, though it is already ${STAGE_LABELS[c.stage]} at ${evo(c.maturity)}.`,
+      ),
+    );
   }
   return out;
 }

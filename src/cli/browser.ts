@@ -24,7 +24,9 @@ export function findBrowser(): string | null {
     for (const name of NAMES) if (executable(join(dir, name))) return join(dir, name);
   }
   try {
-    const { chromium } = createRequire(import.meta.url)('playwright-core') as { chromium: { executablePath(): string } };
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as {
+      chromium: { executablePath(): string };
+    };
     const own = chromium.executablePath();
     if (own && existsSync(own)) return own;
   } catch {
@@ -35,6 +37,11 @@ export function findBrowser(): string | null {
 
 /** The flags of every headless run (no sandbox: CI runs as root; no GPU there). */
 export const BROWSER_ARGS: readonly string[] = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];

@@ -2,7 +2,19 @@
 // writing a file in place without ever leaving it cut short. Every input stops being read at the
 // map size limit, so `mapwright lint /dev/zero` ends at once.
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MAX_MAP_BYTES, tooLargeMessage } from '../lang/limits.js';
 
@@ -15,15 +27,25 @@ export { MAX_MAP_BYTES };
 export function ioProblem(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EDQUOT': return 'disk quota exceeded';
-    case 'EROFS': return 'read-only file system';
-    case 'ELOOP': return 'too many symbolic links (a loop)';
-    case 'EIO': return 'input/output error';
-    default: return err.message ?? String(e);
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ELOOP':
+      return 'too many symbolic links (a loop)';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return err.message ?? String(e);
   }
 }
 
@@ -36,7 +58,9 @@ function readBounded(fd: number, what: string): string {
   const chunk = Buffer.allocUnsafe(1 << 16);
   for (;;) {
     let n: number;
-    try { n = readSync(fd, chunk, 0, chunk.length, null); } catch (e) {
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
       if ((e as NodeJS.ErrnoException).code === 'EOF') break;
       throw new UsageError(`${what}: cannot read: ${ioProblem(e)}`);
@@ -60,18 +84,28 @@ export function readMapText(spec: string): string {
   if (spec === '-') return (stdinCache ??= readBounded(0, '<stdin>'));
   if (isRevisionPath(spec)) {
     try {
-      return execFileSync('git', ['show', spec], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_MAP_BYTES - 1 });
+      return execFileSync('git', ['show', spec], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: MAX_MAP_BYTES - 1,
+      });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOBUFS') throw new UsageError(`${spec}: ${tooLargeMessage('the map', null).replace(/\.$/, '')}`);
+      if ((e as NodeJS.ErrnoException).code === 'ENOBUFS')
+        throw new UsageError(`${spec}: ${tooLargeMessage('the map', null).replace(/\.$/, '')}`);
       throw new UsageError(`${spec}: no such file, and not a git revision path (REV:path)`);
     }
   }
   let fd: number;
-  try { fd = openSync(spec, 'r'); } catch (e) { throw new UsageError(`${spec}: cannot read: ${ioProblem(e)}`); }
+  try {
+    fd = openSync(spec, 'r');
+  } catch (e) {
+    throw new UsageError(`${spec}: cannot read: ${ioProblem(e)}`);
+  }
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UsageError(`${spec}: is a directory`);
-    if (st.isFile() && st.size >= MAX_MAP_BYTES) throw new UsageError(`${spec}: ${tooLargeMessage('the map', st.size).replace(/\.$/, '')}`);
+    if (st.isFile() && st.size >= MAX_MAP_BYTES)
+      throw new UsageError(`${spec}: ${tooLargeMessage('the map', st.size).replace(/\.$/, '')}`);
     return readBounded(fd, spec);
   } finally {
     closeSync(fd);
@@ -86,7 +120,11 @@ export function readMapText(spec: string): string {
  */
 export function writeFileAtomic(path: string, text: string): void {
   let target: string;
-  try { target = realpathSync(path); } catch (e) { throw new UsageError(`${path}: cannot write: ${ioProblem(e)}`); }
+  try {
+    target = realpathSync(path);
+  } catch (e) {
+    throw new UsageError(`${path}: cannot write: ${ioProblem(e)}`);
+  }
   const mode = statSync(target).mode & 0o7777;
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.mapwright-tmp`);
   let fd: number | null = null;
@@ -99,8 +137,18 @@ export function writeFileAtomic(path: string, text: string): void {
     fd = null;
     renameSync(temp, target);
   } catch (e) {
-    if (fd !== null) { try { closeSync(fd); } catch { /* already failing */ } }
-    try { unlinkSync(temp); } catch { /* not created */ }
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* not created */
+    }
     throw new UsageError(`${path}: cannot write (${ioProblem(e)}); the file is unchanged`);
   }
 }

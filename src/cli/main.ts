@@ -19,7 +19,8 @@ import { displayName, ioProblem, isRevisionPath, readMapText, UsageError, writeF
 const HELP = `mapwright: Wardley maps as text
 
 usage:
-  mapwright lint FILE... [--format text|json] [--hints]   report problems (exit 1 on errors); --hints: inferred kinds too
+  mapwright lint FILE... [--format text|json] [--hints]
+                                                report problems (exit 1 on errors); --hints: inferred kinds too
   mapwright fmt FILE... [--check|--write]       format maps (stdout, check, or in place); --check --format json
   mapwright parse FILE --json                   the map model as JSON
   mapwright analyze FILE [--format md|json]     critical paths, bottlenecks, risks, recommendations
@@ -34,9 +35,15 @@ usage:
 FILE may be '-' (standard input), a glob such as 'maps/*.owm', or REV:path (a git revision).
 Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.`;
 
-export interface CliIO { out: (s: string) => void; err: (s: string) => void }
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
 
-interface Args { positional: string[]; flags: Map<string, string | true> }
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
 
 function parseArgs(argv: string[], valued: Set<string>): Args {
   const positional: string[] = [];
@@ -77,21 +84,47 @@ export function expandGlob(pattern: string, warn: (message: string) => void = ()
   const firstGlob = parts.findIndex((p) => /[*?]/.test(p));
   const root = parts.slice(0, firstGlob).join('/') || (pattern.startsWith('/') ? '/' : '.');
   const rest = parts.slice(firstGlob);
-  const toRegex = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  const toRegex = (p: string) =>
+    new RegExp(
+      `^${p
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`,
+    );
   const out: string[] = [];
   const seen = new Set<string>();
   const isDir = (path: string): boolean => {
-    try { return statSync(path).isDirectory(); } catch (e) { warn(`${path}: skipped: ${ioProblem(e)}`); return false; }
+    try {
+      return statSync(path).isDirectory();
+    } catch (e) {
+      warn(`${path}: skipped: ${ioProblem(e)}`);
+      return false;
+    }
   };
   const walk = (dir: string, i: number): void => {
-    if (i === rest.length) { out.push(dir); return; }
+    if (i === rest.length) {
+      out.push(dir);
+      return;
+    }
     const part = rest[i]!;
     let entries: string[];
-    try { entries = readdirSync(dir).sort(); } catch { return; }
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
     if (part === '**') {
       let real: string;
-      try { real = realpathSync(dir); } catch (e) { warn(`${dir}: skipped: ${ioProblem(e)}`); return; }
-      if (seen.has(real)) { warn(`${dir}: skipped: already searched (a symbolic link loop)`); return; }
+      try {
+        real = realpathSync(dir);
+      } catch (e) {
+        warn(`${dir}: skipped: ${ioProblem(e)}`);
+        return;
+      }
+      if (seen.has(real)) {
+        warn(`${dir}: skipped: already searched (a symbolic link loop)`);
+        return;
+      }
       seen.add(real);
       walk(dir, i + 1);
       for (const e of entries) if (isDir(join(dir, e))) walk(join(dir, e), i);
@@ -113,7 +146,12 @@ export function expandGlob(pattern: string, warn: (message: string) => void = ()
 
 /** Whether a path names something readable (a dangling link does not: it is skipped with a warning). */
 function existsAsFile(path: string): boolean {
-  try { statSync(path); return true; } catch { return false; }
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function inputs(args: Args, io: CliIO): string[] {
@@ -121,13 +159,19 @@ function inputs(args: Args, io: CliIO): string[] {
   return args.positional.flatMap((p) => expandGlob(p, (m) => io.err(`mapwright: warning: ${m}`)));
 }
 
-/** Hints about what the map leaves to inference: each inferred kind that is not technology, with the decorator that says it. */
+/**
+ * Hints about what the map leaves to inference: each inferred kind that is not technology, with the decorator that
+ * says it.
+ */
 function kindHints(model: MapModel): { line: number; column: number; message: string; fix: string }[] {
   return model.components
     .filter((c) => c.kindInferred && c.kind !== 'technology' && c.type !== 'evolved')
     .map((c) => ({
-      line: c.line, column: c.nameLoc.column,
-      message: `'${c.name}' reads as ${c.kind === 'data' || c.kind === 'knowledge' ? c.kind : `a ${c.kind}`} (${c.kindReason}): write '(${c.kind})' after its coordinates to say so`,
+      line: c.line,
+      column: c.nameLoc.column,
+      message:
+        `'${c.name}' reads as ${c.kind === 'data' || c.kind === 'knowledge' ? c.kind : `a ${c.kind}`} ` +
+        `(${c.kindReason}): write '(${c.kind})' after its coordinates to say so`,
       fix: `(${c.kind})`,
     }));
 }
@@ -136,7 +180,8 @@ function lint(args: Args, io: CliIO): number {
   checkFlags(args, ['format', 'hints']);
   const format = args.flags.get('format') ?? 'text';
   const hints = args.flags.has('hints');
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${String(format)}`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not ${String(format)}`);
   let errors = 0;
   const report: { file: string; diagnostics: unknown[] }[] = [];
   for (const spec of inputs(args, io)) {
@@ -145,7 +190,13 @@ function lint(args: Args, io: CliIO): number {
     errors += model.diagnostics.filter((d) => d.severity === 'error').length;
     const extra = hints ? kindHints(model) : [];
     if (format === 'json') {
-      report.push({ file, diagnostics: [...model.diagnostics.map(diagnosticToJson), ...extra.map((h) => ({ severity: 'hint', code: 'inferred-kind', ...h }))] });
+      report.push({
+        file,
+        diagnostics: [
+          ...model.diagnostics.map(diagnosticToJson),
+          ...extra.map((h) => ({ severity: 'hint', code: 'inferred-kind', ...h })),
+        ],
+      });
     } else {
       for (const d of model.diagnostics) io.out(`${file}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)}`);
       for (const h of extra) io.out(`${file}:${h.line}:${h.column}: hint: ${oneLine(h.message)}`);
@@ -161,7 +212,8 @@ function fmt(args: Args, io: CliIO): number {
   const write = args.flags.has('write');
   const format = args.flags.get('format') ?? 'text';
   if (check && write) throw new UsageError('--check and --write cannot be used together');
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${String(format)}`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not ${String(format)}`);
   if (format === 'json' && !check) throw new UsageError('--format json goes with --check');
   let unformatted = 0;
   const report: { file: string; formatted: boolean }[] = [];
@@ -174,7 +226,8 @@ function fmt(args: Args, io: CliIO): number {
       else if (formatted !== text) io.out(`${displayName(spec)}: not formatted`);
     } else if (write) {
       if (spec === '-') throw new UsageError('--write needs files, not standard input');
-      if (isRevisionPath(spec)) throw new UsageError(`${spec}: --write cannot write into a git revision; write the file itself`);
+      if (isRevisionPath(spec))
+        throw new UsageError(`${spec}: --write cannot write into a git revision; write the file itself`);
       if (formatted !== text) writeFileAtomic(spec, formatted);
     } else io.out(formatted.replace(/\n$/, ''));
   }
@@ -202,7 +255,8 @@ function analyzeCommand(args: Args, io: CliIO): number {
   const model = readModel(spec);
   const result = analyze(model);
   io.out((format === 'json' ? analysisToJson(result, model) : analysisToMarkdown(model, result)).replace(/\n$/, ''));
-  for (const d of model.diagnostics.filter((x) => x.severity === 'error')) io.err(`${displayName(spec)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+  for (const d of model.diagnostics.filter((x) => x.severity === 'error'))
+    io.err(`${displayName(spec)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
   return 0;
 }
 
@@ -215,7 +269,8 @@ function readModel(spec: string): MapModel {
 function diffCommand(args: Args, io: CliIO): number {
   checkFlags(args, ['format']);
   const format = args.flags.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'md' && format !== 'json') throw new UsageError(`--format must be text, md or json, not ${String(format)}`);
+  if (format !== 'text' && format !== 'md' && format !== 'json')
+    throw new UsageError(`--format must be text, md or json, not ${String(format)}`);
   if (args.positional.length !== 2) throw new UsageError('diff takes OLD and NEW');
   const d = diffMaps(readModel(args.positional[0]!), readModel(args.positional[1]!));
   io.out(format === 'json' ? JSON.stringify(d, null, 2) : diffToText(d, format).replace(/\n$/, ''));
@@ -239,11 +294,18 @@ function describeCommand(args: Args, io: CliIO): number {
   // One line per thing, whatever a name holds (git shows these lines as the diff).
   const lines = [`title: ${oneLine(m.title ?? '(none)')}`];
   for (const c of [...m.components].filter((x) => x.type !== 'evolved').sort((a, b) => a.key.localeCompare(b.key))) {
-    const extra = [c.kind !== 'technology' ? c.kind : null, c.method, c.inertia ? 'inertia' : null].filter(Boolean).join(', ');
-    lines.push(`${c.type} ${oneLine(c.name)}: ${STAGE_LABELS[c.stage]}, evolution ${c.maturity.toFixed(2)}, visibility ${c.visibility.toFixed(2)}${extra ? ` (${extra})` : ''}`);
+    const extra = [c.kind !== 'technology' ? c.kind : null, c.method, c.inertia ? 'inertia' : null]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `${c.type} ${oneLine(c.name)}: ${STAGE_LABELS[c.stage]}, evolution ${c.maturity.toFixed(2)}, visibility ` +
+        `${c.visibility.toFixed(2)}${extra ? ` (${extra})` : ''}`,
+    );
   }
-  for (const l of [...m.links].sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`))) lines.push(`link ${oneLine(l.from)} ${l.flow ? '+>' : '->'} ${oneLine(l.to)}`);
-  for (const e of m.evolves) lines.push(`evolve ${oneLine(e.name)}${e.newName ? ` as ${oneLine(e.newName)}` : ''} to ${e.to.toFixed(2)}`);
+  for (const l of [...m.links].sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`)))
+    lines.push(`link ${oneLine(l.from)} ${l.flow ? '+>' : '->'} ${oneLine(l.to)}`);
+  for (const e of m.evolves)
+    lines.push(`evolve ${oneLine(e.name)}${e.newName ? ` as ${oneLine(e.newName)}` : ''} to ${e.to.toFixed(2)}`);
   io.out(lines.join('\n'));
   return 0;
 }
@@ -255,37 +317,59 @@ function renderCommand(args: Args, _io: CliIO): number | Promise<number> {
   if (!outPath || !/\.(svg|png)$/i.test(outPath)) throw new UsageError('render needs -o OUT.svg or -o OUT.png');
   const style = args.flags.get('style');
   const styles = ['plain', 'wardley', 'colour', 'color', 'handwritten', 'dark'];
-  if (style !== undefined && (typeof style !== 'string' || !styles.includes(style))) throw new UsageError(`--style must be one of ${styles.join(', ')}`);
+  if (style !== undefined && (typeof style !== 'string' || !styles.includes(style)))
+    throw new UsageError(`--style must be one of ${styles.join(', ')}`);
   const highlight = args.flags.get('highlight') ?? 'none';
   if (highlight !== 'findings' && highlight !== 'none') throw new UsageError('--highlight must be findings or none');
   const model = readModel(args.positional[0]!);
   const width = Number(args.flags.get('width') ?? model.presentation.size?.width ?? 1200);
   const height = Number(args.flags.get('height') ?? model.presentation.size?.height ?? 800);
-  if (!(width >= 200 && width <= 10000 && height >= 200 && height <= 10000)) throw new UsageError('--width and --height must be between 200 and 10000');
-  const scene = buildScene(model, { width, height }, {
-    findings: highlight === 'findings' ? analyze(model).findings : [],
-    ...(style ? { style: style === 'color' ? 'colour' : (style as 'plain') } : {}),
-  });
+  if (!(width >= 200 && width <= 10000 && height >= 200 && height <= 10000))
+    throw new UsageError('--width and --height must be between 200 and 10000');
+  const scene = buildScene(
+    model,
+    { width, height },
+    {
+      findings: highlight === 'findings' ? analyze(model).findings : [],
+      ...(style ? { style: style === 'color' ? 'colour' : (style as 'plain') } : {}),
+    },
+  );
   const svg = sceneToSvg(scene, model.title);
-  if (/\.svg$/i.test(outPath)) { writeFileSync(outPath, svg); return 0; }
+  if (/\.svg$/i.test(outPath)) {
+    writeFileSync(outPath, svg);
+    return 0;
+  }
   return renderPng(svg, width, height, outPath).then(() => 0);
 }
 
 /** PNG through the same browser engine the app runs in (Chromium via playwright-core). */
 async function renderPng(svg: string, width: number, height: number, outPath: string): Promise<void> {
-  let chromium: { launch(o: object): Promise<{ newPage(o: object): Promise<{ setContent(h: string): Promise<void>; screenshot(o: object): Promise<Buffer> }>; close(): Promise<void> }> };
+  let chromium: {
+    launch(o: object): Promise<{
+      newPage(o: object): Promise<{ setContent(h: string): Promise<void>; screenshot(o: object): Promise<Buffer> }>;
+      close(): Promise<void>;
+    }>;
+  };
   try {
     ({ chromium } = (await import('playwright-core')) as unknown as { chromium: typeof chromium });
   } catch {
-    throw new UsageError('PNG output needs playwright-core and Chromium (apt-get install chromium); SVG output needs neither');
+    throw new UsageError(
+      'PNG output needs playwright-core and Chromium (apt-get install chromium); SVG output needs neither',
+    );
   }
   const executablePath = findBrowser();
-  if (!executablePath) throw new UsageError('PNG output needs Chromium or Chrome (apt-get install chromium, or set CHROMIUM_PATH); SVG output does not');
-  const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS] })
-    .catch((e: Error) => { throw new UsageError(`cannot start Chromium for PNG output: ${e.message.split('\n')[0]}`); });
+  if (!executablePath)
+    throw new UsageError(
+      'PNG output needs Chromium or Chrome (apt-get install chromium, or set CHROMIUM_PATH); SVG output does not',
+    );
+  const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS] }).catch((e: Error) => {
+    throw new UsageError(`cannot start Chromium for PNG output: ${e.message.split('\n')[0]}`);
+  });
   try {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2 });
-    await page.setContent(`<!doctype html><html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</body></html>`,
+    );
     writeFileSync(outPath, await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } }));
   } finally {
     await browser.close();
@@ -301,7 +385,11 @@ function exportCommand(args: Args, io: CliIO): number {
   const out = toMermaid(text);
   io.out((to === 'mermaid' ? out.text : `\`\`\`mermaid\n${out.text}\`\`\`\n`).replace(/\n$/, ''));
   // What Mermaid cannot say travels as `%% mapwright:` comments; say which lines, on stderr.
-  for (const l of out.leftOut) io.err(`${displayName(args.positional[0]!)}:${l.line}: note: kept as a %% mapwright comment (${l.why}): ${oneLine(l.text)}`);
+  for (const l of out.leftOut)
+    io.err(
+      `${displayName(args.positional[0]!)}:${l.line}: note: kept as a %% mapwright comment (${l.why}): ` +
+        `${oneLine(l.text)}`,
+    );
   return 0;
 }
 
@@ -330,7 +418,8 @@ const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number | Promise<n
 /** `mapwright lsp --stdio`: the language server, until the client says exit. */
 async function lspCommand(args: Args): Promise<number> {
   checkFlags(args, ['stdio']);
-  if (!args.flags.has('stdio')) throw new UsageError('lsp speaks over standard input and output: mapwright lsp --stdio');
+  if (!args.flags.has('stdio'))
+    throw new UsageError('lsp speaks over standard input and output: mapwright lsp --stdio');
   const { startServer } = await import('../lsp/server.js');
   startServer();
   return new Promise<number>(() => {}); // the server ends the process when the client says exit
@@ -339,15 +428,27 @@ async function lspCommand(args: Args): Promise<number> {
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') { io.out(HELP); return command === undefined ? 2 : 0; }
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
   const cmd = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!cmd) { io.err(`mapwright: unknown command '${command}' (try 'mapwright help')`); return 2; }
+  if (!cmd) {
+    io.err(`mapwright: unknown command '${command}' (try 'mapwright help')`);
+    return 2;
+  }
   try {
     return await cmd.run(parseArgs(rest, new Set(cmd.valued)), io);
   } catch (e) {
     // An ordinary I/O failure (a full disk, a missing directory) is said as such; only a bug is internal.
-    const io_ = typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
-    const what = e instanceof UsageError ? e.message : io_ ? `${(e as NodeJS.ErrnoException).path ?? ''}${(e as NodeJS.ErrnoException).path ? ': ' : ''}${ioProblem(e)}` : `internal error: ${(e as Error).message}`;
+    const io_ =
+      typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+    const what =
+      e instanceof UsageError
+        ? e.message
+        : io_
+          ? `${(e as NodeJS.ErrnoException).path ?? ''}${(e as NodeJS.ErrnoException).path ? ': ' : ''}${ioProblem(e)}`
+          : `internal error: ${(e as Error).message}`;
     io.err(`mapwright ${command}: ${what}`);
     return 2;
   }

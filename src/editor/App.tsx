@@ -1,13 +1,35 @@
 // The editor: text and canvas side by side over one store, the analysis panel, the outline,
 // the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
-import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import {
+  lazy,
+  memo,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type RefObject,
+} from 'react';
 import type { Analysis, Finding } from '../analysis/index.js';
 
 import type { Component, MapModel } from '../model/model.js';
 import { buildScene } from '../render/scene.js';
 import { KINDS } from '../lang/words.js';
 import { ACTION_DEFS, actionFor, type ActionId } from './actions.js';
-import { makeKindExplicit, nudge, remove, rename, setKindOf, setMethodOf, setStyleOf, toggleInertiaOf } from './commands.js';
+import {
+  makeKindExplicit,
+  nudge,
+  remove,
+  rename,
+  setKindOf,
+  setMethodOf,
+  setStyleOf,
+  toggleInertiaOf,
+} from './commands.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
@@ -32,7 +54,10 @@ const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, summary: [], findings:
 const EXPORT_FRAME = { width: 1200, height: 800 } as const;
 
 /** The maps shipped in maps/, loaded on demand. */
-const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<
+  string,
+  () => Promise<string>
+>;
 const mapName = (path: string) => path.split('/').pop()!;
 
 /** During a drag, the side panels follow the map at most this often (ms). */
@@ -46,21 +71,60 @@ const NEW_MAP = 'title Untitled map\n\ncomponent User [0.95, 0.50]\n';
 
 /** The template: the shape of a first map, to rename and move. */
 const TEMPLATE_MAP = [
-  'title My map', '', '// Who the map is for, and what they need, at the top.', 'component User [0.95, 0.45]', 'component User need [0.85, 0.45]',
-  '', '// What meets the need, down to what nobody sees. Left: new and uncertain; right: standard.',
-  'component Service [0.65, 0.35]', 'component Platform [0.45, 0.60]', 'component Power [0.15, 0.90]', '',
-  'User->User need', 'User need->Service', 'Service->Platform', 'Platform->Power', '',
+  'title My map',
+  '',
+  '// Who the map is for, and what they need, at the top.',
+  'component User [0.95, 0.45]',
+  'component User need [0.85, 0.45]',
+  '',
+  '// What meets the need, down to what nobody sees. Left: new and uncertain; right: standard.',
+  'component Service [0.65, 0.35]',
+  'component Platform [0.45, 0.60]',
+  'component Power [0.15, 0.90]',
+  '',
+  'User->User need',
+  'User need->Service',
+  'Service->Platform',
+  'Platform->Power',
+  '',
 ].join('\n');
 
 /**
  * The hidden file input, apart so that the toolbar's renders (one per frame of a drag) leave it
  * alone: React sets an input's type and name again on every render, which restyles the page.
  */
-const FileInput = memo(function FileInput({ inputRef, onFile }: { inputRef: RefObject<HTMLInputElement | null>; onFile(f: File): void }) {
-  return <input ref={inputRef} type="file" accept=".owm,.wm,.txt,text/plain" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(f); e.target.value = ''; }} data-testid="file-input" />;
+const FileInput = memo(function FileInput({
+  inputRef,
+  onFile,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onFile(f: File): void;
+}) {
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      accept=".owm,.wm,.txt,text/plain"
+      hidden
+      onChange={(e) => {
+        const f = e.target.files?.[0];
+        if (f) onFile(f);
+        e.target.value = '';
+      }}
+      data-testid="file-input"
+    />
+  );
 });
 
-export function App({ store, session, firstVisit = false }: { store: EditorStore; session: Session; firstVisit?: boolean }) {
+export function App({
+  store,
+  session,
+  firstVisit = false,
+}: {
+  store: EditorStore;
+  session: Session;
+  firstVisit?: boolean;
+}) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const sessionState = useSyncExternalStore(session.subscribe, session.getState);
   const [welcome, setWelcome] = useState(firstVisit);
@@ -71,13 +135,22 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   const [outlineComponents, setOutlineComponents] = useState(derived.shown.components);
   // The side panels and the text editor are mounted after the map's first frame.
   const [ready, setReady] = useState(false);
-  useEffect(() => { const id = requestAnimationFrame(() => setReady(true)); return () => cancelAnimationFrame(id); }, []);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => setReady(true));
+    return () => cancelAnimationFrame(id);
+  }, []);
   const canvas = useRef<CanvasHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [split, setSplit] = useState(0.36);
   const [panelOpen, setPanelOpen] = useState(true);
   const [active, setActive] = useState<Finding | null>(null);
-  const [renaming, setRenaming] = useState<{ name: string; x: number; y: number; value: string; error: string | null } | null>(null);
+  const [renaming, setRenaming] = useState<{
+    name: string;
+    x: number;
+    y: number;
+    value: string;
+    error: string | null;
+  } | null>(null);
   const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
   // The analysis the views show; computed after the first frame, then at most once per frame.
   const [analysisFrame, setAnalysisFrame] = useState<Analysis>(EMPTY_ANALYSIS);
@@ -89,12 +162,18 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   const [costView, setCostView] = useState(false);
   const onPreview = useCallback((p: Preview) => setPreview(p), []);
   const onExplainFocus = useCallback((names: readonly string[] | null) => setExplainFocus(names), []);
-  const closeExplain = useCallback(() => { setExplaining(false); setExplainFocus(null); }, []);
+  const closeExplain = useCallback(() => {
+    setExplaining(false);
+    setExplainFocus(null);
+  }, []);
 
   // For end-to-end tests and the browser console: where things are drawn.
   useEffect(() => {
     const handle: CanvasHandle = {
-      fit: () => canvas.current?.fit(), zoom: (f) => canvas.current?.zoom(f), toPng: (r) => canvas.current?.toPng(r) ?? null, scene: () => canvas.current?.scene() ?? null,
+      fit: () => canvas.current?.fit(),
+      zoom: (f) => canvas.current?.zoom(f),
+      toPng: (r) => canvas.current?.toPng(r) ?? null,
+      scene: () => canvas.current?.scene() ?? null,
       view: () => canvas.current?.view() ?? { scale: 1, x: 0, y: 0 },
     };
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
@@ -105,8 +184,8 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   // panels (the findings with the recommendations that only they list, and the outline) follow
   // as a transition that does not hold up the canvas's frames: after the frame of each change,
   // and during a drag at most every SIDE_DRAG_MS, the last time when the pointer stops. A list
-  // that changed 60 times a second could not be read, and laying it out and painting it took
-  // 5 to 10 ms of every drag frame, delaying the frames of the next moves.
+  // that changed 60 times a second could not be read, and laying it out and painting it took a
+  // good part of every drag frame, delaying the frames of the next moves.
   const sideAt = useRef(0);
   useEffect(() => {
     const refresh = () => {
@@ -133,10 +212,15 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
       void session.saveNow();
       if (session.unsaved()) e.preventDefault();
     };
-    const hidden = () => { if (document.visibilityState === 'hidden') void session.saveNow(); };
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') void session.saveNow();
+    };
     window.addEventListener('beforeunload', leaving);
     document.addEventListener('visibilitychange', hidden);
-    return () => { window.removeEventListener('beforeunload', leaving); document.removeEventListener('visibilitychange', hidden); };
+    return () => {
+      window.removeEventListener('beforeunload', leaving);
+      document.removeEventListener('visibilitychange', hidden);
+    };
   }, [session]);
 
   const selectedComponents = useMemo(
@@ -145,10 +229,13 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   );
 
   /** Opens a map of its own (a file, a shipped map, a new map): the open one stays kept, in Recent maps. */
-  const openText = useCallback(async (text: string, name: string) => {
-    setWelcome(false);
-    if (await session.openNew(text, name)) canvas.current?.fit();
-  }, [session]);
+  const openText = useCallback(
+    async (text: string, name: string) => {
+      setWelcome(false);
+      if (await session.openNew(text, name)) canvas.current?.fit();
+    },
+    [session],
+  );
 
   // A share link pasted into this tab's address bar (only the fragment changes: no reload) opens
   // as a map of its own too, and the fragment is dropped.
@@ -165,15 +252,23 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
     return () => window.removeEventListener('hashchange', onHash);
   }, [openText, store]);
 
-  const openFile = useCallback(async (file: File) => {
-    if (file.size >= MAX_MAP_BYTES) { store.notify(tooLargeMessage(file.name, file.size)); return; }
-    await openText(await file.text(), file.name);
-  }, [openText, store]);
+  const openFile = useCallback(
+    async (file: File) => {
+      if (file.size >= MAX_MAP_BYTES) {
+        store.notify(tooLargeMessage(file.name, file.size));
+        return;
+      }
+      await openText(await file.text(), file.name);
+    },
+    [openText, store],
+  );
 
   // What the canvas shows of the analysis: nothing while the analysis is hidden, or while a learner
   // is predicting (the preview then says what to show: nothing until the reveal).
   const analysisShown = panelOpen || explaining;
-  const canvasFindings = !analysisShown ? EMPTY_ANALYSIS.findings : preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings);
+  const canvasFindings = !analysisShown
+    ? EMPTY_ANALYSIS.findings
+    : (preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings));
 
   /** The picture both exports draw: the map and its findings, without the screen's selection, dimming or zoom. */
   const exportPicture = useCallback(async () => {
@@ -198,37 +293,93 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
     const fragment = await encodeShareFragment(state.text);
     const url = `${location.origin}${location.pathname}${fragment}`;
     if (url.length > SHARE_URL_LIMIT) {
-      store.notify(`This map is too large for a link (${(url.length / 1e6).toFixed(1)} million characters; browsers open about 2): save the file and send that instead.`);
+      store.notify(
+        `This map is too large for a link (${(url.length / 1e6).toFixed(1)} million characters; browsers open ` +
+          `about 2): save the file and send that instead.`,
+      );
       return;
     }
-    try { await navigator.clipboard.writeText(url); store.notify('Share link copied to the clipboard.'); } catch { setShareLink(url); }
+    try {
+      await navigator.clipboard.writeText(url);
+      store.notify('Share link copied to the clipboard.');
+    } catch {
+      setShareLink(url);
+    }
   }, [state.text, store]);
 
   /** What each action of the registry (actions.ts) does here. */
-  const selectedNow = () => store.derived().shown.components.filter((c) => c.type !== 'evolved' && store.getState().selection.includes(c.name));
+  const selectedNow = () =>
+    store.derived().shown.components.filter((c) => c.type !== 'evolved' && store.getState().selection.includes(c.name));
   const runAction = (id: ActionId, e?: KeyboardEvent): void => {
     switch (id) {
-      case 'new': void openText(NEW_MAP, 'untitled.owm'); return;
-      case 'open': fileInput.current?.click(); return;
-      case 'save': void saveText(store.getState().fileName, store.getState().text); return;
-      case 'undo': store.undo(); return;
-      case 'redo': store.redo(); return;
-      case 'fit': canvas.current?.fit(); return;
-      case 'zoom-in': canvas.current?.zoom(1.25); return;
-      case 'zoom-out': canvas.current?.zoom(1 / 1.25); return;
-      case 'share': void share(); return;
-      case 'svg': void exportSvg(); return;
-      case 'png': void exportPng(); return;
-      case 'panel': setPanelOpen((o) => !o); return;
-      case 'explain': setExplaining(true); return;
-      case 'help': setHelp(true); return;
-      case 'escape': setMenu(null); setRenaming(null); setActive(null); setHelp(false); return;
-      case 'delete': { const sel = selectedNow(); if (sel.length) remove(store, sel.map((c) => c.name)); return; }
-      case 'nudge': case 'nudge-far': { const sel = selectedNow(); if (sel.length === 1 && e) arrowMove(sel[0]!, e); return; }
+      case 'new':
+        void openText(NEW_MAP, 'untitled.owm');
+        return;
+      case 'open':
+        fileInput.current?.click();
+        return;
+      case 'save':
+        void saveText(store.getState().fileName, store.getState().text);
+        return;
+      case 'undo':
+        store.undo();
+        return;
+      case 'redo':
+        store.redo();
+        return;
+      case 'fit':
+        canvas.current?.fit();
+        return;
+      case 'zoom-in':
+        canvas.current?.zoom(1.25);
+        return;
+      case 'zoom-out':
+        canvas.current?.zoom(1 / 1.25);
+        return;
+      case 'share':
+        void share();
+        return;
+      case 'svg':
+        void exportSvg();
+        return;
+      case 'png':
+        void exportPng();
+        return;
+      case 'panel':
+        setPanelOpen((o) => !o);
+        return;
+      case 'explain':
+        setExplaining(true);
+        return;
+      case 'help':
+        setHelp(true);
+        return;
+      case 'escape':
+        setMenu(null);
+        setRenaming(null);
+        setActive(null);
+        setHelp(false);
+        return;
+      case 'delete': {
+        const sel = selectedNow();
+        if (sel.length)
+          remove(
+            store,
+            sel.map((c) => c.name),
+          );
+        return;
+      }
+      case 'nudge':
+      case 'nudge-far': {
+        const sel = selectedNow();
+        if (sel.length === 1 && e) arrowMove(sel[0]!, e);
+        return;
+      }
     }
   };
 
-  const inText = (e: KeyboardEvent) => (e.target as HTMLElement | null)?.closest?.('.cm-editor, input, textarea, select') != null;
+  const inText = (e: KeyboardEvent) =>
+    (e.target as HTMLElement | null)?.closest?.('.cm-editor, input, textarea, select') != null;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -252,15 +403,21 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
     nudge(store, c, dv, dm);
   };
 
-  const onMakeExplicit = useCallback((name: string) => {
-    const c = store.derived().shown.components.find((x) => x.name === name && x.type !== 'evolved');
-    if (c) makeKindExplicit(store, c);
-  }, [store]);
+  const onMakeExplicit = useCallback(
+    (name: string) => {
+      const c = store.derived().shown.components.find((x) => x.name === name && x.type !== 'evolved');
+      if (c) makeKindExplicit(store, c);
+    },
+    [store],
+  );
 
-  const onOutlineSelect = useCallback((n: string, add: boolean) => {
-    const sel = store.getState().selection;
-    store.select(add ? (sel.includes(n) ? sel.filter((x) => x !== n) : [...sel, n]) : [n]);
-  }, [store]);
+  const onOutlineSelect = useCallback(
+    (n: string, add: boolean) => {
+      const sel = store.getState().selection;
+      store.select(add ? (sel.includes(n) ? sel.filter((x) => x !== n) : [...sel, n]) : [n]);
+    },
+    [store],
+  );
 
   // Stable, so that the outline (hundreds of rows) is not rendered again with every frame of a drag.
   const outlineKey = useRef<(e: ReactKeyboardEvent<HTMLElement>) => void>(() => {});
@@ -274,7 +431,9 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
 
   // Drag and drop a file onto the window.
   useEffect(() => {
-    const over = (e: DragEvent) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); };
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
     const drop = (e: DragEvent) => {
       const f = e.dataTransfer?.files[0];
       if (!f) return;
@@ -283,14 +442,21 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
-    return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
   }, [openFile]);
 
   const onDividerDown = (e: React.PointerEvent) => {
     const startX = e.clientX;
     const start = split;
-    const move = (ev: PointerEvent) => setSplit(Math.min(0.75, Math.max(0.15, start + (ev.clientX - startX) / window.innerWidth)));
-    const up = () => { window.removeEventListener('pointermove', move); window.removeEventListener('pointerup', up); };
+    const move = (ev: PointerEvent) =>
+      setSplit(Math.min(0.75, Math.max(0.15, start + (ev.clientX - startX) / window.innerWidth)));
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
   };
@@ -299,129 +465,309 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
   const menuRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (!menu) return undefined;
-    const away = (e: PointerEvent) => { if (!menuRef.current?.contains(e.target as Node)) setMenu(null); };
+    const away = (e: PointerEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenu(null);
+    };
     window.addEventListener('pointerdown', away, true);
     return () => window.removeEventListener('pointerdown', away, true);
   }, [menu]);
   const currentText = useCallback(() => store.getState().text, [store]);
   const currentName = useCallback(() => store.getState().fileName, [store]);
-  const downloadText = useCallback((name: string, text: string) => download(name, new Blob([text], { type: 'text/plain;charset=utf-8' })), []);
-  const menuComponent = menu ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved') : undefined;
+  const downloadText = useCallback(
+    (name: string, text: string) => download(name, new Blob([text], { type: 'text/plain;charset=utf-8' })),
+    [],
+  );
+  const menuComponent = menu
+    ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved')
+    : undefined;
   const focus = explainFocus ?? preview.focus ?? (active && analysisShown ? active.components : null);
 
   return (
-    <div className={`app${explaining ? ' presenting' : ''}${derived.shown.presentation.style === 'dark' ? ' theme-dark' : ''}`}>
+    <div
+      className={['app', explaining && 'presenting', derived.shown.presentation.style === 'dark' && 'theme-dark']
+        .filter(Boolean)
+        .join(' ')}
+    >
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <header className="toolbar" role="toolbar" aria-label="Map actions">
         <strong className="brand">Mapwright</strong>
-        <FileMenu session={session} docId={sessionState.docId} onNew={() => { void openText(NEW_MAP, 'untitled.owm'); }} onOpen={() => fileInput.current?.click()}
-          onSave={() => { void saveText(state.fileName, state.text); }} />
-        <select aria-label="Open a map from maps/" title="Open one of the maps shipped with Mapwright" value="" onChange={(e) => { const p = e.target.value; if (p) void MAPS[p]!().then((t) => openText(t, mapName(p))); }}>
+        <FileMenu
+          session={session}
+          docId={sessionState.docId}
+          onNew={() => {
+            void openText(NEW_MAP, 'untitled.owm');
+          }}
+          onOpen={() => fileInput.current?.click()}
+          onSave={() => {
+            void saveText(state.fileName, state.text);
+          }}
+        />
+        <select
+          aria-label="Open a map from maps/"
+          title="Open one of the maps shipped with Mapwright"
+          value=""
+          onChange={(e) => {
+            const p = e.target.value;
+            if (p) void MAPS[p]!().then((t) => openText(t, mapName(p)));
+          }}
+        >
           <option value="">Maps…</option>
-          {Object.keys(MAPS).sort().map((p) => <option key={p} value={p}>{mapName(p)}</option>)}
+          {Object.keys(MAPS)
+            .sort()
+            .map((p) => (
+              <option key={p} value={p}>
+                {mapName(p)}
+              </option>
+            ))}
         </select>
         {ACTION_DEFS.filter((a) => a.toolbar).map((a) => (
-          <button key={a.id} type="button" data-action={a.id} title={`${a.title} (${a.keys.join(' or ')})`} aria-keyshortcuts={a.keys.map((k) => k.replace('Ctrl', 'Control')).join(' ')}
-            disabled={(a.id === 'undo' && !state.canUndo) || (a.id === 'redo' && !state.canRedo)} onClick={() => runAction(a.id)}>
+          <button
+            key={a.id}
+            type="button"
+            data-action={a.id}
+            title={`${a.title} (${a.keys.join(' or ')})`}
+            aria-keyshortcuts={a.keys.map((k) => k.replace('Ctrl', 'Control')).join(' ')}
+            disabled={(a.id === 'undo' && !state.canUndo) || (a.id === 'redo' && !state.canRedo)}
+            onClick={() => runAction(a.id)}
+          >
             {a.id === 'panel' ? (panelOpen ? 'Hide analysis' : 'Show analysis') : a.id === 'help' ? '?' : a.label}
           </button>
         ))}
-        <select aria-label="Map style" title="The map's style (writes its style line)" value={derived.shown.presentation.style} onChange={(e) => setStyleOf(store, e.target.value)} data-testid="style-picker">
-          {STYLES.map((st) => <option key={st} value={st}>{st}</option>)}
+        <select
+          aria-label="Map style"
+          title="The map's style (writes its style line)"
+          value={derived.shown.presentation.style}
+          onChange={(e) => setStyleOf(store, e.target.value)}
+          data-testid="style-picker"
+        >
+          {STYLES.map((st) => (
+            <option key={st} value={st}>
+              {st}
+            </option>
+          ))}
         </select>
-        <span className="file-name" title="File name">{state.fileName}</span>
-        {state.message && <span className="message" role="status" data-testid="message">{state.message}</span>}
+        <span className="file-name" title="File name">
+          {state.fileName}
+        </span>
+        {state.message && (
+          <span className="message" role="status" data-testid="message">
+            {state.message}
+          </span>
+        )}
         <FileInput inputRef={fileInput} onFile={openFile} />
       </header>
-      {sessionState.saveProblem && <div className="banner warning" role="alert" data-testid="save-problem">Not kept in this browser: {sessionState.saveProblem}.</div>}
+      {sessionState.saveProblem && (
+        <div className="banner warning" role="alert" data-testid="save-problem">
+          Not kept in this browser: {sessionState.saveProblem}.
+        </div>
+      )}
       {sessionState.alsoOpenElsewhere && (
         <div className="banner warning" role="alert" data-testid="open-elsewhere">
           This map is also open in another tab: edits in both would overwrite each other.
-          <button type="button" onClick={() => { void session.keepAsCopy(); }}>Keep editing here as a copy</button>
+          <button
+            type="button"
+            onClick={() => {
+              void session.keepAsCopy();
+            }}
+          >
+            Keep editing here as a copy
+          </button>
         </div>
       )}
       {welcome && (
         <div className="banner welcome" data-testid="welcome">
-          <span>Welcome to Mapwright. This is a sample map: drag a component along evolution and watch the analysis change. Start with</span>
-          <button type="button" onClick={() => { void MAPS['../../maps/tea-shop-beginner.owm']?.().then((t) => openText(t, 'tea-shop-beginner.owm')); }}>the tea shop (a first map)</button>
-          <button type="button" onClick={() => { void openText(TEMPLATE_MAP, 'my-map.owm'); }}>a template to fill in</button>
-          <button type="button" onClick={() => { void openText(NEW_MAP, 'untitled.owm'); }}>a new empty map</button>
-          <button type="button" className="close" aria-label="Close the welcome" onClick={() => setWelcome(false)}>×</button>
+          <span>
+            Welcome to Mapwright. This is a sample map: drag a component along evolution and watch the analysis change.
+            Start with
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              void MAPS['../../maps/tea-shop-beginner.owm']?.().then((t) => openText(t, 'tea-shop-beginner.owm'));
+            }}
+          >
+            the tea shop (a first map)
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              void openText(TEMPLATE_MAP, 'my-map.owm');
+            }}
+          >
+            a template to fill in
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              void openText(NEW_MAP, 'untitled.owm');
+            }}
+          >
+            a new empty map
+          </button>
+          <button type="button" className="close" aria-label="Close the welcome" onClick={() => setWelcome(false)}>
+            ×
+          </button>
         </div>
       )}
       {shareLink && (
         <div className="banner" role="dialog" aria-label="Share link" data-testid="share-link">
-          Copy this link to share the map: <input readOnly value={shareLink} onFocus={(e) => e.target.select()} autoFocus aria-label="Share link" />
-          <button type="button" onClick={() => setShareLink(null)}>Done</button>
+          Copy this link to share the map:{' '}
+          <input readOnly value={shareLink} onFocus={(e) => e.target.select()} autoFocus aria-label="Share link" />
+          <button type="button" onClick={() => setShareLink(null)}>
+            Done
+          </button>
         </div>
       )}
-      <main className="workspace" style={{ gridTemplateColumns: explaining ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}>
+      <main
+        className="workspace"
+        style={{ gridTemplateColumns: explaining ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}
+      >
         <section className="text-pane" aria-label="Map text">
           <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
             {ready ? <TextEditor store={store} /> : <pre className="text-loading">{state.text}</pre>}
           </Suspense>
           <div className="diagnostics" aria-live="polite" data-testid="diagnostics">
             {derived.model.diagnostics.slice(0, 50).map((d, i) => (
-              <div key={i} className={`diag ${d.severity}`}>{state.fileName}:{d.line}:{d.column}: {d.severity}: {d.message}</div>
+              <div key={i} className={`diag ${d.severity}`}>
+                {state.fileName}:{d.line}:{d.column}: {d.severity}: {d.message}
+              </div>
             ))}
           </div>
         </section>
-        <div className="divider" role="separator" aria-orientation="vertical" aria-label="Resize" onPointerDown={onDividerDown} />
+        <div
+          className="divider"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label="Resize"
+          onPointerDown={onDividerDown}
+        />
         <section className="canvas-pane" aria-label="Map canvas">
           <ErrorBoundary what="the canvas" text={currentText} fileName={currentName} onDownload={downloadText}>
-          <CrashProbe when={state.failingView === 'canvas'} />
-          <MapCanvas
-            ref={canvas}
-            store={store}
-            version={state.version}
-            selection={state.selection}
-            typingLine={state.typingLine}
-            findings={canvasFindings}
-            focus={focus}
-            preview={preview.model}
-            costView={costView}
-            compareWith={compareWith}
-            onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
-            onContextMenu={(name, x, y) => setMenu({ name, x, y })}
-          />
+            <CrashProbe when={state.failingView === 'canvas'} />
+            <MapCanvas
+              ref={canvas}
+              store={store}
+              version={state.version}
+              selection={state.selection}
+              typingLine={state.typingLine}
+              findings={canvasFindings}
+              focus={focus}
+              preview={preview.model}
+              costView={costView}
+              compareWith={compareWith}
+              onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
+              onContextMenu={(name, x, y) => setMenu({ name, x, y })}
+            />
           </ErrorBoundary>
           {explaining && (
             <ErrorBoundary what="Explain mode" text={currentText} fileName={currentName} onDownload={downloadText}>
               <CrashProbe when={state.failingView === 'explain'} />
-              <Suspense fallback={null}><ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} /></Suspense>
+              <Suspense fallback={null}>
+                <ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} />
+              </Suspense>
             </ErrorBoundary>
           )}
           {renaming && (
             <Floating x={renaming.x} y={renaming.y} className="rename">
-              <form onSubmit={(e) => {
-                e.preventDefault();
-                const error = rename(store, renaming.name, renaming.value);
-                if (error) setRenaming({ ...renaming, error }); else setRenaming(null);
-              }}>
-                <input autoFocus aria-label={`Rename ${renaming.name}`} value={renaming.value} onChange={(e) => setRenaming({ ...renaming, value: e.target.value, error: null })} onBlur={() => setRenaming(null)} data-testid="rename-input" />
-                {renaming.error && <span className="error" role="alert">{renaming.error}</span>}
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const error = rename(store, renaming.name, renaming.value);
+                  if (error) setRenaming({ ...renaming, error });
+                  else setRenaming(null);
+                }}
+              >
+                <input
+                  autoFocus
+                  aria-label={`Rename ${renaming.name}`}
+                  value={renaming.value}
+                  onChange={(e) => setRenaming({ ...renaming, value: e.target.value, error: null })}
+                  onBlur={() => setRenaming(null)}
+                  data-testid="rename-input"
+                />
+                {renaming.error && (
+                  <span className="error" role="alert">
+                    {renaming.error}
+                  </span>
+                )}
               </form>
             </Floating>
           )}
           {menu && menuComponent && (
             <Floating x={menu.x} y={menu.y} className="context-menu-box" testId="context-menu">
               <ul className="context-menu" role="menu" aria-label={`${menu.name}: actions`} ref={menuRef}>
-                <li role="menuitem" onClick={() => { toggleInertiaOf(store, menu.name); setMenu(null); }}>{menuComponent.inertia ? 'Remove inertia' : 'Add inertia'}</li>
+                <li
+                  role="menuitem"
+                  onClick={() => {
+                    toggleInertiaOf(store, menu.name);
+                    setMenu(null);
+                  }}
+                >
+                  {menuComponent.inertia ? 'Remove inertia' : 'Add inertia'}
+                </li>
                 {(['build', 'buy', 'outsource'] as const).map((m) => (
-                  <li key={m} role="menuitemradio" aria-checked={menuComponent.method === m} onClick={() => { setMethodOf(store, menu.name, menuComponent.method === m ? null : m); setMenu(null); }}>Method: {m}</li>
+                  <li
+                    key={m}
+                    role="menuitemradio"
+                    aria-checked={menuComponent.method === m}
+                    onClick={() => {
+                      setMethodOf(store, menu.name, menuComponent.method === m ? null : m);
+                      setMenu(null);
+                    }}
+                  >
+                    Method: {m}
+                  </li>
                 ))}
                 {KINDS.map((k) => (
-                  <li key={k} role="menuitemradio" aria-checked={menuComponent.kind === k} onClick={() => { setKindOf(store, menuComponent, k); setMenu(null); }}>
-                    Kind: {k}{menuComponent.kind === k && menuComponent.kindInferred && <span className="inferred" title={menuComponent.kindReason}> (inferred)</span>}
+                  <li
+                    key={k}
+                    role="menuitemradio"
+                    aria-checked={menuComponent.kind === k}
+                    onClick={() => {
+                      setKindOf(store, menuComponent, k);
+                      setMenu(null);
+                    }}
+                  >
+                    Kind: {k}
+                    {menuComponent.kind === k && menuComponent.kindInferred && (
+                      <span className="inferred" title={menuComponent.kindReason}>
+                        {' '}
+                        (inferred)
+                      </span>
+                    )}
                   </li>
                 ))}
                 {menuComponent.kindInferred && menuComponent.kind !== 'technology' && (
-                  <li role="menuitem" data-testid="make-explicit" onClick={() => { makeKindExplicit(store, menuComponent); setMenu(null); }}>
-                    Make explicit: write ({menuComponent.kind}) <span className="inferred">({menuComponent.kindReason})</span>
+                  <li
+                    role="menuitem"
+                    data-testid="make-explicit"
+                    onClick={() => {
+                      makeKindExplicit(store, menuComponent);
+                      setMenu(null);
+                    }}
+                  >
+                    Make explicit: write ({menuComponent.kind}){' '}
+                    <span className="inferred">({menuComponent.kindReason})</span>
                   </li>
                 )}
-                <li role="menuitem" onClick={() => { setRenaming({ name: menu.name, x: menu.x, y: menu.y, value: menu.name, error: null }); setMenu(null); }}>Rename…</li>
-                <li role="menuitem" onClick={() => { remove(store, [menu.name]); setMenu(null); }}>Delete</li>
+                <li
+                  role="menuitem"
+                  onClick={() => {
+                    setRenaming({ name: menu.name, x: menu.x, y: menu.y, value: menu.name, error: null });
+                    setMenu(null);
+                  }}
+                >
+                  Rename…
+                </li>
+                <li
+                  role="menuitem"
+                  onClick={() => {
+                    remove(store, [menu.name]);
+                    setMenu(null);
+                  }}
+                >
+                  Delete
+                </li>
               </ul>
             </Floating>
           )}
@@ -429,18 +775,68 @@ export function App({ store, session, firstVisit = false }: { store: EditorStore
         {panelOpen && ready && (
           <aside className="side">
             <ErrorBoundary what="the side panel" text={currentText} fileName={currentName} onDownload={downloadText}>
-            <CrashProbe when={state.failingView === 'side'} />
-            <div className="tabs side-tabs" role="tablist">
-              <button type="button" role="tab" aria-selected={sideTab === 'findings'} onClick={() => { setSideTab('findings'); setPreview(NO_PREVIEW); }} data-testid="side-findings">Analysis</button>
-              <button type="button" role="tab" aria-selected={sideTab === 'learn'} onClick={() => setSideTab('learn')} data-testid="side-learn">Learn</button>
-              <button type="button" role="tab" aria-selected={sideTab === 'compare'} onClick={() => setSideTab('compare')} data-testid="side-compare">Compare</button>
-            </div>
-            <Suspense fallback={<p className="none">Loading…</p>}>
-              {sideTab === 'compare' ? <ComparePanel current={derived.shown} other={compareWith} onOther={setCompareWith} /> : sideTab === 'findings'
-                ? <FindingsPanel analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame} active={active?.id ?? null} onActivate={setActive} />
-                : <LearnPanel store={store} model={derived.shown} analysis={analysisFrame} selection={state.selection} onPreview={onPreview} onExplain={() => setExplaining(true)} costView={costView} onCostView={setCostView} />}
-            </Suspense>
-            <Outline components={outlineComponents} selection={state.selection} onSelect={onOutlineSelect} onKey={onOutlineKey} onMakeExplicit={onMakeExplicit} />
+              <CrashProbe when={state.failingView === 'side'} />
+              <div className="tabs side-tabs" role="tablist">
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={sideTab === 'findings'}
+                  onClick={() => {
+                    setSideTab('findings');
+                    setPreview(NO_PREVIEW);
+                  }}
+                  data-testid="side-findings"
+                >
+                  Analysis
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={sideTab === 'learn'}
+                  onClick={() => setSideTab('learn')}
+                  data-testid="side-learn"
+                >
+                  Learn
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={sideTab === 'compare'}
+                  onClick={() => setSideTab('compare')}
+                  data-testid="side-compare"
+                >
+                  Compare
+                </button>
+              </div>
+              <Suspense fallback={<p className="none">Loading…</p>}>
+                {sideTab === 'compare' ? (
+                  <ComparePanel current={derived.shown} other={compareWith} onOther={setCompareWith} />
+                ) : sideTab === 'findings' ? (
+                  <FindingsPanel
+                    analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame}
+                    active={active?.id ?? null}
+                    onActivate={setActive}
+                  />
+                ) : (
+                  <LearnPanel
+                    store={store}
+                    model={derived.shown}
+                    analysis={analysisFrame}
+                    selection={state.selection}
+                    onPreview={onPreview}
+                    onExplain={() => setExplaining(true)}
+                    costView={costView}
+                    onCostView={setCostView}
+                  />
+                )}
+              </Suspense>
+              <Outline
+                components={outlineComponents}
+                selection={state.selection}
+                onSelect={onOutlineSelect}
+                onKey={onOutlineKey}
+                onMakeExplicit={onMakeExplicit}
+              />
             </ErrorBoundary>
           </aside>
         )}

@@ -11,15 +11,28 @@ import type { Theme } from '../render/theme.js';
 export const Legend = memo(function Legend({ theme }: { theme: Theme }) {
   const [open, setOpen] = useState(true);
   return (
-    <div className="canvas-legend" data-testid="legend" style={{ color: theme.text, background: theme.background, borderColor: theme.grid }}>
-      <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)} title="What the letters on the components mean">
+    <div
+      className="canvas-legend"
+      data-testid="legend"
+      style={{ color: theme.text, background: theme.background, borderColor: theme.grid }}
+    >
+      <button
+        type="button"
+        className="legend-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        title="What the letters on the components mean"
+      >
         {open ? 'Legend ▾' : 'Legend ▸'}
       </button>
       {open && (
         <ul>
           {BADGES.map((b) => (
             <li key={b.letter} title={b.meaning}>
-              <span className="legend-badge" style={{ background: theme.warning }}>{b.letter}</span> {b.word}
+              <span className="legend-badge" style={{ background: theme.warning }}>
+                {b.letter}
+              </span>{' '}
+              {b.word}
             </li>
           ))}
           <li className="legend-severity">
@@ -34,23 +47,57 @@ export const Legend = memo(function Legend({ theme }: { theme: Theme }) {
 });
 
 /** A badge's finding, beside the pointer (or the focused badge). */
-export function BadgeTip({ tip, width, height }: { tip: { x: number; y: number; text: string } | null; width: number; height: number }) {
+export function BadgeTip({
+  tip,
+  width,
+  height,
+}: {
+  tip: { x: number; y: number; text: string } | null;
+  width: number;
+  height: number;
+}) {
   if (!tip) return null;
   const x = Math.min(width - 260, Math.max(0, tip.x + 12));
   const y = Math.min(height - 40, Math.max(0, tip.y + 12));
-  return <div className="badge-tip" role="tooltip" data-testid="badge-tip" style={{ transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` }}>{tip.text}</div>;
+  return (
+    <div
+      className="badge-tip"
+      role="tooltip"
+      data-testid="badge-tip"
+      style={{ transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` }}
+    >
+      {tip.text}
+    </div>
+  );
 }
 
-export interface View { readonly scale: number; readonly x: number; readonly y: number }
+export interface View {
+  readonly scale: number;
+  readonly x: number;
+  readonly y: number;
+}
 
 /** Zoom out, the zoom level, zoom in, and fit. */
 export function ZoomControls({ view, onZoom, onFit }: { view: View; onZoom(factor: number): void; onFit(): void }) {
   return (
     <div className="zoom-controls" role="group" aria-label="Zoom" data-testid="zoom">
-      <button type="button" onClick={() => onZoom(1 / 1.25)} aria-label="Zoom out" title="Zoom out (or the mouse wheel)">−</button>
-      <span className="zoom-level" data-testid="zoom-level" aria-live="polite">{Math.round(view.scale * 100)}%</span>
-      <button type="button" onClick={() => onZoom(1.25)} aria-label="Zoom in" title="Zoom in (or the mouse wheel)">+</button>
-      <button type="button" onClick={onFit} title="Fit the map to the screen (Ctrl+0)">Fit</button>
+      <button
+        type="button"
+        onClick={() => onZoom(1 / 1.25)}
+        aria-label="Zoom out"
+        title="Zoom out (or the mouse wheel)"
+      >
+        −
+      </button>
+      <span className="zoom-level" data-testid="zoom-level" aria-live="polite">
+        {Math.round(view.scale * 100)}%
+      </span>
+      <button type="button" onClick={() => onZoom(1.25)} aria-label="Zoom in" title="Zoom in (or the mouse wheel)">
+        +
+      </button>
+      <button type="button" onClick={onFit} title="Fit the map to the screen (Ctrl+0)">
+        Fit
+      </button>
     </div>
   );
 }
@@ -70,9 +117,19 @@ export function AxisStrip({ model, frame, view, theme }: { model: MapModel; fram
         const x0 = Math.max(0, screenX(edges[i]!));
         const x1 = Math.min(frame.width, screenX(edges[i + 1]!));
         if (x1 - x0 < 30) return null;
-        return <span key={i} className="axis-stage" style={{ left: x0, width: x1 - x0, background: theme.background, borderColor: theme.grid }}>{label}</span>;
+        return (
+          <span
+            key={i}
+            className="axis-stage"
+            style={{ left: x0, width: x1 - x0, background: theme.background, borderColor: theme.grid }}
+          >
+            {label}
+          </span>
+        );
       })}
-      <span className="axis-value-chain" style={{ background: theme.background, borderColor: theme.grid }}>↑ Visible · Value chain · Invisible ↓</span>
+      <span className="axis-value-chain" style={{ background: theme.background, borderColor: theme.grid }}>
+        ↑ Visible · Value chain · Invisible ↓
+      </span>
     </div>
   );
 }

@@ -5,15 +5,18 @@ import { Component, type ReactNode } from 'react';
 
 interface Props {
   /** What the view is, for the message ("the canvas"). */
-  readonly what: string
+  readonly what: string;
   /** The map text now, offered as a download. */
-  readonly text: () => string
-  readonly fileName: () => string
-  readonly onDownload: (name: string, text: string) => void
-  readonly children: ReactNode
+  readonly text: () => string;
+  readonly fileName: () => string;
+  readonly onDownload: (name: string, text: string) => void;
+  readonly children: ReactNode;
 }
 
-interface State { readonly error: Error | null; readonly attempt: number }
+interface State {
+  readonly error: Error | null;
+  readonly attempt: number;
+}
 
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, attempt: 0 };
@@ -31,10 +34,25 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error) return <ViewKey key={attempt}>{this.props.children}</ViewKey>;
     return (
       <div className="view-error" role="alert" data-testid="view-error">
-        <p><strong>Something went wrong in {this.props.what}.</strong> Your map is safe: the text editor still works, and the map is kept in this browser.</p>
+        <p>
+          <strong>Something went wrong in {this.props.what}.</strong> Your map is safe: the text editor still works, and
+          the map is kept in this browser.
+        </p>
         <p className="detail">{error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null, attempt: attempt + 1 })} data-testid="view-reload">Reload the view</button>
-        <button type="button" onClick={() => this.props.onDownload(this.props.fileName(), this.props.text())} data-testid="view-download">Download the map text</button>
+        <button
+          type="button"
+          onClick={() => this.setState({ error: null, attempt: attempt + 1 })}
+          data-testid="view-reload"
+        >
+          Reload the view
+        </button>
+        <button
+          type="button"
+          onClick={() => this.props.onDownload(this.props.fileName(), this.props.text())}
+          data-testid="view-download"
+        >
+          Download the map text
+        </button>
       </div>
     );
   }

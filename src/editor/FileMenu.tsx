@@ -7,11 +7,11 @@ import type { Session } from './session.js';
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export interface FileMenuProps {
-  readonly session: Session
-  readonly docId: string
-  readonly onNew: () => void
-  readonly onOpen: () => void
-  readonly onSave: () => void
+  readonly session: Session;
+  readonly docId: string;
+  readonly onNew: () => void;
+  readonly onOpen: () => void;
+  readonly onSave: () => void;
 }
 
 export function FileMenu({ session, docId, onNew, onOpen, onSave }: FileMenuProps) {
@@ -26,32 +26,72 @@ export function FileMenu({ session, docId, onNew, onOpen, onSave }: FileMenuProp
     // What the lists show is what is kept now: saved first, so the open map's last edit is there.
     void session.saveNow().then(async () => {
       const [r, h] = await Promise.all([session.recent().catch(() => []), session.history().catch(() => [])]);
-      if (live) { setRecent(r); setHistory(h); }
+      if (live) {
+        setRecent(r);
+        setHistory(h);
+      }
     });
-    const away = (e: PointerEvent) => { if (!box.current?.contains(e.target as Node)) setOpen(false); };
-    const esc = (e: KeyboardEvent) => { if (e.key === 'Escape') setOpen(false); };
+    const away = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
     window.addEventListener('pointerdown', away, true);
     window.addEventListener('keydown', esc);
-    return () => { live = false; window.removeEventListener('pointerdown', away, true); window.removeEventListener('keydown', esc); };
+    return () => {
+      live = false;
+      window.removeEventListener('pointerdown', away, true);
+      window.removeEventListener('keydown', esc);
+    };
   }, [open, session]);
 
-  const pick = (f: () => void) => () => { setOpen(false); f(); };
+  const pick = (f: () => void) => () => {
+    setOpen(false);
+    f();
+  };
 
   return (
     <div className="file-menu" ref={box}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="file-menu">File ▾</button>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="file-menu"
+      >
+        File ▾
+      </button>
       {open && (
         <div className="file-menu-list" role="menu" aria-label="File">
-          <button type="button" role="menuitem" onClick={pick(onNew)} data-testid="file-new">New map</button>
-          <button type="button" role="menuitem" onClick={pick(onOpen)}>Open… <kbd>Ctrl+O</kbd></button>
-          <button type="button" role="menuitem" onClick={pick(onSave)}>Save <kbd>Ctrl+S</kbd></button>
+          <button type="button" role="menuitem" onClick={pick(onNew)} data-testid="file-new">
+            New map
+          </button>
+          <button type="button" role="menuitem" onClick={pick(onOpen)}>
+            Open… <kbd>Ctrl+O</kbd>
+          </button>
+          <button type="button" role="menuitem" onClick={pick(onSave)}>
+            Save <kbd>Ctrl+S</kbd>
+          </button>
           <h4>Recent maps</h4>
-          {recent === null ? <p className="none">Loading…</p> : recent.length === 0 ? <p className="none">No map kept in this browser yet.</p> : (
+          {recent === null ? (
+            <p className="none">Loading…</p>
+          ) : recent.length === 0 ? (
+            <p className="none">No map kept in this browser yet.</p>
+          ) : (
             <ul data-testid="recent-maps">
               {recent.map((d) => (
                 <li key={d.id}>
-                  <button type="button" role="menuitem" aria-current={d.id === docId} disabled={d.id === docId}
-                    onClick={pick(() => { void session.open(d); })} title={`Open ${d.fileName}, kept ${when(d.updated)}`}>
+                  <button
+                    type="button"
+                    role="menuitem"
+                    aria-current={d.id === docId}
+                    disabled={d.id === docId}
+                    onClick={pick(() => {
+                      void session.open(d);
+                    })}
+                    title={`Open ${d.fileName}, kept ${when(d.updated)}`}
+                  >
                     {d.fileName} <span className="when">{when(d.updated)}</span>
                   </button>
                 </li>
@@ -59,11 +99,22 @@ export function FileMenu({ session, docId, onNew, onOpen, onSave }: FileMenuProp
             </ul>
           )}
           <h4>History of this map</h4>
-          {history === null ? <p className="none">Loading…</p> : history.length === 0 ? <p className="none">No snapshot yet: one is kept at most every minute while you edit.</p> : (
+          {history === null ? (
+            <p className="none">Loading…</p>
+          ) : history.length === 0 ? (
+            <p className="none">No snapshot yet: one is kept at most every minute while you edit.</p>
+          ) : (
             <ul data-testid="history">
               {history.map((s) => (
                 <li key={s.time}>
-                  <button type="button" role="menuitem" onClick={pick(() => { session.restore(s); })} title="Put this version back (one undo step)">
+                  <button
+                    type="button"
+                    role="menuitem"
+                    onClick={pick(() => {
+                      session.restore(s);
+                    })}
+                    title="Put this version back (one undo step)"
+                  >
                     {when(s.time)} <span className="when">{s.text.split('\n').length} lines</span>
                   </button>
                 </li>

@@ -5,7 +5,19 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const GAP = 4;
 
-export function Floating({ x, y, className, testId, children }: { x: number; y: number; className: string; testId?: string; children: ReactNode }) {
+export function Floating({
+  x,
+  y,
+  className,
+  testId,
+  children,
+}: {
+  x: number;
+  y: number;
+  className: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [at, setAt] = useState<{ left: number; top: number } | null>(null);
   useLayoutEffect(() => {

@@ -7,29 +7,63 @@ const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   useEffect(() => {
-    const esc = (e: KeyboardEvent) => { if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); e.stopPropagation(); onClose(); } };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' || e.key === '?') {
+        e.preventDefault();
+        e.stopPropagation();
+        onClose();
+      }
+    };
     window.addEventListener('keydown', esc, true);
     return () => window.removeEventListener('keydown', esc, true);
   }, [onClose]);
   return (
-    <div className="help-overlay" role="dialog" aria-modal="true" aria-label="Shortcuts" data-testid="help" onClick={onClose}>
+    <div
+      className="help-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Shortcuts"
+      data-testid="help"
+      onClick={onClose}
+    >
       <div className="help-card" onClick={(e) => e.stopPropagation()}>
-        <h2>Shortcuts <button type="button" className="close" aria-label="Close" onClick={onClose}>×</button></h2>
+        <h2>
+          Shortcuts{' '}
+          <button type="button" className="close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </h2>
         <table>
           <tbody>
             {ACTION_DEFS.map((a) => (
               <tr key={a.id} data-action={a.id}>
-                <td className="keys">{a.keys.map((k) => <kbd key={k}>{showKeys(k, mac)}</kbd>)}</td>
-                <td><strong>{a.label}</strong> {a.title}</td>
+                <td className="keys">
+                  {a.keys.map((k) => (
+                    <kbd key={k}>{showKeys(k, mac)}</kbd>
+                  ))}
+                </td>
+                <td>
+                  <strong>{a.label}</strong> {a.title}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         <h3>With the pointer, on the map</h3>
         <table>
-          <tbody>{GESTURES.map((g) => <tr key={g.gesture}><td className="keys">{g.gesture}</td><td>{g.does}</td></tr>)}</tbody>
+          <tbody>
+            {GESTURES.map((g) => (
+              <tr key={g.gesture}>
+                <td className="keys">{g.gesture}</td>
+                <td>{g.does}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
-        <p className="none">In the text, the editor's own keys apply (undo, redo, completion with Ctrl+Space); Explain mode steps with the arrows, Space and PageUp/PageDown.</p>
+        <p className="none">
+          In the text, the editor's own keys apply (undo, redo, completion with Ctrl+Space); Explain mode steps with the
+          arrows, Space and PageUp/PageDown.
+        </p>
       </div>
     </div>
   );

@@ -17,7 +17,15 @@ import type { EditorStore } from './store.js';
  * Explain mode: for a projector and a clicker, in large type. It steps through the top moves
  * first (each with the findings it rests on); the full list of findings is one key away (A).
  */
-export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis; onFocus(names: readonly string[] | null): void; onClose(): void }) {
+export function ExplainView({
+  analysis,
+  onFocus,
+  onClose,
+}: {
+  analysis: Analysis;
+  onFocus(names: readonly string[] | null): void;
+  onClose(): void;
+}) {
   const [all, setAll] = useState(analysis.summary.length === 0);
   const count = all ? analysis.findings.length : analysis.summary.length;
   const [i, setI] = useState(0);
@@ -25,46 +33,112 @@ export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis
   const f = all ? analysis.findings[at] : undefined;
   const move = all ? undefined : analysis.summary[at];
   const byId = useMemo(() => new Map(analysis.findings.map((x) => [x.id, x])), [analysis]);
-  const evidence = move ? move.basedOn.map((id) => byId.get(id)).filter((x): x is NonNullable<typeof x> => x !== undefined) : [];
-  const focus = useMemo(() => (f ? f.components : move ? [...new Set([...move.components, ...evidence.flatMap((e) => e.components)])] : null),
+  const evidence = move
+    ? move.basedOn.map((id) => byId.get(id)).filter((x): x is NonNullable<typeof x> => x !== undefined)
+    : [];
+  const focus = useMemo(
+    () =>
+      f ? f.components : move ? [...new Set([...move.components, ...evidence.flatMap((e) => e.components)])] : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- evidence follows move
-    [f, move]);
-  useEffect(() => { onFocus(focus); }, [focus, onFocus]);
+    [f, move],
+  );
+  useEffect(() => {
+    onFocus(focus);
+  }, [focus, onFocus]);
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
-      if (['ArrowRight', 'PageDown', ' ', 'Enter', 'n'].includes(e.key)) { e.preventDefault(); setI((x) => Math.min(count - 1, x + 1)); }
-      else if (['ArrowLeft', 'PageUp', 'Backspace', 'p'].includes(e.key)) { e.preventDefault(); setI((x) => Math.max(0, x - 1)); }
-      else if (e.key === 'a' || e.key === 'A') { e.preventDefault(); setAll((x) => !x); setI(0); }
-      else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
+      if (['ArrowRight', 'PageDown', ' ', 'Enter', 'n'].includes(e.key)) {
+        e.preventDefault();
+        setI((x) => Math.min(count - 1, x + 1));
+      } else if (['ArrowLeft', 'PageUp', 'Backspace', 'p'].includes(e.key)) {
+        e.preventDefault();
+        setI((x) => Math.max(0, x - 1));
+      } else if (e.key === 'a' || e.key === 'A') {
+        e.preventDefault();
+        setAll((x) => !x);
+        setI(0);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        onClose();
+      }
     };
     window.addEventListener('keydown', key, true);
     return () => window.removeEventListener('keydown', key, true);
   }, [count, onClose]);
   const switcher = (
-    <button type="button" onClick={() => { setAll((x) => !x); setI(0); }} title="Switch between the top moves and every finding (A)" data-testid="explain-switch">
+    <button
+      type="button"
+      onClick={() => {
+        setAll((x) => !x);
+        setI(0);
+      }}
+      title="Switch between the top moves and every finding (A)"
+      data-testid="explain-switch"
+    >
       {all ? 'Top moves' : `All ${analysis.findings.length} findings`}
     </button>
   );
-  if (!f && !move) return <div className="explain" data-testid="explain"><p>This map has nothing to explain yet.</p><button type="button" onClick={onClose}>Close</button></div>;
+  if (!f && !move)
+    return (
+      <div className="explain" data-testid="explain">
+        <p>This map has nothing to explain yet.</p>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    );
   const nav = (
     <div className="explain-nav">
-      <button type="button" onClick={() => setI((x) => Math.max(0, x - 1))} disabled={at === 0} title="Previous (←, PageUp)">← Previous</button>
-      <button type="button" onClick={() => setI((x) => Math.min(count - 1, x + 1))} disabled={at >= count - 1} title="Next (→, Space, PageDown)" data-testid="explain-next">Next →</button>
+      <button
+        type="button"
+        onClick={() => setI((x) => Math.max(0, x - 1))}
+        disabled={at === 0}
+        title="Previous (←, PageUp)"
+      >
+        ← Previous
+      </button>
+      <button
+        type="button"
+        onClick={() => setI((x) => Math.min(count - 1, x + 1))}
+        disabled={at >= count - 1}
+        title="Next (→, Space, PageDown)"
+        data-testid="explain-next"
+      >
+        Next →
+      </button>
       {switcher}
-      <button type="button" onClick={onClose} title="Leave Explain mode (Esc)">Close</button>
+      <button type="button" onClick={onClose} title="Leave Explain mode (Esc)">
+        Close
+      </button>
     </div>
   );
   if (move) {
     return (
-      <div className="explain" role="dialog" aria-label="Explain mode" data-testid="explain" data-finding={`move:${at}`} data-mode="moves">
+      <div
+        className="explain"
+        role="dialog"
+        aria-label="Explain mode"
+        data-testid="explain"
+        data-finding={`move:${at}`}
+        data-mode="moves"
+      >
         <div className="explain-head">
-          <span className="explain-count" data-testid="explain-count">Top move {at + 1} / {count}</span>
+          <span className="explain-count" data-testid="explain-count">
+            Top move {at + 1} / {count}
+          </span>
           <span className="explain-kind">{move.term === 'short' ? 'Short term' : 'Long term'}</span>
         </div>
         <h2 data-testid="explain-title">{move.move}</h2>
         {evidence.length > 0 && (
-          <div className="explain-why"><strong>Because.</strong>
-            <ul>{evidence.map((e) => <li key={e.id}><strong>{e.title}.</strong> {e.explanation}</li>)}</ul>
+          <div className="explain-why">
+            <strong>Because.</strong>
+            <ul>
+              {evidence.map((e) => (
+                <li key={e.id}>
+                  <strong>{e.title}.</strong> {e.explanation}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {nav}
@@ -73,27 +147,60 @@ export function ExplainView({ analysis, onFocus, onClose }: { analysis: Analysis
   }
   const moves = recommendedMoves(f!, analysis.findings).filter((r) => r.id !== f!.id);
   return (
-    <div className="explain" role="dialog" aria-label="Explain mode" data-testid="explain" data-finding={f!.id} data-mode="all">
+    <div
+      className="explain"
+      role="dialog"
+      aria-label="Explain mode"
+      data-testid="explain"
+      data-finding={f!.id}
+      data-mode="all"
+    >
       <div className="explain-head">
-        <span className="explain-count" data-testid="explain-count">{at + 1} / {count}</span>
-        <span className={`explain-kind sev-${f!.severity}`} title={`Score ${f!.score.toFixed(2)} of 1: ${SCORE_MEANING}`}>{KIND_LABELS[f!.kind]} · {SEVERITY_LABELS[f!.severity]}</span>
+        <span className="explain-count" data-testid="explain-count">
+          {at + 1} / {count}
+        </span>
+        <span
+          className={`explain-kind sev-${f!.severity}`}
+          title={`Score ${f!.score.toFixed(2)} of 1: ${SCORE_MEANING}`}
+        >
+          {KIND_LABELS[f!.kind]} · {SEVERITY_LABELS[f!.severity]}
+        </span>
       </div>
       <h2 data-testid="explain-title">{f!.title}</h2>
       <p className="explain-text">{f!.explanation}</p>
-      <p className="explain-why"><strong>Why it matters.</strong> {whyItMatters(f!)}</p>
-      {moves.length > 0 && <p className="explain-move"><strong>Recommended move.</strong> {moves.map((m) => m.explanation).join(' ')}</p>}
+      <p className="explain-why">
+        <strong>Why it matters.</strong> {whyItMatters(f!)}
+      </p>
+      {moves.length > 0 && (
+        <p className="explain-move">
+          <strong>Recommended move.</strong> {moves.map((m) => m.explanation).join(' ')}
+        </p>
+      )}
       {nav}
     </div>
   );
 }
 
-interface Round { kind: PredictKind; score: PredictScore }
+interface Round {
+  kind: PredictKind;
+  score: PredictScore;
+}
 
 /** The canvas shows the map without findings. */
 const HIDDEN: Preview = { model: null, findings: [], focus: null };
 
 /** Predict, then reveal: the learner's selection is the guess. */
-function PredictPanel({ model, analysis, selection, onPreview }: { model: MapModel; analysis: Analysis; selection: readonly string[]; onPreview(p: Preview): void }) {
+function PredictPanel({
+  model,
+  analysis,
+  selection,
+  onPreview,
+}: {
+  model: MapModel;
+  analysis: Analysis;
+  selection: readonly string[];
+  onPreview(p: Preview): void;
+}) {
   const [kind, setKind] = useState<PredictKind>('bottleneck');
   const [rounds, setRounds] = useState<Round[]>([]);
   const last = rounds[rounds.length - 1];
@@ -107,25 +214,83 @@ function PredictPanel({ model, analysis, selection, onPreview }: { model: MapMod
     setRounds([...rounds, { kind, score }]);
     onPreview({ model: null, findings: analysis.findings.filter((f) => f.kind === kind), focus: null });
   };
-  const total = rounds.reduce((a, r) => ({ hits: a.hits + r.score.hits.length, misses: a.misses + r.score.misses.length, fa: a.fa + r.score.falseAlarms.length }), { hits: 0, misses: 0, fa: 0 });
+  const total = rounds.reduce(
+    (a, r) => ({
+      hits: a.hits + r.score.hits.length,
+      misses: a.misses + r.score.misses.length,
+      fa: a.fa + r.score.falseAlarms.length,
+    }),
+    { hits: 0, misses: 0, fa: 0 },
+  );
   return (
     <section className="learn-section" data-testid="predict">
       <h3>Predict, then reveal</h3>
       <p>Pick a question, select the components you think qualify (click, shift-click), then reveal.</p>
-      <label>Which components are… <select value={kind} onChange={(e) => { setKind(e.target.value as PredictKind); onPreview(HIDDEN); }} aria-label="What to predict">
-        <option value="bottleneck">bottlenecks</option>
-        <option value="disruption-risk">disruption risks</option>
-        <option value="critical-path">on critical paths</option>
-      </select></label>
+      <label>
+        Which components are…{' '}
+        <select
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as PredictKind);
+            onPreview(HIDDEN);
+          }}
+          aria-label="What to predict"
+        >
+          <option value="bottleneck">bottlenecks</option>
+          <option value="disruption-risk">disruption risks</option>
+          <option value="critical-path">on critical paths</option>
+        </select>
+      </label>
       <p>Your guess: {selection.length ? selection.join(', ') : <em>nothing selected</em>}</p>
-      <button type="button" onClick={reveal} data-testid="reveal">Reveal</button>
+      <button type="button" onClick={reveal} data-testid="reveal">
+        Reveal
+      </button>
       {last && (
         <div className="predict-result" data-testid="predict-result">
-          <p><strong>{last.score.hits.length} hit{last.score.hits.length === 1 ? '' : 's'}, {last.score.misses.length} missed, {last.score.falseAlarms.length} false alarm{last.score.falseAlarms.length === 1 ? '' : 's'}</strong></p>
-          {last.score.hits.length > 0 && <><h4>Hits</h4><ul>{last.score.hits.map((h) => <li key={h.name}>{h.name}</li>)}</ul></>}
-          {last.score.misses.length > 0 && <><h4>Missed</h4><ul>{last.score.misses.map((h) => <li key={h.name}><strong>{h.name}</strong>: {h.why}</li>)}</ul></>}
-          {last.score.falseAlarms.length > 0 && <><h4>False alarms</h4><ul>{last.score.falseAlarms.map((h) => <li key={h.name}><strong>{h.name}</strong>: {h.why}</li>)}</ul></>}
-          <p className="muted">This session: {total.hits} hits, {total.misses} missed, {total.fa} false alarms over {rounds.length} round{rounds.length === 1 ? '' : 's'}.</p>
+          <p>
+            <strong>
+              {counted(last.score.hits.length, 'hit')}, {last.score.misses.length} missed,{' '}
+              {counted(last.score.falseAlarms.length, 'false alarm')}
+            </strong>
+          </p>
+          {last.score.hits.length > 0 && (
+            <>
+              <h4>Hits</h4>
+              <ul>
+                {last.score.hits.map((h) => (
+                  <li key={h.name}>{h.name}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {last.score.misses.length > 0 && (
+            <>
+              <h4>Missed</h4>
+              <ul>
+                {last.score.misses.map((h) => (
+                  <li key={h.name}>
+                    <strong>{h.name}</strong>: {h.why}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {last.score.falseAlarms.length > 0 && (
+            <>
+              <h4>False alarms</h4>
+              <ul>
+                {last.score.falseAlarms.map((h) => (
+                  <li key={h.name}>
+                    <strong>{h.name}</strong>: {h.why}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="muted">
+            This session: {total.hits} hits, {total.misses} missed, {total.fa} false alarms over {rounds.length} round
+            {rounds.length === 1 ? '' : 's'}.
+          </p>
         </div>
       )}
     </section>
@@ -133,14 +298,31 @@ function PredictPanel({ model, analysis, selection, onPreview }: { model: MapMod
 }
 
 /** Disruption risks, what rests on each, and "what if it commoditises" on a copy of the map. */
-function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorStore; model: MapModel; analysis: Analysis; onPreview(p: Preview): void }) {
+function DisruptionPanel({
+  store,
+  model,
+  analysis,
+  onPreview,
+}: {
+  store: EditorStore;
+  model: MapModel;
+  analysis: Analysis;
+  onPreview(p: Preview): void;
+}) {
   const risks = analysis.findings.filter((f) => f.kind === 'disruption-risk');
   const [what, setWhat] = useState<string | null>(null);
-  const result = useMemo(() => (what ? whatIfCommoditises(model, what, analysis.findings) : null), [what, model, analysis]);
+  const result = useMemo(
+    () => (what ? whatIfCommoditises(model, what, analysis.findings) : null),
+    [what, model, analysis],
+  );
   useEffect(() => {
     if (!result) return undefined;
     // What rests on it is lit with it: that is where the change lands.
-    onPreview({ model: result.model, findings: result.findings, focus: [what!, ...result.dependents.map((d) => d.name)] });
+    onPreview({
+      model: result.model,
+      findings: result.findings,
+      focus: [what!, ...result.dependents.map((d) => d.name)],
+    });
     return () => onPreview(NO_PREVIEW);
   }, [result, onPreview, what]);
   return (
@@ -155,35 +337,87 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
             <li key={f.id} data-name={name}>
               <strong>{name}</strong> → {STAGE_LABELS[into] ?? into} ({f.severity})
               <div className="muted">Depends on it: {dependentsOf(model, name).join(', ') || 'nothing'}</div>
-              <label><input type="checkbox" checked={what === name} onChange={(e) => setWhat(e.target.checked ? name : null)} data-testid={`whatif-${name}`} /> What if it commoditises?</label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={what === name}
+                  onChange={(e) => setWhat(e.target.checked ? name : null)}
+                  data-testid={`whatif-${name}`}
+                />{' '}
+                What if it commoditises?
+              </label>
             </li>
           );
         })}
       </ul>
       {result && what && (
         <div className="whatif" data-testid="whatif-result">
-          <p>With {what} moved to evolution {COMMODITY_AT.toFixed(2)} (Commodity), on a copy of the map:</p>
+          <p>
+            With {what} moved to evolution {COMMODITY_AT.toFixed(2)} (Commodity), on a copy of the map:
+          </p>
           <h4>What rests on it</h4>
-          {result.dependents.length === 0 ? <p className="none">Nothing depends on {what}.</p> : (
+          {result.dependents.length === 0 ? (
+            <p className="none">Nothing depends on {what}.</p>
+          ) : (
             <ul data-testid="whatif-dependents">
               {result.dependents.map((d) => (
                 <li key={d.name} data-name={d.name}>
-                  <strong>{d.name}</strong>{d.appeared.length === 0 && d.disappeared.length === 0 ? <span className="muted">: no finding changes</span> : null}
-                  {d.disappeared.map((f) => <div key={f.id} className="gone">− {f.title}</div>)}
-                  {d.appeared.map((f) => <div key={f.id} className="new">+ {f.title}</div>)}
+                  <strong>{d.name}</strong>
+                  {d.appeared.length === 0 && d.disappeared.length === 0 ? (
+                    <span className="muted">: no finding changes</span>
+                  ) : null}
+                  {d.disappeared.map((f) => (
+                    <div key={f.id} className="gone">
+                      − {f.title}
+                    </div>
+                  ))}
+                  {d.appeared.map((f) => (
+                    <div key={f.id} className="new">
+                      + {f.title}
+                    </div>
+                  ))}
                 </li>
               ))}
             </ul>
           )}
           <h4>Appear</h4>
-          <ul>{result.appeared.length ? result.appeared.map((f) => <li key={f.id} data-id={f.id}>{KIND_LABELS[f.kind]}: {f.title}</li>) : <li className="none">nothing</li>}</ul>
+          <ul>
+            {result.appeared.length ? (
+              result.appeared.map((f) => (
+                <li key={f.id} data-id={f.id}>
+                  {KIND_LABELS[f.kind]}: {f.title}
+                </li>
+              ))
+            ) : (
+              <li className="none">nothing</li>
+            )}
+          </ul>
           <h4>Disappear</h4>
-          <ul>{result.disappeared.length ? result.disappeared.map((f) => <li key={f.id} data-id={f.id}>{KIND_LABELS[f.kind]}: {f.title}</li>) : <li className="none">nothing</li>}</ul>
-          <button type="button" onClick={() => {
-            const c = model.components.find((x) => x.name === what && x.type !== 'evolved');
-            if (c) store.dispatch(moveComponent(store.syntax(), what, { visibility: c.visibility, maturity: COMMODITY_AT }), 'what-if');
-            setWhat(null);
-          }}>Apply to the map</button>
+          <ul>
+            {result.disappeared.length ? (
+              result.disappeared.map((f) => (
+                <li key={f.id} data-id={f.id}>
+                  {KIND_LABELS[f.kind]}: {f.title}
+                </li>
+              ))
+            ) : (
+              <li className="none">nothing</li>
+            )}
+          </ul>
+          <button
+            type="button"
+            onClick={() => {
+              const c = model.components.find((x) => x.name === what && x.type !== 'evolved');
+              if (c)
+                store.dispatch(
+                  moveComponent(store.syntax(), what, { visibility: c.visibility, maturity: COMMODITY_AT }),
+                  'what-if',
+                );
+              setWhat(null);
+            }}
+          >
+            Apply to the map
+          </button>
         </div>
       )}
     </section>
@@ -191,10 +425,21 @@ function DisruptionPanel({ store, model, analysis, onPreview }: { store: EditorS
 }
 
 /** The time slider: the map projected forward, live; "apply" writes it as one undo step. */
-function ProjectionPanel({ store, model, onPreview }: { store: EditorStore; model: MapModel; onPreview(p: Preview): void }) {
+function ProjectionPanel({
+  store,
+  model,
+  onPreview,
+}: {
+  store: EditorStore;
+  model: MapModel;
+  onPreview(p: Preview): void;
+}) {
   const [t, setT] = useState(0);
   useEffect(() => {
-    if (t === 0) { onPreview(NO_PREVIEW); return undefined; }
+    if (t === 0) {
+      onPreview(NO_PREVIEW);
+      return undefined;
+    }
     const id = requestAnimationFrame(() => {
       const projected = projectModel(model, t / 100);
       onPreview({ model: projected, findings: analyze(projected).findings, focus: null });
@@ -205,49 +450,135 @@ function ProjectionPanel({ store, model, onPreview }: { store: EditorStore; mode
   return (
     <section className="learn-section" data-testid="projection">
       <h3>Evolution projection</h3>
-      <p>Everything evolves: slide forward to see where the map is heading (evolve arrows first, then drift by stage; inertia slows).</p>
-      <input type="range" min={0} max={100} value={t} onChange={(e) => setT(Number(e.target.value))} aria-label="Projection time" data-testid="projection-slider" />
-      <span data-testid="projection-when" title={`Rough by design: the horizon is taken as about ${HORIZON_YEARS} years (docs/analysis.md)`}>
-        {t === 0 ? 'now' : `in about ${Math.max(1, Math.round((t / 100) * HORIZON_YEARS))} year${Math.round((t / 100) * HORIZON_YEARS) <= 1 ? '' : 's'}`}
+      <p>
+        Everything evolves: slide forward to see where the map is heading (evolve arrows first, then drift by stage;
+        inertia slows).
+      </p>
+      <input
+        type="range"
+        min={0}
+        max={100}
+        value={t}
+        onChange={(e) => setT(Number(e.target.value))}
+        aria-label="Projection time"
+        data-testid="projection-slider"
+      />
+      <span
+        data-testid="projection-when"
+        title={`Rough by design: the horizon is taken as about ${HORIZON_YEARS} years (docs/analysis.md)`}
+      >
+        {t === 0
+          ? 'now'
+          : `in about ${Math.max(1, Math.round((t / 100) * HORIZON_YEARS))} ` +
+            `year${Math.round((t / 100) * HORIZON_YEARS) <= 1 ? '' : 's'}`}
       </span>
       <div>
-        <button type="button" disabled={t === 0} data-testid="projection-apply" onClick={() => {
-          store.dispatch(projectionEdits(store.syntax(), model, t / 100), 'projection');
-          setT(0);
-        }}>Apply to the map</button>
-        <button type="button" disabled={t === 0} onClick={() => setT(0)}>Back to now</button>
+        <button
+          type="button"
+          disabled={t === 0}
+          data-testid="projection-apply"
+          onClick={() => {
+            store.dispatch(projectionEdits(store.syntax(), model, t / 100), 'projection');
+            setT(0);
+          }}
+        >
+          Apply to the map
+        </button>
+        <button type="button" disabled={t === 0} onClick={() => setT(0)}>
+          Back to now
+        </button>
       </div>
     </section>
   );
 }
 
 /** The learning side panel. */
-export function LearnPanel({ store, model, analysis, selection, onPreview, onExplain, costView, onCostView }: {
-  store: EditorStore; model: MapModel; analysis: Analysis; selection: readonly string[]
-  onPreview(p: Preview): void; onExplain(): void; costView: boolean; onCostView(on: boolean): void
+export function LearnPanel({
+  store,
+  model,
+  analysis,
+  selection,
+  onPreview,
+  onExplain,
+  costView,
+  onCostView,
+}: {
+  store: EditorStore;
+  model: MapModel;
+  analysis: Analysis;
+  selection: readonly string[];
+  onPreview(p: Preview): void;
+  onExplain(): void;
+  costView: boolean;
+  onCostView(on: boolean): void;
 }) {
   const [tab, setTab] = useState<'predict' | 'disruption' | 'projection' | 'cost'>('predict');
   return (
     <section className="learn" aria-label="Learn" data-testid="learn">
-      <button type="button" className="explain-start" onClick={onExplain} title="Step through every finding, one at a time (F5)" data-testid="explain-start">Explain this map ▶</button>
+      <button
+        type="button"
+        className="explain-start"
+        onClick={onExplain}
+        title="Step through every finding, one at a time (F5)"
+        data-testid="explain-start"
+      >
+        Explain this map ▶
+      </button>
       <div className="tabs" role="tablist">
         {(['predict', 'disruption', 'projection', 'cost'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`tab-${k}`}>{k === 'cost' ? 'FinOps' : k[0]!.toUpperCase() + k.slice(1)}</button>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            onClick={() => setTab(k)}
+            data-testid={`tab-${k}`}
+          >
+            {k === 'cost' ? 'FinOps' : k[0]!.toUpperCase() + k.slice(1)}
+          </button>
         ))}
       </div>
-      {tab === 'predict' && <PredictPanel model={model} analysis={analysis} selection={selection} onPreview={onPreview} />}
-      {tab === 'disruption' && <DisruptionPanel store={store} model={model} analysis={analysis} onPreview={onPreview} />}
+      {tab === 'predict' && (
+        <PredictPanel model={model} analysis={analysis} selection={selection} onPreview={onPreview} />
+      )}
+      {tab === 'disruption' && (
+        <DisruptionPanel store={store} model={model} analysis={analysis} onPreview={onPreview} />
+      )}
       {tab === 'projection' && <ProjectionPanel store={store} model={model} onPreview={onPreview} />}
       {tab === 'cost' && (
         <section className="learn-section" data-testid="cost">
           <h3>FinOps</h3>
-          <label><input type="checkbox" checked={costView} onChange={(e) => onCostView(e.target.checked)} /> Colour components by annual cost</label>
+          <label>
+            <input type="checkbox" checked={costView} onChange={(e) => onCostView(e.target.checked)} /> Colour
+            components by annual cost
+          </label>
           {analysis.spend ? (
-            <ul>{STAGES.map((s) => <li key={s}>{STAGE_LABELS[s]}: ${Math.round(analysis.spend![s]).toLocaleString('en-US')}</li>)}</ul>
-          ) : <p className="none">No component carries a cost. Add one with <code>(cost 120000)</code> after a component's coordinates.</p>}
-          <ul>{analysis.findings.filter((f) => f.rule === 'misalignment/spend').map((f) => <li key={f.id}>{f.explanation}</li>)}</ul>
+            <ul>
+              {STAGES.map((s) => (
+                <li key={s}>
+                  {STAGE_LABELS[s]}: ${Math.round(analysis.spend![s]).toLocaleString('en-US')}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="none">
+              No component carries a cost. Add one with <code>(cost 120000)</code> after a component's coordinates.
+            </p>
+          )}
+          <ul>
+            {analysis.findings
+              .filter((f) => f.rule === 'misalignment/spend')
+              .map((f) => (
+                <li key={f.id}>{f.explanation}</li>
+              ))}
+          </ul>
         </section>
       )}
     </section>
   );
+}
+
+/** `1 hit`, `2 hits`. */
+function counted(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

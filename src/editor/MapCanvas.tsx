@@ -1,76 +1,74 @@
 // The map on a konva canvas: draws the scene, and turns pointer gestures into commands.
 import Konva from 'konva/lib/Core.js';
+import './konva.js'; // Konva's layers drawn once when a map opens (see there)
 import 'konva/lib/shapes/Circle.js';
 import 'konva/lib/shapes/Rect.js';
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  forwardRef,
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Circle, Group, Layer, Rect, Shape as KonvaShape, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import { boundsOf, paintShapes, textBox } from './paint.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_LABELS, stageOf } from '../model/stages.js';
 import { AxisStrip, BadgeTip, ZoomControls } from './CanvasChrome.js';
-import { buildScene, fromPixel, labelsOf, type Scene, type SceneComponent, type SceneOptions, type Shape } from '../render/scene.js';
+import {
+  buildScene,
+  fromPixel,
+  labelsOf,
+  type Scene,
+  type SceneComponent,
+  type SceneOptions,
+  type Shape,
+} from '../render/scene.js';
 import { addAt, link, moveLabel, moveTo, type MoveTarget } from './commands.js';
 import type { EditorStore } from './store.js';
 
 Konva.pixelRatio = Math.min(2, window.devicePixelRatio || 1);
 
 export interface CanvasHandle {
-  fit(): void
+  fit(): void;
   /** Zooms about the canvas's centre by `factor`. */
-  zoom(factor: number): void
-  toPng(pixelRatio: number): string | null
-  scene(): Scene | null
+  zoom(factor: number): void;
+  toPng(pixelRatio: number): string | null;
+  scene(): Scene | null;
   /** The zoom and pan: a map pixel (x, y) is at (view.x + x * scale, view.y + y * scale) on the canvas. */
-  view(): { scale: number; x: number; y: number }
+  view(): { scale: number; x: number; y: number };
 }
 
 interface Props {
-  store: EditorStore
-  version: number
-  selection: readonly string[]
+  store: EditorStore;
+  version: number;
+  selection: readonly string[];
   /** The line being typed (see EditorState.typingLine). */
-  typingLine: number | null
-  findings: readonly Finding[]
-  focus: readonly string[] | null
+  typingLine: number | null;
+  findings: readonly Finding[];
+  focus: readonly string[] | null;
   /** A model to show instead of the text's (a projection, a what-if): drawn, not editable. */
-  preview: MapModel | null
-  costView: boolean
-  compareWith: MapModel | null
-  onRename(name: string, x: number, y: number): void
-  onContextMenu(name: string, x: number, y: number): void
+  preview: MapModel | null;
+  costView: boolean;
+  compareWith: MapModel | null;
+  onRename(name: string, x: number, y: number): void;
+  onContextMenu(name: string, x: number, y: number): void;
 }
-
 
 interface NodeHandlers {
-  dragStart(sc: SceneComponent, node: Konva.Node): void
-  dragMove(sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }): void
-  dragEnd(sc: SceneComponent, node: Konva.Node): void
-  click(sc: SceneComponent, e: MouseEvent): void
-  dblClick(sc: SceneComponent): void
-  contextMenu(sc: SceneComponent): void
-  labelMoved(sc: SceneComponent, x: number, y: number): void
+  dragStart(sc: SceneComponent, node: Konva.Node): void;
+  dragMove(sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }): void;
+  dragEnd(sc: SceneComponent, node: Konva.Node): void;
+  click(sc: SceneComponent, e: MouseEvent): void;
+  dblClick(sc: SceneComponent): void;
+  contextMenu(sc: SceneComponent): void;
+  labelMoved(sc: SceneComponent, x: number, y: number): void;
 }
-
-/**
- * Konva draws a layer (its scene and its hit canvas) the moment it is added to a stage, and
- * react-konva then asks for the whole stage to be drawn at the next animation frame: opening a map
- * drew every layer twice, the first time for nothing, as no frame is painted in between. Here a
- * layer added to a stage is drawn with the others at that next frame only. Measured on the first
- * render of the default map (medians of 12 loads each, alternating): creating the stage 84.8 ->
- * 49.0 ms, the first frame's draw 18.7 -> 32.5 ms (it now pays for the first use of the drawing
- * code), about 20 ms less in all.
- */
-const addLayer = Konva.Stage.prototype.add;
-Konva.Stage.prototype.add = function add(this: Konva.Stage, ...layers: Konva.Layer[]) {
-  for (const layer of layers) {
-    layer.draw = skipDraw;
-    try { addLayer.call(this, layer); } finally { delete (layer as { draw?: unknown }).draw; }
-    layer.batchDraw();
-  }
-  return this;
-};
-function skipDraw(this: Konva.Layer): Konva.Layer { return this; }
 
 /**
  * Groups waiting to be drawn into a bitmap (Konva `cache()`), done in idle time so that opening a
@@ -82,11 +80,17 @@ function cacheWhenIdle(g: Konva.Group, pixelRatio: number): void {
   cacheQueue.set(g, pixelRatio);
   if (cacheScheduled) return;
   cacheScheduled = true;
-  const idle = (cb: (d: { timeRemaining(): number }) => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 500 }) : setTimeout(() => cb({ timeRemaining: () => 8 }), 16));
+  const idle = (cb: (d: { timeRemaining(): number }) => void) =>
+    'requestIdleCallback' in window
+      ? window.requestIdleCallback(cb, { timeout: 500 })
+      : setTimeout(() => cb({ timeRemaining: () => 8 }), 16);
   const work = (deadline: { timeRemaining(): number }) => {
     // Not while something is dragged: caching redraws the layer of all the components, which a
     // drag frame is arranged not to do. The bitmaps are made once the drag is over.
-    if (Konva.isDragging()) { setTimeout(() => idle(work), 250); return; }
+    if (Konva.isDragging()) {
+      setTimeout(() => idle(work), 250);
+      return;
+    }
     for (const [node, ratio] of cacheQueue) {
       if (deadline.timeRemaining() <= 1) break;
       cacheQueue.delete(node);
@@ -95,41 +99,69 @@ function cacheWhenIdle(g: Konva.Group, pixelRatio: number): void {
         node.getLayer()?.batchDraw();
       }
     }
-    if (cacheQueue.size) idle(work); else cacheScheduled = false;
+    if (cacheQueue.size) idle(work);
+    else cacheScheduled = false;
   };
   idle(work);
 }
 
 /** Many shapes in one konva node (drawn by paint.ts); not hit-tested. */
-const Painted = memo(function Painted({ shapes, font }: { shapes: readonly Shape[]; font: string }) {
-  // The node sits at the shapes' box (so caches and bounds include them) and paints in map pixels.
-  const box = boundsOf(shapes);
-  return (
-    <KonvaShape
-      x={box.x} y={box.y} width={box.width} height={box.height}
-      listening={false} perfectDrawEnabled={false}
-      sceneFunc={(ctx) => { const c = ctx._context; c.translate(-box.x, -box.y); paintShapes(c, shapes, font); c.translate(box.x, box.y); }}
-    />
-  );
-}, (a, b) => a.font === b.font && sameShapes(a.shapes, b.shapes));
+const Painted = memo(
+  function Painted({ shapes, font }: { shapes: readonly Shape[]; font: string }) {
+    // The node sits at the shapes' box (so caches and bounds include them) and paints in map pixels.
+    const box = boundsOf(shapes);
+    return (
+      <KonvaShape
+        x={box.x}
+        y={box.y}
+        width={box.width}
+        height={box.height}
+        listening={false}
+        perfectDrawEnabled={false}
+        sceneFunc={(ctx) => {
+          const c = ctx._context;
+          c.translate(-box.x, -box.y);
+          paintShapes(c, shapes, font);
+          c.translate(box.x, box.y);
+        }}
+      />
+    );
+  },
+  (a, b) => a.font === b.font && sameShapes(a.shapes, b.shapes),
+);
 
 type TextShape = Extract<Shape, { t: 'text' }>;
 
 /**
  * A text that can be dragged (a note, a selected component's label): painted like every other text
  * of the map, hit-tested on its box. Konva's own Text is not used: its module sets up a grapheme
- * segmenter as it loads, about 12 ms of the first render.
+ * segmenter as it loads, which delays the first render (bench/README.md).
  */
-function TextNode({ shape, font, name, draggable = true, onDragStart, onDragMove, onDragEnd }: {
-  shape: TextShape; font: string; name: string; draggable?: boolean
-  onDragStart(e: Konva.KonvaEventObject<DragEvent>): void
-  onDragMove(e: Konva.KonvaEventObject<DragEvent>): void
-  onDragEnd(e: Konva.KonvaEventObject<DragEvent>): void
+function TextNode({
+  shape,
+  font,
+  name,
+  draggable = true,
+  onDragStart,
+  onDragMove,
+  onDragEnd,
+}: {
+  shape: TextShape;
+  font: string;
+  name: string;
+  draggable?: boolean;
+  onDragStart(e: Konva.KonvaEventObject<DragEvent>): void;
+  onDragMove(e: Konva.KonvaEventObject<DragEvent>): void;
+  onDragEnd(e: Konva.KonvaEventObject<DragEvent>): void;
 }) {
   const local = useMemo<TextShape>(() => ({ ...shape, x: 0, y: 0 }), [shape]);
   return (
     <KonvaShape
-      name={name} x={shape.x} y={shape.y} perfectDrawEnabled={false} draggable={draggable}
+      name={name}
+      x={shape.x}
+      y={shape.y}
+      perfectDrawEnabled={false}
+      draggable={draggable}
       sceneFunc={(ctx) => paintShapes(ctx._context, [local], font)}
       hitFunc={(ctx, node) => {
         const b = textBox(ctx._context, local, font);
@@ -138,7 +170,9 @@ function TextNode({ shape, font, name, draggable = true, onDragStart, onDragMove
         ctx.closePath();
         ctx.fillStrokeShape(node);
       }}
-      onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
     />
   );
 }
@@ -156,8 +190,18 @@ function sameShapes(a: readonly Shape[], b: readonly Shape[]): boolean {
     if (x === y) continue;
     // Badges are most of the shapes compared (hundreds): their fields directly.
     if (x.t === 'badge' && y.t === 'badge') {
-      if (x.x !== y.x || x.y !== y.y || x.letter !== y.letter || x.fill !== y.fill || x.opacity !== y.opacity || x.owner !== y.owner || x.role !== y.role) return false;
-    } else if (!sameRecord(x as unknown as Record<string, unknown>, y as unknown as Record<string, unknown>)) return false;
+      if (
+        x.x !== y.x ||
+        x.y !== y.y ||
+        x.letter !== y.letter ||
+        x.fill !== y.fill ||
+        x.opacity !== y.opacity ||
+        x.owner !== y.owner ||
+        x.role !== y.role
+      )
+        return false;
+    } else if (!sameRecord(x as unknown as Record<string, unknown>, y as unknown as Record<string, unknown>))
+      return false;
   }
   return true;
 }
@@ -178,8 +222,36 @@ function sameRecord(x: Record<string, unknown>, y: Record<string, unknown>): boo
 }
 
 /** The grid and the links that do not move in this frame. Redrawn only when they change. */
-const BaseLayer = memo(function BaseLayer({ background, links, title, width, theme }: { background: readonly Shape[]; links: readonly Shape[]; title: string; width: number; theme: Scene['theme'] }) {
-  const titleShapes = useMemo<readonly Shape[]>(() => [{ t: 'text', x: 0, y: 4, width, align: 'center', text: title, size: 15, bold: true, fill: theme.text, role: 'title' }], [title, width, theme.text]);
+const BaseLayer = memo(function BaseLayer({
+  background,
+  links,
+  title,
+  width,
+  theme,
+}: {
+  background: readonly Shape[];
+  links: readonly Shape[];
+  title: string;
+  width: number;
+  theme: Scene['theme'];
+}) {
+  const titleShapes = useMemo<readonly Shape[]>(
+    () => [
+      {
+        t: 'text',
+        x: 0,
+        y: 4,
+        width,
+        align: 'center',
+        text: title,
+        size: 15,
+        bold: true,
+        fill: theme.text,
+        role: 'title',
+      },
+    ],
+    [title, width, theme.text],
+  );
   return (
     // Not hit-tested: a press on the grid is a press on the stage (pan, box select, add), and a
     // layer that is not listening has no stage-sized hit canvas to allocate and redraw.
@@ -196,86 +268,189 @@ const BaseLayer = memo(function BaseLayer({ background, links, title, width, the
  * One component: a draggable group at its centre. Drawn from a bitmap cache (Konva `cache()`)
  * unless selected, and redrawn only when it looks different (`sig`).
  */
-const ComponentNode = memo(function ComponentNode({ sc, selected, textColor, evolveColor, fontFamily, fontEpoch, scale, handlers, editable }: {
-  sc: SceneComponent; selected: boolean; textColor: string; evolveColor: string; fontFamily: string; fontEpoch: number; scale: number; handlers: NodeHandlers; editable: boolean
-}) {
-  const group = useRef<Konva.Group>(null);
-  // Whole pixels: a component's bitmap drawn at a fractional position is filtered pixel by pixel,
-  // which made redrawing the layer of 500 components cost 25-35 ms instead of 8-10.
-  const x = Math.round(sc.x);
-  const y = Math.round(sc.y);
-  const start = useRef({ x, y });
-  const label = useMemo<TextShape>(() => ({
-    t: 'text', x: sc.label.x, y: sc.label.y, text: sc.label.text, size: 12, fill: sc.type === 'evolved' ? evolveColor : textColor,
-    bold: sc.type === 'anchor', align: 'left', width: sc.label.width, role: 'label',
-  }), [sc.label, sc.type, evolveColor, textColor]);
-  // A selected component's label is a node of its own, so that it can be dragged.
-  const labelled = useMemo<readonly Shape[]>(() => (selected && sc.type !== 'evolved' ? sc.shapes : [...sc.shapes, label]), [sc, selected, label]);
-  useEffect(() => {
-    const g = group.current;
-    if (!g) return;
-    // A stale bitmap must never be drawn: drop it now, make a new one when the browser is idle.
-    g.clearCache();
-    if (!selected) cacheWhenIdle(g, Konva.pixelRatio * scale);
-  }, [sc.sig, sc.label.text, selected, scale, fontEpoch]);
-  return (
-    <Group
-      ref={group}
-      name="component"
-      id={`component:${sc.name}`}
-      x={x}
-      y={y}
-      draggable={editable}
-      opacity={sc.dimmed ? 0.25 : 1}
-      onDragStart={(e) => { e.cancelBubble = true; start.current = { x, y }; group.current?.clearCache(); handlers.dragStart(sc, e.currentTarget); }}
-      onDragMove={(e) => { e.cancelBubble = true; handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start.current); }}
-      onDragEnd={(e) => { e.cancelBubble = true; handlers.dragEnd(sc, e.currentTarget); }}
-      onClick={(e) => { e.cancelBubble = true; handlers.click(sc, e.evt); }}
-      onDblClick={(e) => { e.cancelBubble = true; handlers.dblClick(sc); }}
-      onContextMenu={(e) => { e.evt.preventDefault(); e.cancelBubble = true; handlers.contextMenu(sc); }}
-      onMouseEnter={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'move'; }}
-      onMouseLeave={(e) => { const st = e.target.getStage(); if (st) st.container().style.cursor = 'default'; }}
-    >
-      <Group x={-x} y={-y}>
-        {/* The label is painted with the shapes; only a selected component's label is a konva
+const ComponentNode = memo(
+  function ComponentNode({
+    sc,
+    selected,
+    textColor,
+    evolveColor,
+    fontFamily,
+    fontEpoch,
+    scale,
+    handlers,
+    editable,
+  }: {
+    sc: SceneComponent;
+    selected: boolean;
+    textColor: string;
+    evolveColor: string;
+    fontFamily: string;
+    fontEpoch: number;
+    scale: number;
+    handlers: NodeHandlers;
+    editable: boolean;
+  }) {
+    const group = useRef<Konva.Group>(null);
+    // Whole pixels: a component's bitmap drawn at a fractional position is filtered pixel by pixel,
+    // which made redrawing a large layer several times slower (bench/README.md).
+    const x = Math.round(sc.x);
+    const y = Math.round(sc.y);
+    const start = useRef({ x, y });
+    const label = useMemo<TextShape>(
+      () => ({
+        t: 'text',
+        x: sc.label.x,
+        y: sc.label.y,
+        text: sc.label.text,
+        size: 12,
+        fill: sc.type === 'evolved' ? evolveColor : textColor,
+        bold: sc.type === 'anchor',
+        align: 'left',
+        width: sc.label.width,
+        role: 'label',
+      }),
+      [sc.label, sc.type, evolveColor, textColor],
+    );
+    // A selected component's label is a node of its own, so that it can be dragged.
+    const labelled = useMemo<readonly Shape[]>(
+      () => (selected && sc.type !== 'evolved' ? sc.shapes : [...sc.shapes, label]),
+      [sc, selected, label],
+    );
+    useEffect(() => {
+      const g = group.current;
+      if (!g) return;
+      // A stale bitmap must never be drawn: drop it now, make a new one when the browser is idle.
+      g.clearCache();
+      if (!selected) cacheWhenIdle(g, Konva.pixelRatio * scale);
+    }, [sc.sig, sc.label.text, selected, scale, fontEpoch]);
+    return (
+      <Group
+        ref={group}
+        name="component"
+        id={`component:${sc.name}`}
+        x={x}
+        y={y}
+        draggable={editable}
+        opacity={sc.dimmed ? 0.25 : 1}
+        onDragStart={(e) => {
+          e.cancelBubble = true;
+          start.current = { x, y };
+          group.current?.clearCache();
+          handlers.dragStart(sc, e.currentTarget);
+        }}
+        onDragMove={(e) => {
+          e.cancelBubble = true;
+          handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start.current);
+        }}
+        onDragEnd={(e) => {
+          e.cancelBubble = true;
+          handlers.dragEnd(sc, e.currentTarget);
+        }}
+        onClick={(e) => {
+          e.cancelBubble = true;
+          handlers.click(sc, e.evt);
+        }}
+        onDblClick={(e) => {
+          e.cancelBubble = true;
+          handlers.dblClick(sc);
+        }}
+        onContextMenu={(e) => {
+          e.evt.preventDefault();
+          e.cancelBubble = true;
+          handlers.contextMenu(sc);
+        }}
+        onMouseEnter={(e) => {
+          const st = e.target.getStage();
+          if (st) st.container().style.cursor = 'move';
+        }}
+        onMouseLeave={(e) => {
+          const st = e.target.getStage();
+          if (st) st.container().style.cursor = 'default';
+        }}
+      >
+        <Group x={-x} y={-y}>
+          {/* The label is painted with the shapes; only a selected component's label is a konva
             node of its own, so that it can be dragged. */}
-        <Painted shapes={labelled} font={fontFamily} />
-        {selected && sc.type !== 'evolved' && (
-          <TextNode
-            name="label"
-            draggable={editable}
-            shape={label}
-            font={fontFamily}
-            onDragStart={(e) => { e.cancelBubble = true; }}
-            onDragMove={(e) => { e.cancelBubble = true; }}
-            onDragEnd={(e) => { e.cancelBubble = true; handlers.labelMoved(sc, e.target.x(), e.target.y()); }}
-          />
-        )}
-      </Group>
-      {/* Last, so on top: a press on the component's circle always moves the component, even where
+          <Painted shapes={labelled} font={fontFamily} />
+          {selected && sc.type !== 'evolved' && (
+            <TextNode
+              name="label"
+              draggable={editable}
+              shape={label}
+              font={fontFamily}
+              onDragStart={(e) => {
+                e.cancelBubble = true;
+              }}
+              onDragMove={(e) => {
+                e.cancelBubble = true;
+              }}
+              onDragEnd={(e) => {
+                e.cancelBubble = true;
+                handlers.labelMoved(sc, e.target.x(), e.target.y());
+              }}
+            />
+          )}
+        </Group>
+        {/* Last, so on top: a press on the component's circle always moves the component, even where
           its label (a selected component's label can be dragged) lies under it. */}
-      <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
-    </Group>
-  );
-}, (a, b) => a.sc.x === b.sc.x && a.sc.y === b.sc.y && a.sc.sig === b.sc.sig && a.sc.label.text === b.sc.label.text && a.selected === b.selected && a.textColor === b.textColor && a.fontFamily === b.fontFamily && a.fontEpoch === b.fontEpoch && a.scale === b.scale && a.handlers === b.handlers && a.editable === b.editable);
+        <Circle x={0} y={0} radius={sc.r + 6} fill="rgba(0,0,0,0.001)" perfectDrawEnabled={false} />
+      </Group>
+    );
+  },
+  (a, b) =>
+    a.sc.x === b.sc.x &&
+    a.sc.y === b.sc.y &&
+    a.sc.sig === b.sc.sig &&
+    a.sc.label.text === b.sc.label.text &&
+    a.selected === b.selected &&
+    a.textColor === b.textColor &&
+    a.fontFamily === b.fontFamily &&
+    a.fontEpoch === b.fontEpoch &&
+    a.scale === b.scale &&
+    a.handlers === b.handlers &&
+    a.editable === b.editable,
+);
 
 /** What the components layer draws; kept from frame to frame while it looks the same. */
-interface Kept { readonly components: readonly SceneComponent[]; readonly notes: Scene['notes']; readonly foreground: readonly Shape[] }
+interface Kept {
+  readonly components: readonly SceneComponent[];
+  readonly notes: Scene['notes'];
+  readonly foreground: readonly Shape[];
+}
 
 /** Whether a component looks the same (its position ignored while it is dragged: Konva moves it). */
 function sameComponent(a: SceneComponent, b: SceneComponent, dragged: string | null): boolean {
-  return a.type === b.type && a.key === b.key && a.name === b.name && a.sig === b.sig && a.label.text === b.label.text
-    && ((a.x === b.x && a.y === b.y) || a.name === dragged);
+  return (
+    a.type === b.type &&
+    a.key === b.key &&
+    a.name === b.name &&
+    a.sig === b.sig &&
+    a.label.text === b.label.text &&
+    ((a.x === b.x && a.y === b.y) || a.name === dragged)
+  );
 }
 
 /** The previous frame's lists where they draw the same as this frame's. */
 function keepUnchanged(prev: Kept | null, scene: Scene, dragged: string | null): Kept {
   const next: Kept = { components: scene.components, notes: scene.notes, foreground: scene.foreground };
   if (!prev) return next;
-  const components = prev.components.length === next.components.length && next.components.every((c, i) => sameComponent(prev.components[i]!, c, dragged)) ? prev.components : next.components;
-  const notes = prev.notes.length === next.notes.length && next.notes.every((n, i) => { const o = prev.notes[i]!; return o.line === n.line && o.x === n.x && o.y === n.y && o.text === n.text; }) ? prev.notes : next.notes;
+  const components =
+    prev.components.length === next.components.length &&
+    next.components.every((c, i) => sameComponent(prev.components[i]!, c, dragged))
+      ? prev.components
+      : next.components;
+  const notes =
+    prev.notes.length === next.notes.length &&
+    next.notes.every((n, i) => {
+      const o = prev.notes[i]!;
+      return o.line === n.line && o.x === n.x && o.y === n.y && o.text === n.text;
+    })
+      ? prev.notes
+      : next.notes;
   const foreground = sameShapes(prev.foreground, next.foreground) ? prev.foreground : next.foreground;
-  return components === prev.components && notes === prev.notes && foreground === prev.foreground ? prev : { components, notes, foreground };
+  return components === prev.components && notes === prev.notes && foreground === prev.foreground
+    ? prev
+    : { components, notes, foreground };
 }
 
 /** The component a scene entry draws. */
@@ -295,7 +470,10 @@ export function withoutUnsettled(model: MapModel, typingLine: number | null): Ma
   return components.length === model.components.length ? model : { ...model, components };
 }
 
-export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ store, version, selection, typingLine, findings, focus, preview, costView, compareWith, onRename, onContextMenu }, ref) {
+export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
+  { store, version, selection, typingLine, findings, focus, preview, costView, compareWith, onRename, onContextMenu },
+  ref,
+) {
   const host = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   // The canvas is created once its box is known, so the first frame is drawn once, at the right size.
@@ -321,7 +499,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // While a component is dragged, what does not touch it is drawn from a frozen copy, so that
   // only the dragged component, its links and the analysis overlays are redrawn each frame.
   const [active, setActive] = useState<string | null>(null);
-  const frozen = useRef<{ background: readonly Shape[]; links: readonly Shape[]; title: string; labels: NonNullable<SceneOptions['keepLabels']> } | null>(null);
+  const frozen = useRef<{
+    background: readonly Shape[];
+    links: readonly Shape[];
+    title: string;
+    labels: NonNullable<SceneOptions['keepLabels']>;
+  } | null>(null);
   const frame = useRef<number | null>(null);
   const keptRef = useRef<Kept | null>(null);
 
@@ -342,7 +525,16 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     // While a component is dragged, the links that do not touch it come from the frame before the
     // drag (`frozen`): the scene makes only its links.
     // Every other label stays where it was during a drag: only the dragged component's is placed.
-    () => buildScene(shownModel, size, { findings, focus, selected: selection, costView, compareWith, linksOf: active, keepLabels: active ? frozen.current?.labels ?? null : null }),
+    () =>
+      buildScene(shownModel, size, {
+        findings,
+        focus,
+        selected: selection,
+        costView,
+        compareWith,
+        linksOf: active,
+        keepLabels: active ? (frozen.current?.labels ?? null) : null,
+      }),
     // The scene depends on the text version, the frame, and what is highlighted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [version, size.width, size.height, findings, focus, selection, shownModel, costView, compareWith, active],
@@ -358,34 +550,58 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   useLayoutEffect(() => {
     if (!firstRender.current || !measured) return;
     firstRender.current = false;
-    requestAnimationFrame(() => { performance.mark('mapwright:first-render'); setDecorated(true); });
+    requestAnimationFrame(() => {
+      performance.mark('mapwright:first-render');
+      setDecorated(true);
+    });
   });
 
-  const touches = (sh: Shape, name: string) => (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') && sh.ends !== undefined && (sh.ends[0] === name || sh.ends[1] === name);
-  const base = active && frozen.current ? frozen.current : { background: scene.background, links: scene.links, title: derived.shown.title ?? '', labels: null };
+  const touches = (sh: Shape, name: string) =>
+    (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') &&
+    sh.ends !== undefined &&
+    (sh.ends[0] === name || sh.ends[1] === name);
+  const base =
+    active && frozen.current
+      ? frozen.current
+      : { background: scene.background, links: scene.links, title: derived.shown.title ?? '', labels: null };
   const activeLinks = active ? scene.links.filter((sh) => touches(sh, active)) : [];
   // The dragged component's badges move with it on the overlays layer; the others stay on a layer
   // of their own, redrawn only when a finding changes.
   const badges = useMemo(() => {
     if (!active) return { moving: [], resting: scene.badges };
     const moving = scene.badges.filter((b) => b.t === 'badge' && b.owner === active);
-    return { moving, resting: moving.length ? scene.badges.filter((b) => !(b.t === 'badge' && b.owner === active)) : scene.badges };
+    return {
+      moving,
+      resting: moving.length ? scene.badges.filter((b) => !(b.t === 'badge' && b.owner === active)) : scene.badges,
+    };
   }, [scene.badges, active]);
   const startActive = (name: string) => {
-    frozen.current = { background: scene.background, links: scene.links.filter((sh) => !touches(sh, name)), title: derived.shown.title ?? '', labels: labelsOf(scene) };
+    frozen.current = {
+      background: scene.background,
+      links: scene.links.filter((sh) => !touches(sh, name)),
+      title: derived.shown.title ?? '',
+      labels: labelsOf(scene),
+    };
     setActive(name);
   };
 
-  useImperativeHandle(ref, () => ({
-    fit: () => setView({ scale: 1, x: 0, y: 0 }),
-    zoom: (factor: number) => zoomRef.current(factor),
-    toPng: (pixelRatio: number) => stageRef.current?.toDataURL({ pixelRatio, mimeType: 'image/png' }) ?? null,
-    scene: () => scene,
-    view: () => view,
-  }), [scene, view]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit: () => setView({ scale: 1, x: 0, y: 0 }),
+      zoom: (factor: number) => zoomRef.current(factor),
+      toPng: (pixelRatio: number) => stageRef.current?.toDataURL({ pixelRatio, mimeType: 'image/png' }) ?? null,
+      scene: () => scene,
+      view: () => view,
+    }),
+    [scene, view],
+  );
 
   /** Map position under a stage-space point (undoing zoom and pan). */
-  const mapPoint = useCallback((x: number, y: number) => fromPixel(size, (x - view.x) / view.scale, (y - view.y) / view.scale), [size, view]);
+  const mapPoint = useCallback(
+    (x: number, y: number) => fromPixel(size, (x - view.x) / view.scale, (y - view.y) / view.scale),
+    [size, view],
+  );
 
   // At most one edit per animation frame: the first move of a frame is applied at once (so the
   // canvas answers without waiting a frame), later ones in that frame wait for the next.
@@ -414,7 +630,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   };
 
   const endDrag = () => {
-    if (frame.current !== null) { cancelAnimationFrame(frame.current); frame.current = null; }
+    if (frame.current !== null) {
+      cancelAnimationFrame(frame.current);
+      frame.current = null;
+    }
     busy.current = false;
     flush();
     store.endGesture();
@@ -431,7 +650,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const lifted = useRef<{ node: Konva.Node; index: number; overlaysAt: number } | null>(null);
   // The components layer is not hit-tested during the drag either (nothing on it can be hovered
   // or clicked while the pointer carries a node): should it be redrawn meanwhile, its hit canvas of
-  // hundreds of components is not (about 7 ms). The hit canvas is redrawn once, on drop.
+  // hundreds of components is not. The hit canvas is redrawn once, on drop.
   const lift = (node: Konva.Node) => {
     const layer = componentsLayer.current;
     if (!overlaysLayer.current || !layer || node.getLayer() !== layer) return;
@@ -447,7 +666,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     lifted.current = null;
     const layer = componentsLayer.current;
     if (!layer) return;
-    if (!layer.listening()) { layer.listening(true); layer.batchDraw(); }
+    if (!layer.listening()) {
+      layer.listening(true);
+      layer.batchDraw();
+    }
     if (l && overlaysLayer.current) overlaysLayer.current.zIndex(l.overlaysAt);
     if (!l || l.node !== node || !node.getParent()) return;
     node.moveTo(layer);
@@ -463,10 +685,17 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     const x = node.x();
     const y = node.y();
     const pos = fromPixel(size, x, y);
-    const target: MoveTarget = { kind: 'component', name: c.type === 'evolved' ? (c.parent ?? c.name) : c.name, type: c.type, parent: c.parent };
+    const target: MoveTarget = {
+      kind: 'component',
+      name: c.type === 'evolved' ? (c.parent ?? c.name) : c.name,
+      type: c.type,
+      parent: c.parent,
+    };
     schedule(target, pos.visibility, pos.maturity);
     const label = STAGE_LABELS[stageOf(Math.min(1, Math.max(0, pos.maturity)))];
-    setDragInfo((d) => (d && d.x === x + 14 && d.y === y + 14 && d.label === label ? d : { x: x + 14, y: y + 14, label }));
+    setDragInfo((d) =>
+      d && d.x === x + 14 && d.y === y + 14 && d.label === label ? d : { x: x + 14, y: y + 14, label },
+    );
   };
 
   // A pointer move reaches the page at once as `pointerrawupdate`, but as the `pointermove` that
@@ -475,7 +704,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // it only has to draw; Konva's own move then finds everything where it already is.
   const componentDragged = useRef(onComponentDrag);
   componentDragged.current = onComponentDrag;
-  const rawDrag = useRef<{ sc: SceneComponent; node: Konva.Group; start: { x: number; y: number }; offset: { x: number; y: number } | null } | null>(null);
+  const rawDrag = useRef<{
+    sc: SceneComponent;
+    node: Konva.Group;
+    start: { x: number; y: number };
+    offset: { x: number; y: number } | null;
+  } | null>(null);
   useEffect(() => {
     if (!('onpointerrawupdate' in window)) return;
     const onRaw = (event: Event) => {
@@ -493,11 +727,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     };
     // Once the raw events carry the drag, the frame-aligned pointermove and mousemove that follow
     // have nothing left to do, yet Konva would handle each three times (the stage's two listeners
-    // and its drag's own), reading the layout each time: about 1.5 ms of every drag frame. They are
+    // and its drag's own), reading the layout each time, on every drag frame. They are
     // stopped before they reach it. The button's release still goes through and ends the drag.
     const onMove = (event: Event) => {
       const d = rawDrag.current;
-      if (!d || !d.offset || !d.node.isDragging() || (event instanceof PointerEvent && event.pointerType === 'touch')) return;
+      if (!d || !d.offset || !d.node.isDragging() || (event instanceof PointerEvent && event.pointerType === 'touch'))
+        return;
       event.stopPropagation();
     };
     window.addEventListener('pointerrawupdate', onRaw);
@@ -519,8 +754,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
 
   const select = (name: string, e: MouseEvent) => {
     if (e.ctrlKey || e.metaKey) {
-      if (linkFrom && linkFrom !== name) { link(store, linkFrom, name); setLinkFrom(null); store.select([name]); }
-      else { setLinkFrom(name); store.select([name]); }
+      if (linkFrom && linkFrom !== name) {
+        link(store, linkFrom, name);
+        setLinkFrom(null);
+        store.select([name]);
+      } else {
+        setLinkFrom(name);
+        store.select([name]);
+      }
       return;
     }
     setLinkFrom(null);
@@ -530,23 +771,47 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
 
   const latest = useRef<NodeHandlers | null>(null);
   latest.current = {
-    dragStart: (sc, node) => { lift(node); startActive(sc.name); store.beginGesture('move'); store.select([sc.name]); },
-    dragMove: (sc, node, shift, start) => { heldAt(sc, node, start); onComponentDrag(sc, node, shift, start); },
-    dragEnd: (_sc, node) => { rawDrag.current = null; endDrag(); drop(node); },
+    dragStart: (sc, node) => {
+      lift(node);
+      startActive(sc.name);
+      store.beginGesture('move');
+      store.select([sc.name]);
+    },
+    dragMove: (sc, node, shift, start) => {
+      heldAt(sc, node, start);
+      onComponentDrag(sc, node, shift, start);
+    },
+    dragEnd: (_sc, node) => {
+      rawDrag.current = null;
+      endDrag();
+      drop(node);
+    },
     click: (sc, e) => select(sc.name, e),
-    dblClick: (sc) => { const p = stageRef.current?.getPointerPosition(); onRename(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
-    contextMenu: (sc) => { const p = stageRef.current?.getPointerPosition(); store.select([sc.name]); onContextMenu(sc.name, p?.x ?? sc.x, p?.y ?? sc.y); },
-    labelMoved: (sc, x, y) => { moveLabel(store, sc.name, x - sc.x, y - sc.y); },
+    dblClick: (sc) => {
+      const p = stageRef.current?.getPointerPosition();
+      onRename(sc.name, p?.x ?? sc.x, p?.y ?? sc.y);
+    },
+    contextMenu: (sc) => {
+      const p = stageRef.current?.getPointerPosition();
+      store.select([sc.name]);
+      onContextMenu(sc.name, p?.x ?? sc.x, p?.y ?? sc.y);
+    },
+    labelMoved: (sc, x, y) => {
+      moveLabel(store, sc.name, x - sc.x, y - sc.y);
+    },
   };
-  const handlers = useMemo<NodeHandlers>(() => ({
-    dragStart: (sc, n) => latest.current!.dragStart(sc, n),
-    dragMove: (sc, n, sh, st) => latest.current!.dragMove(sc, n, sh, st),
-    dragEnd: (sc, n) => latest.current!.dragEnd(sc, n),
-    click: (sc, e) => latest.current!.click(sc, e),
-    dblClick: (sc) => latest.current!.dblClick(sc),
-    contextMenu: (sc) => latest.current!.contextMenu(sc),
-    labelMoved: (sc, x, y) => latest.current!.labelMoved(sc, x, y),
-  }), []);
+  const handlers = useMemo<NodeHandlers>(
+    () => ({
+      dragStart: (sc, n) => latest.current!.dragStart(sc, n),
+      dragMove: (sc, n, sh, st) => latest.current!.dragMove(sc, n, sh, st),
+      dragEnd: (sc, n) => latest.current!.dragEnd(sc, n),
+      click: (sc, e) => latest.current!.click(sc, e),
+      dblClick: (sc) => latest.current!.dblClick(sc),
+      contextMenu: (sc) => latest.current!.contextMenu(sc),
+      labelMoved: (sc, x, y) => latest.current!.labelMoved(sc, x, y),
+    }),
+    [],
+  );
 
   /** Zooms about the centre of the canvas (the zoom buttons, the keys). */
   const zoomBy = (factor: number) => {
@@ -577,26 +842,48 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   const onStageMouseMove = () => {
     const p = stageRef.current?.getPointerPosition();
     if (!p) return;
-    if (box) { setBox({ ...box, x1: p.x, y1: p.y }); return; }
+    if (box) {
+      setBox({ ...box, x1: p.x, y1: p.y });
+      return;
+    }
     // A badge under the pointer says which finding it stands for.
     const sx = (p.x - view.x) / view.scale;
     const sy = (p.y - view.y) / view.scale;
     let text: string | null = null;
-    for (const b of scene.badges) if (b.t === 'badge' && b.title && (b.x - sx) ** 2 + (b.y - sy) ** 2 <= 64) { text = `${b.owner}. ${b.title}`; break; }
-    if (text === null) { if (tip) setTip(null); return; }
+    for (const b of scene.badges)
+      if (b.t === 'badge' && b.title && (b.x - sx) ** 2 + (b.y - sy) ** 2 <= 64) {
+        text = `${b.owner}. ${b.title}`;
+        break;
+      }
+    if (text === null) {
+      if (tip) setTip(null);
+      return;
+    }
     if (!tip || tip.text !== text) setTip({ x: p.x, y: p.y, text });
   };
   const onStageMouseUp = () => {
     if (!box) return;
     const a = mapPoint(Math.min(box.x0, box.x1), Math.min(box.y0, box.y1));
     const b = mapPoint(Math.max(box.x0, box.x1), Math.max(box.y0, box.y1));
-    const inside = store.derived().shown.components.filter((c) => c.type !== 'evolved' && c.maturity >= a.maturity && c.maturity <= b.maturity && c.visibility <= a.visibility && c.visibility >= b.visibility);
+    const inside = store
+      .derived()
+      .shown.components.filter(
+        (c) =>
+          c.type !== 'evolved' &&
+          c.maturity >= a.maturity &&
+          c.maturity <= b.maturity &&
+          c.visibility <= a.visibility &&
+          c.visibility >= b.visibility,
+      );
     store.select(inside.map((c) => c.name));
     setBox(null);
   };
 
   const onStageClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
-    if (e.target === e.target.getStage()) { store.select([]); setLinkFrom(null); }
+    if (e.target === e.target.getStage()) {
+      store.select([]);
+      setLinkFrom(null);
+    }
   };
   const onStageDblClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
     if (e.target !== e.target.getStage()) return;
@@ -614,86 +901,127 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
   // and React skips the whole layer instead of comparing hundreds of components.
   const kept = useMemo(() => keepUnchanged(keptRef.current, scene, active), [scene, active]);
   keptRef.current = kept;
-  const componentsLayerElement = useMemo(() => (
-    <Layer ref={componentsLayer}>
-      {kept.components.map((sc) => (
-        <ComponentNode
-          key={`${sc.type}:${sc.key}`}
-          sc={sc}
-          selected={selection.includes(sc.name)}
-          textColor={t.text}
-          evolveColor={t.evolve}
-          fontFamily={t.font}
-          fontEpoch={fontEpoch}
-          scale={view.scale}
-          handlers={handlers}
-          editable={preview === null && !derived.stale}
-        />
-      ))}
-      {kept.notes.map((n) => (
-        <TextNode
-          key={`note:${n.line}`}
-          name="note"
-          draggable={preview === null && !derived.stale}
-          shape={{ t: 'text', x: n.x, y: n.y, text: n.text, size: 12, bold: true, fill: t.note, role: 'note' }}
-          font={t.font}
-          onDragStart={(e) => { e.cancelBubble = true; lift(e.target); store.beginGesture('move'); }}
-          onDragMove={(e) => { e.cancelBubble = true; const pos = fromPixel(size, e.target.x(), e.target.y()); schedule({ kind: 'note', line: n.line }, pos.visibility, pos.maturity); }}
-          onDragEnd={(e) => { e.cancelBubble = true; endDrag(); drop(e.target); }}
-        />
-      ))}
-      <Painted shapes={kept.foreground} font={t.font} />
-    </Layer>
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the note handlers read refs and the store, which do not change
-  ), [kept, selection, t, view.scale, handlers, preview, size, store, derived.stale]);
+  const componentsLayerElement = useMemo(
+    () => (
+      <Layer ref={componentsLayer}>
+        {kept.components.map((sc) => (
+          <ComponentNode
+            key={`${sc.type}:${sc.key}`}
+            sc={sc}
+            selected={selection.includes(sc.name)}
+            textColor={t.text}
+            evolveColor={t.evolve}
+            fontFamily={t.font}
+            fontEpoch={fontEpoch}
+            scale={view.scale}
+            handlers={handlers}
+            editable={preview === null && !derived.stale}
+          />
+        ))}
+        {kept.notes.map((n) => (
+          <TextNode
+            key={`note:${n.line}`}
+            name="note"
+            draggable={preview === null && !derived.stale}
+            shape={{ t: 'text', x: n.x, y: n.y, text: n.text, size: 12, bold: true, fill: t.note, role: 'note' }}
+            font={t.font}
+            onDragStart={(e) => {
+              e.cancelBubble = true;
+              lift(e.target);
+              store.beginGesture('move');
+            }}
+            onDragMove={(e) => {
+              e.cancelBubble = true;
+              const pos = fromPixel(size, e.target.x(), e.target.y());
+              schedule({ kind: 'note', line: n.line }, pos.visibility, pos.maturity);
+            }}
+            onDragEnd={(e) => {
+              e.cancelBubble = true;
+              endDrag();
+              drop(e.target);
+            }}
+          />
+        ))}
+        <Painted shapes={kept.foreground} font={t.font} />
+      </Layer>
+    ),
+    // The note handlers read refs and the store, which do not change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [kept, selection, t, view.scale, handlers, preview, size, store, derived.stale],
+  );
 
   return (
     <div className="canvas-host" ref={host} data-testid="canvas" style={{ background: t.background }}>
-      {preview && <div className="preview-banner" role="status" data-testid="preview">A preview: the map text is unchanged until you apply it.</div>}
-      {derived.stale && <div className="stale-banner" role="status" data-testid="stale">The text has errors: showing the last good map, read-only. Fix the lines marked in the editor to edit here again.</div>}
-      {linkFrom && <div className="link-hint" role="status">Linking from {linkFrom}: ctrl/cmd-click the component it needs (Esc to cancel)</div>}
-      {measured && <Stage
-        ref={stageRef}
-        width={size.width}
-        height={size.height}
-        scaleX={view.scale}
-        scaleY={view.scale}
-        x={view.x}
-        y={view.y}
-        draggable={!box}
-        onDragEnd={(e) => { if (e.target === stageRef.current) setView((v) => ({ ...v, x: e.target.x(), y: e.target.y() })); }}
-        onWheel={onWheel}
-        onMouseDown={onStageMouseDown}
-        onMouseMove={onStageMouseMove}
-        onMouseLeave={() => setTip(null)}
-        onMouseUp={onStageMouseUp}
-        onClick={onStageClick}
-        onDblClick={onStageDblClick}
-      >
-        <BaseLayer background={base.background} links={base.links} title={base.title} width={size.width} theme={t} />
-        {/* The analysis overlays change on every frame of a drag, and so do the dragged node and
+      {preview && (
+        <div className="preview-banner" role="status" data-testid="preview">
+          A preview: the map text is unchanged until you apply it.
+        </div>
+      )}
+      {derived.stale && (
+        <div className="stale-banner" role="status" data-testid="stale">
+          The text has errors: showing the last good map, read-only. Fix the lines marked in the editor to edit here
+          again.
+        </div>
+      )}
+      {linkFrom && (
+        <div className="link-hint" role="status">
+          Linking from {linkFrom}: ctrl/cmd-click the component it needs (Esc to cancel)
+        </div>
+      )}
+      {measured && (
+        <Stage
+          ref={stageRef}
+          width={size.width}
+          height={size.height}
+          scaleX={view.scale}
+          scaleY={view.scale}
+          x={view.x}
+          y={view.y}
+          draggable={!box}
+          onDragEnd={(e) => {
+            if (e.target === stageRef.current) setView((v) => ({ ...v, x: e.target.x(), y: e.target.y() }));
+          }}
+          onWheel={onWheel}
+          onMouseDown={onStageMouseDown}
+          onMouseMove={onStageMouseMove}
+          onMouseLeave={() => setTip(null)}
+          onMouseUp={onStageMouseUp}
+          onClick={onStageClick}
+          onDblClick={onStageDblClick}
+        >
+          <BaseLayer background={base.background} links={base.links} title={base.title} width={size.width} theme={t} />
+          {/* The analysis overlays change on every frame of a drag, and so do the dragged node and
             its links: they share a layer, under the components, so a drag frame redraws one canvas. */}
-        {decorated && (
-          <Layer ref={overlaysLayer} listening={false}>
-            <Painted shapes={activeLinks} font={t.font} />
-            <Painted shapes={scene.overlays} font={t.font} />
-            <Painted shapes={badges.moving} font={t.font} />
-          </Layer>
-        )}
-        {componentsLayerElement}
-        {decorated && (
-          <Layer listening={false}>
-            <Painted shapes={badges.resting} font={t.font} />
-          </Layer>
-        )}
-        {/* The selection box, on a layer that exists only while a box is drawn (a layer is a
+          {decorated && (
+            <Layer ref={overlaysLayer} listening={false}>
+              <Painted shapes={activeLinks} font={t.font} />
+              <Painted shapes={scene.overlays} font={t.font} />
+              <Painted shapes={badges.moving} font={t.font} />
+            </Layer>
+          )}
+          {componentsLayerElement}
+          {decorated && (
+            <Layer listening={false}>
+              <Painted shapes={badges.resting} font={t.font} />
+            </Layer>
+          )}
+          {/* The selection box, on a layer that exists only while a box is drawn (a layer is a
             stage-sized canvas: allocating it held up the first frame). Not hit-tested. */}
-        {box && (
-          <Layer listening={false}>
-            <Rect x={(Math.min(box.x0, box.x1) - view.x) / view.scale} y={(Math.min(box.y0, box.y1) - view.y) / view.scale} width={Math.abs(box.x1 - box.x0) / view.scale} height={Math.abs(box.y1 - box.y0) / view.scale} stroke={t.highlight} dash={[4, 4]} listening={false} />
-          </Layer>
-        )}
-      </Stage>}
+          {box && (
+            <Layer listening={false}>
+              <Rect
+                x={(Math.min(box.x0, box.x1) - view.x) / view.scale}
+                y={(Math.min(box.y0, box.y1) - view.y) / view.scale}
+                width={Math.abs(box.x1 - box.x0) / view.scale}
+                height={Math.abs(box.y1 - box.y0) / view.scale}
+                stroke={t.highlight}
+                dash={[4, 4]}
+                listening={false}
+              />
+            </Layer>
+          )}
+        </Stage>
+      )}
       <AxisStrip model={shownModel} frame={size} view={view} theme={t} />
       <BadgeTip tip={tip} width={size.width} height={size.height} />
       <ZoomControls view={view} onZoom={zoomBy} onFit={() => setView({ scale: 1, x: 0, y: 0 })} />
@@ -703,7 +1031,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
           className="drag-stage"
           data-testid="drag-stage"
           role="status"
-          style={{ transform: `translate(${Math.round(Math.min(size.width - 140, Math.max(0, dragInfo.x * view.scale + view.x)))}px, ${Math.round(Math.min(size.height - 24, Math.max(0, dragInfo.y * view.scale + view.y)))}px)` }}
+          style={{ transform: dragStageAt(dragInfo, view, size) }}
         >
           {dragInfo.label}
         </div>
@@ -711,3 +1039,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas({ st
     </div>
   );
 });
+
+/** Where the stage read-out of a drag sits: by the pointer, inside the canvas. */
+function dragStageAt(
+  at: { x: number; y: number },
+  view: { scale: number; x: number; y: number },
+  size: { width: number; height: number },
+): string {
+  const x = Math.round(Math.min(size.width - 140, Math.max(0, at.x * view.scale + view.x)));
+  const y = Math.round(Math.min(size.height - 24, Math.max(0, at.y * view.scale + view.y)));
+  return `translate(${x}px, ${y}px)`;
+}

@@ -25,10 +25,16 @@ function completions(store: EditorStore) {
     const word = ctx.matchBefore(/[\w&/ -]*$/);
     if (!word || (word.from === word.to && !ctx.explicit)) return null;
     const line = ctx.state.doc.lineAt(ctx.pos);
-    const atStart = line.text.slice(0, ctx.pos - line.from).trim().indexOf(' ') < 0;
+    const atStart =
+      line.text
+        .slice(0, ctx.pos - line.from)
+        .trim()
+        .indexOf(' ') < 0;
     const names = [...new Set(store.derived().model.components.map((c) => c.name))];
     const options = [
-      ...(atStart ? STATEMENT_KEYWORDS.map((k) => ({ label: k, type: 'keyword' })) : MODIFIER_WORDS.map((k) => ({ label: k, type: 'keyword' }))),
+      ...(atStart
+        ? STATEMENT_KEYWORDS.map((k) => ({ label: k, type: 'keyword' }))
+        : MODIFIER_WORDS.map((k) => ({ label: k, type: 'keyword' }))),
       ...names.map((n) => ({ label: n, type: 'variable' })),
     ];
     const typed = line.text.slice(word.from - line.from, ctx.pos - line.from);
@@ -42,9 +48,16 @@ export function TextEditor({ store }: { store: EditorStore }) {
   const viewRef = useRef<EditorView | null>(null);
 
   useEffect(() => {
-    const mapLinter = linter(() => store.derived().model.diagnostics.map((d): CmDiagnostic => ({
-      from: d.offset, to: Math.max(d.offset, d.end), severity: d.severity, message: d.message,
-    })), { delay: 150 });
+    const mapLinter = linter(
+      () =>
+        store.derived().model.diagnostics.map((d): CmDiagnostic => ({
+          from: d.offset,
+          to: Math.max(d.offset, d.end),
+          severity: d.severity,
+          message: d.message,
+        })),
+      { delay: 150 },
+    );
     const extensions: Extension[] = [
       lineNumbers(),
       highlightActiveLine(),
@@ -53,9 +66,30 @@ export function TextEditor({ store }: { store: EditorStore }) {
       mapLinter,
       autocompletion({ override: [completions(store)] }),
       keymap.of([
-        { key: 'Mod-z', run: () => { store.undo(); return true; }, preventDefault: true },
-        { key: 'Mod-Shift-z', run: () => { store.redo(); return true; }, preventDefault: true },
-        { key: 'Mod-y', run: () => { store.redo(); return true; }, preventDefault: true },
+        {
+          key: 'Mod-z',
+          run: () => {
+            store.undo();
+            return true;
+          },
+          preventDefault: true,
+        },
+        {
+          key: 'Mod-Shift-z',
+          run: () => {
+            store.redo();
+            return true;
+          },
+          preventDefault: true,
+        },
+        {
+          key: 'Mod-y',
+          run: () => {
+            store.redo();
+            return true;
+          },
+          preventDefault: true,
+        },
         ...defaultKeymap,
       ]),
       EditorView.lineWrapping,
@@ -81,7 +115,10 @@ export function TextEditor({ store }: { store: EditorStore }) {
     let caughtUpAt = 0;
     const fromStore = (changes: ChangeSet) => ({ changes, annotations: fromStoreAnnotation.of(true) });
     const settle = () => {
-      if (deferred !== null) { clearTimeout(deferred); deferred = null; }
+      if (deferred !== null) {
+        clearTimeout(deferred);
+        deferred = null;
+      }
       caughtUpAt = performance.now();
       shown = store.getState().text;
       shownVersion = store.getState().version;
@@ -96,9 +133,16 @@ export function TextEditor({ store }: { store: EditorStore }) {
     // The line being typed, until the cursor leaves it or the user pauses (see EditorState.typingLine).
     let pause: ReturnType<typeof setTimeout> | null = null;
     const typingOn = (line: number | null) => {
-      if (pause !== null) { clearTimeout(pause); pause = null; }
+      if (pause !== null) {
+        clearTimeout(pause);
+        pause = null;
+      }
       store.setTypingLine(line);
-      if (line !== null) pause = setTimeout(() => { pause = null; store.setTypingLine(null); }, TYPING_PAUSE_MS);
+      if (line !== null)
+        pause = setTimeout(() => {
+          pause = null;
+          store.setTypingLine(null);
+        }, TYPING_PAUSE_MS);
     };
     function leftLine(u: ViewUpdate): void {
       const line = store.getState().typingLine;
@@ -108,7 +152,11 @@ export function TextEditor({ store }: { store: EditorStore }) {
     function typed(u: ViewUpdate): void {
       const plan = planTyping(u.startState.doc.toString(), store.getState().text, u.changes);
       dispatching = true;
-      try { store.dispatch(textChangesOf(plan.toStore), 'typing'); } finally { dispatching = false; }
+      try {
+        store.dispatch(textChangesOf(plan.toStore), 'typing');
+      } finally {
+        dispatching = false;
+      }
       // The store took the change (the usual case), so the editor applies what it had not shown
       // yet; or it refused it (over the size limit, with a message): the editor goes back.
       if (plan.toEditor && !plan.toEditor.empty) view.dispatch(fromStore(plan.toEditor));
@@ -118,15 +166,28 @@ export function TextEditor({ store }: { store: EditorStore }) {
     const unsubscribe = store.subscribe(() => {
       if (dispatching) return;
       const s = store.getState();
-      if (s.text === shown) { shownVersion = s.version; return; }
+      if (s.text === shown) {
+        shownVersion = s.version;
+        return;
+      }
       // During a drag the text follows the canvas in a task of its own, at most every
       // EDITOR_DRAG_MS, with the changes of the frames between as one: the editor's update and the
-      // layout it measures cost 1 to 2 ms, which would hold up the frames that answer the pointer.
-      if (s.gesture) { deferred ??= setTimeout(catchUp, Math.max(0, caughtUpAt + EDITOR_DRAG_MS - performance.now())); return; }
+      // layout it measures would otherwise hold up the frames that answer the pointer.
+      if (s.gesture) {
+        deferred ??= setTimeout(catchUp, Math.max(0, caughtUpAt + EDITOR_DRAG_MS - performance.now()));
+        return;
+      }
       // A change from the canvas, undo or a load that follows on from what the editor shows: apply
       // exactly those changes; otherwise the smallest change to the store's text.
       if (deferred === null && s.version === shownVersion + 1 && s.lastChanges.length > 0) {
-        view.dispatch(fromStore(ChangeSet.of(s.lastChanges.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), shown.length)));
+        view.dispatch(
+          fromStore(
+            ChangeSet.of(
+              s.lastChanges.map((c) => ({ from: c.from, to: c.to, insert: c.insert })),
+              shown.length,
+            ),
+          ),
+        );
       }
       catchUp();
     });

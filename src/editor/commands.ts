@@ -1,8 +1,20 @@
 // What the user can do to a map, as edits on the store. The views call these; the edits themselves
 // are the lossless text edits of src/dsl/edit.ts.
 import {
-  addComponent, addLink, deleteComponent, moveComponent, moveEvolveTarget, moveNote, renameComponent,
-  setKind, setLabel, setMethod, setStyle, toggleInertia, type MethodDecorator, type TextChange,
+  addComponent,
+  addLink,
+  deleteComponent,
+  moveComponent,
+  moveEvolveTarget,
+  moveNote,
+  renameComponent,
+  setKind,
+  setLabel,
+  setMethod,
+  setStyle,
+  toggleInertia,
+  type MethodDecorator,
+  type TextChange,
 } from '../lang/edit.js';
 import type { Component, ComponentKind } from '../model/model.js';
 import { nameKey } from '../lang/names.js';
@@ -22,11 +34,22 @@ export function canvasEditable(store: EditorStore): boolean {
 
 /** What a drag or a key press moves. */
 export type MoveTarget =
-  | { readonly kind: 'component'; readonly name: string; readonly type: Component['type']; readonly parent: string | null }
+  | {
+      readonly kind: 'component';
+      readonly name: string;
+      readonly type: Component['type'];
+      readonly parent: string | null;
+    }
   | { readonly kind: 'note'; readonly line: number };
 
 /** Moves a component, anchor, pipeline child, evolved target or note to a map position. */
-export function moveTo(store: EditorStore, target: MoveTarget, visibility: number, maturity: number, origin = 'move'): boolean {
+export function moveTo(
+  store: EditorStore,
+  target: MoveTarget,
+  visibility: number,
+  maturity: number,
+  origin = 'move',
+): boolean {
   if (!canvasEditable(store)) return false;
   const doc = store.syntax();
   const at = { visibility: clamp(visibility), maturity: clamp(maturity) };
@@ -39,7 +62,13 @@ export function moveTo(store: EditorStore, target: MoveTarget, visibility: numbe
 
 /** Moves the selected component by a step (arrow keys): left/right is evolution, up/down visibility. */
 export function nudge(store: EditorStore, c: Component, dVisibility: number, dMaturity: number): boolean {
-  return moveTo(store, { kind: 'component', name: c.name, type: c.type, parent: c.parent }, c.visibility + dVisibility, c.maturity + dMaturity, 'nudge');
+  return moveTo(
+    store,
+    { kind: 'component', name: c.name, type: c.type, parent: c.parent },
+    c.visibility + dVisibility,
+    c.maturity + dMaturity,
+    'nudge',
+  );
 }
 
 export function moveLabel(store: EditorStore, name: string, x: number, y: number): boolean {
@@ -53,7 +82,8 @@ export function rename(store: EditorStore, from: string, to: string): string | n
   if (store.derived().stale) return 'The text has errors: fix the marked lines first.';
   if (clean === '') return 'A component needs a name.';
   if (nameKey(clean) === nameKey(from)) return null;
-  if (store.derived().model.components.some((c) => c.key === nameKey(clean))) return `'${clean}' is already a component of this map.`;
+  if (store.derived().model.components.some((c) => c.key === nameKey(clean)))
+    return `'${clean}' is already a component of this map.`;
   store.dispatch(renameComponent(store.syntax(), from, clean), 'rename');
   store.select([clean]);
   return null;
@@ -65,7 +95,10 @@ export function addAt(store: EditorStore, visibility: number, maturity: number):
   const taken = new Set(store.derived().model.components.map((c) => c.key));
   let name = 'New Component';
   for (let i = 2; taken.has(name); i++) name = `New Component ${i}`;
-  store.dispatch(addComponent(store.syntax(), name, { visibility: clamp(visibility), maturity: clamp(maturity) }), 'add');
+  store.dispatch(
+    addComponent(store.syntax(), name, { visibility: clamp(visibility), maturity: clamp(maturity) }),
+    'add',
+  );
   store.select([name]);
   return name;
 }

@@ -4,23 +4,23 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export interface MapDocument {
-  readonly id: string
-  readonly fileName: string
-  readonly text: string
+  readonly id: string;
+  readonly fileName: string;
+  readonly text: string;
   /** When it was created and last saved (ms since the epoch). */
-  readonly created: number
-  readonly updated: number
+  readonly created: number;
+  readonly updated: number;
 }
 
 export interface Snapshot {
-  readonly docId: string
-  readonly time: number
-  readonly text: string
+  readonly docId: string;
+  readonly time: number;
+  readonly text: string;
 }
 
 interface Schema extends DBSchema {
-  documents: { key: string; value: MapDocument; indexes: { updated: number } }
-  snapshots: { key: [string, number]; value: Snapshot; indexes: { doc: string } }
+  documents: { key: string; value: MapDocument; indexes: { updated: number } };
+  snapshots: { key: [string, number]; value: Snapshot; indexes: { doc: string } };
 }
 
 /** Snapshots kept per map (the oldest go first). */
@@ -33,16 +33,26 @@ const LEGACY_AUTOSAVE_KEY = 'mapwright:autosave';
 
 /** A new document id: unique across tabs and sessions. */
 export function newDocumentId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** The document this tab has open (kept across a reload of the tab, not shared with other tabs). */
 export function tabDocumentId(): string | null {
-  try { return sessionStorage.getItem(TAB_KEY); } catch { return null; }
+  try {
+    return sessionStorage.getItem(TAB_KEY);
+  } catch {
+    return null;
+  }
 }
 
 export function setTabDocumentId(id: string): void {
-  try { sessionStorage.setItem(TAB_KEY, id); } catch { /* the tab forgets its map on reload; the map is still kept */ }
+  try {
+    sessionStorage.setItem(TAB_KEY, id);
+  } catch {
+    /* the tab forgets its map on reload; the map is still kept */
+  }
 }
 
 /** The maps kept in this browser. Every method rejects when storage fails (full, blocked): callers say so. */
@@ -74,7 +84,10 @@ export class DocumentStore {
   async recent(limit = 20): Promise<MapDocument[]> {
     const out: MapDocument[] = [];
     let cursor = await this.db.transaction('documents').store.index('updated').openCursor(null, 'prev');
-    while (cursor && out.length < limit) { out.push(cursor.value); cursor = await cursor.continue(); }
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
     return out;
   }
 
@@ -93,8 +106,14 @@ export class DocumentStore {
     const index = tx.store.index('doc');
     const keys = (await index.getAllKeys(docId)).sort((a, b) => a[1] - b[1]);
     const last = keys.at(-1);
-    if (last && time - last[1] < every) { await tx.done; return false; }
-    if (last && (await tx.store.get(last))?.text === text) { await tx.done; return false; }
+    if (last && time - last[1] < every) {
+      await tx.done;
+      return false;
+    }
+    if (last && (await tx.store.get(last))?.text === text) {
+      await tx.done;
+      return false;
+    }
     await tx.store.put({ docId, time, text });
     const excess = keys.length + 1 - SNAPSHOTS_KEPT;
     for (let i = 0; i < excess; i++) await tx.store.delete(keys[i]!);
@@ -105,14 +124,19 @@ export class DocumentStore {
   async remove(id: string): Promise<void> {
     const tx = this.db.transaction(['documents', 'snapshots'], 'readwrite');
     await tx.objectStore('documents').delete(id);
-    for (const k of await tx.objectStore('snapshots').index('doc').getAllKeys(id)) await tx.objectStore('snapshots').delete(k);
+    for (const k of await tx.objectStore('snapshots').index('doc').getAllKeys(id))
+      await tx.objectStore('snapshots').delete(k);
     await tx.done;
   }
 
   /** The one map the editor kept in local storage before maps had identities: kept as a document, once. */
   private async adoptLegacyAutosave(): Promise<void> {
     let raw: string | null;
-    try { raw = localStorage.getItem(LEGACY_AUTOSAVE_KEY); } catch { return; }
+    try {
+      raw = localStorage.getItem(LEGACY_AUTOSAVE_KEY);
+    } catch {
+      return;
+    }
     if (!raw) return;
     try {
       const v = JSON.parse(raw) as { text?: unknown; fileName?: unknown };
@@ -120,7 +144,9 @@ export class DocumentStore {
         const now = Date.now();
         await this.save({ id: newDocumentId(), fileName: v.fileName, text: v.text, created: now, updated: now });
       }
-    } catch { /* not ours */ }
+    } catch {
+      /* not ours */
+    }
     localStorage.removeItem(LEGACY_AUTOSAVE_KEY);
   }
 }

@@ -39,10 +39,14 @@ export type SharedMap = { readonly text: string } | { readonly problem: string }
 export async function decodeShareFragment(hash: string): Promise<SharedMap | null> {
   if (!hash.startsWith('#map=')) return null;
   const body = hash.slice(5);
-  if (body.length > SHARE_URL_LIMIT * 2 || !/^[A-Za-z0-9_-]*$/.test(body)) return { problem: 'The link does not hold a map (it is damaged or not a Mapwright link).' };
+  if (body.length > SHARE_URL_LIMIT * 2 || !/^[A-Za-z0-9_-]*$/.test(body))
+    return { problem: 'The link does not hold a map (it is damaged or not a Mapwright link).' };
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   try {
-    reader = new Blob([fromBase64Url(body) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    reader = new Blob([fromBase64Url(body) as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate-raw'))
+      .getReader();
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
@@ -57,7 +61,10 @@ export async function decodeShareFragment(hash: string): Promise<SharedMap | nul
     }
     const bytes = new Uint8Array(total);
     let at = 0;
-    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
     return { text: new TextDecoder().decode(bytes) };
   } catch {
     void reader?.cancel().catch(() => {});
@@ -79,7 +86,9 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
     canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -97,14 +106,22 @@ export function download(name: string, data: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-interface SaveFilePicker { (o: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }): Promise<{ createWritable(): Promise<{ write(d: string): Promise<void>; close(): Promise<void> }> }> }
+interface SaveFilePicker {
+  (o: {
+    suggestedName: string;
+    types: { description: string; accept: Record<string, string[]> }[];
+  }): Promise<{ createWritable(): Promise<{ write(d: string): Promise<void>; close(): Promise<void> }> }>;
+}
 
 /** Saves with the File System Access API where the browser has it, else downloads. */
 export async function saveText(name: string, text: string): Promise<void> {
   const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
   if (picker) {
     try {
-      const handle = await picker({ suggestedName: name, types: [{ description: 'Wardley map', accept: { 'text/plain': ['.owm', '.wm'] } }] });
+      const handle = await picker({
+        suggestedName: name,
+        types: [{ description: 'Wardley map', accept: { 'text/plain': ['.owm', '.wm'] } }],
+      });
       const w = await handle.createWritable();
       await w.write(text);
       await w.close();

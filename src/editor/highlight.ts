@@ -36,7 +36,10 @@ function build(view: EditorView): DecorationSet {
       TOKEN.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = TOKEN.exec(line.text)) !== null) {
-        if (m[0].length === 0) { TOKEN.lastIndex++; continue; }
+        if (m[0].length === 0) {
+          TOKEN.lastIndex++;
+          continue;
+        }
         const kind = m[1] ? 'comment' : m[2] ? 'string' : m[3] ? 'keyword' : m[4] ? 'number' : m[5] ? 'arrow' : 'deco';
         b.add(line.from + m.index, line.from + m.index + m[0].length, marks[kind]);
       }
@@ -46,8 +49,15 @@ function build(view: EditorView): DecorationSet {
   return b.finish();
 }
 
-export const mapHighlighting = ViewPlugin.fromClass(class {
-  decorations: DecorationSet;
-  constructor(view: EditorView) { this.decorations = build(view); }
-  update(u: ViewUpdate) { if (u.docChanged || u.viewportChanged) this.decorations = build(u.view); }
-}, { decorations: (v) => v.decorations });
+export const mapHighlighting = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = build(view);
+    }
+    update(u: ViewUpdate) {
+      if (u.docChanged || u.viewportChanged) this.decorations = build(u.view);
+    }
+  },
+  { decorations: (v) => v.decorations },
+);

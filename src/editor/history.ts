@@ -3,11 +3,11 @@ import { applyChanges, type TextChange } from '../lang/edit.js';
 
 /** One undo step: the changes that made it and the changes that take it back. */
 export interface Patch {
-  readonly changes: readonly TextChange[]
-  readonly inverse: readonly TextChange[]
+  readonly changes: readonly TextChange[];
+  readonly inverse: readonly TextChange[];
   /** What made the change: `move`, `rename`, `typing`, `undo`, ... */
-  readonly origin: string
-  readonly time: number
+  readonly origin: string;
+  readonly time: number;
 }
 
 /** The changes that undo `changes` once they are applied to `before`. */
@@ -31,7 +31,10 @@ export function diffTexts(a: string, b: string): TextChange[] {
   while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) { endA--; endB--; }
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
   return [{ from: start, to: endA, insert: b.slice(start, endB) }];
 }
 

@@ -30,8 +30,8 @@ async function start(): Promise<void> {
   if (shared && 'problem' in shared) s.notify(`${shared.problem} Your own map is open instead.`);
   performance.mark('mapwright:store');
   Object.assign(window, { mapwright: s, mapwrightSession: session }); // for tests and the console
-  // Rendered at once, in this task: scheduled, the first render waited 10 to 20 ms for a task of its
-  // own (the map's first frame came 24 to 32 ms later, over 14 to 16 alternating loads).
+  // Rendered at once, in this task: scheduled, the first render waited for a task of its own, and
+  // the map's first frame came later (bench/README.md).
   const root = createRoot(document.getElementById('root')!);
   flushSync(() => root.render(<App store={s} session={session} firstVisit={firstVisit} />));
 }

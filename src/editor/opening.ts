@@ -3,20 +3,28 @@
 import { DocumentStore, tabDocumentId, type MapDocument } from './documents.js';
 
 export interface Opening {
-  readonly docs: DocumentStore | null
+  readonly docs: DocumentStore | null;
   /** Why maps cannot be kept in this browser, when they cannot. */
-  readonly problem: string | null
+  readonly problem: string | null;
   /** The map this tab had open before a reload, else the map kept last. */
-  readonly last: MapDocument | undefined
+  readonly last: MapDocument | undefined;
 }
 
 async function open(): Promise<Opening> {
   let docs: DocumentStore;
-  try { docs = await DocumentStore.open(); } catch (e) {
-    return { docs: null, problem: `maps cannot be kept in this browser (${(e as Error).message || 'storage is blocked'})`, last: undefined };
+  try {
+    docs = await DocumentStore.open();
+  } catch (e) {
+    return {
+      docs: null,
+      problem: `maps cannot be kept in this browser (${(e as Error).message || 'storage is blocked'})`,
+      last: undefined,
+    };
   }
   const mine = tabDocumentId();
-  const last = (mine !== null ? await docs.get(mine).catch(() => undefined) : undefined) ?? (await docs.recent(1).catch(() => []))[0];
+  const last =
+    (mine !== null ? await docs.get(mine).catch(() => undefined) : undefined) ??
+    (await docs.recent(1).catch(() => []))[0];
   return { docs, problem: null, last };
 }
 

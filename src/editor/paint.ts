@@ -85,14 +85,20 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
       ctx.globalAlpha = s.opacity ?? 1;
       ctx.beginPath();
       ctx.arc(s.x, s.y, Math.max(0, s.r), 0, Math.PI * 2);
-      if (s.fill !== 'transparent') { ctx.fillStyle = s.fill; ctx.fill(); }
+      if (s.fill !== 'transparent') {
+        ctx.fillStyle = s.fill;
+        ctx.fill();
+      }
       stroke(ctx, s.stroke, s.width, s.dash);
       break;
     case 'rect':
       ctx.globalAlpha = s.opacity ?? 1;
       ctx.beginPath();
       ctx.rect(s.x, s.y, s.w, s.h);
-      if (s.fill !== 'transparent') { ctx.fillStyle = s.fill; ctx.fill(); }
+      if (s.fill !== 'transparent') {
+        ctx.fillStyle = s.fill;
+        ctx.fill();
+      }
       stroke(ctx, s.stroke, s.width, s.dash);
       break;
     case 'badge':
@@ -106,7 +112,12 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
       ctx.textAlign = align;
       ctx.translate(s.x, s.y);
       if (s.rotation) ctx.rotate((s.rotation * Math.PI) / 180);
-      const x = align === 'center' && s.width !== undefined ? s.width / 2 : align === 'right' && s.width !== undefined ? s.width : 0;
+      const x =
+        align === 'center' && s.width !== undefined
+          ? s.width / 2
+          : align === 'right' && s.width !== undefined
+            ? s.width
+            : 0;
       s.text.split('\n').forEach((line, i) => ctx.fillText(line, x, i * s.size * LINE_HEIGHT));
       break;
     }
@@ -118,16 +129,29 @@ export function paintShape(ctx: CanvasRenderingContext2D, s: Shape, font: string
  * The box the glyphs of a text cover, relative to its (x, y), measured with the font it is painted
  * in (a label laid out in a 130-pixel column covers only its words, not the column).
  */
-export function textBox(ctx: CanvasRenderingContext2D, s: Extract<Shape, { t: 'text' }>, font: string): { x: number; y: number; w: number; h: number } {
+export function textBox(
+  ctx: CanvasRenderingContext2D,
+  s: Extract<Shape, { t: 'text' }>,
+  font: string,
+): { x: number; y: number; w: number; h: number } {
   const lines = s.text.split('\n');
   ctx.font = textFont(s, font);
   let w = 0;
   for (const l of lines) w = Math.max(w, ctx.measureText(l).width);
   const align = s.align ?? 'left';
   const column = s.width;
-  const x = column === undefined
-    ? (align === 'left' ? 0 : align === 'center' ? -w / 2 : -w)
-    : (align === 'left' ? 0 : align === 'center' ? (column - w) / 2 : column - w);
+  const x =
+    column === undefined
+      ? align === 'left'
+        ? 0
+        : align === 'center'
+          ? -w / 2
+          : -w
+      : align === 'left'
+        ? 0
+        : align === 'center'
+          ? (column - w) / 2
+          : column - w;
   return { x, y: 0, w, h: lines.length * s.size * LINE_HEIGHT };
 }
 
@@ -137,18 +161,41 @@ export function boundsOf(shapes: readonly Shape[]): { x: number; y: number; widt
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  const add = (x: number, y: number) => { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); };
+  const add = (x: number, y: number) => {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  };
   for (const s of shapes) {
     switch (s.t) {
-      case 'line': case 'arrow': for (let i = 0; i + 1 < s.points.length; i += 2) add(s.points[i]!, s.points[i + 1]!); break;
-      case 'circle': add(s.x - s.r, s.y - s.r); add(s.x + s.r, s.y + s.r); break;
-      case 'badge': add(s.x - 7, s.y - 7); add(s.x + 7, s.y + 7); break;
-      case 'rect': add(s.x, s.y); add(s.x + s.w, s.y + s.h); break;
+      case 'line':
+      case 'arrow':
+        for (let i = 0; i + 1 < s.points.length; i += 2) add(s.points[i]!, s.points[i + 1]!);
+        break;
+      case 'circle':
+        add(s.x - s.r, s.y - s.r);
+        add(s.x + s.r, s.y + s.r);
+        break;
+      case 'badge':
+        add(s.x - 7, s.y - 7);
+        add(s.x + 7, s.y + 7);
+        break;
+      case 'rect':
+        add(s.x, s.y);
+        add(s.x + s.w, s.y + s.h);
+        break;
       case 'text': {
         const lines = s.text.split('\n');
         const w = s.width ?? lines.reduce((m, l) => Math.max(m, l.length), 0) * s.size * 0.62;
         const h = lines.length * s.size * LINE_HEIGHT;
-        if (s.rotation) { add(s.x - h, s.y - w); add(s.x + h, s.y + w); } else { add(s.x, s.y); add(s.x + w, s.y + h); }
+        if (s.rotation) {
+          add(s.x - h, s.y - w);
+          add(s.x + h, s.y + w);
+        } else {
+          add(s.x, s.y);
+          add(s.x + w, s.y + h);
+        }
         break;
       }
     }

@@ -7,11 +7,11 @@ import type { EditorStore } from './store.js';
 
 /** What the views show of the session. */
 export interface SessionState {
-  readonly docId: string
+  readonly docId: string;
   /** The last save failed: the map is only in this tab (say so, and ask before the tab closes). */
-  readonly saveProblem: string | null
+  readonly saveProblem: string | null;
   /** Another tab has this map open: edits in both would overwrite each other. */
-  readonly alsoOpenElsewhere: boolean
+  readonly alsoOpenElsewhere: boolean;
 }
 
 type Message = { type: 'hello' | 'here' | 'bye'; doc: string; tab: string };
@@ -31,7 +31,12 @@ export class Session {
   private readonly others = new Set<string>();
   private unsubscribe: () => void = () => {};
 
-  constructor(private readonly store: EditorStore, private readonly docs: DocumentStore | null, doc: MapDocument, storageProblem: string | null) {
+  constructor(
+    private readonly store: EditorStore,
+    private readonly docs: DocumentStore | null,
+    doc: MapDocument,
+    storageProblem: string | null,
+  ) {
     this.state = { docId: doc.id, saveProblem: storageProblem, alsoOpenElsewhere: false };
     this.created = doc.created;
     this.savedText = docs ? doc.text : null;
@@ -46,13 +51,27 @@ export class Session {
    * The map this tab starts with: a shared map (a new document beside the user's own), else the
    * map this tab had open before a reload, else the map saved last, else `fallback` (first visit).
    */
-  static async start(store: (doc: MapDocument) => EditorStore, opening: Promise<Opening>, shared: { text: string; fileName: string } | null, fallback: { text: string; fileName: string }): Promise<{ session: Session; firstVisit: boolean }> {
+  static async start(
+    store: (doc: MapDocument) => EditorStore,
+    opening: Promise<Opening>,
+    shared: { text: string; fileName: string } | null,
+    fallback: { text: string; fileName: string },
+  ): Promise<{ session: Session; firstVisit: boolean }> {
     const { docs, problem, last } = await opening;
     const now = Date.now();
-    const fresh = (t: { text: string; fileName: string }): MapDocument => ({ id: newDocumentId(), fileName: t.fileName, text: t.text, created: now, updated: now });
+    const fresh = (t: { text: string; fileName: string }): MapDocument => ({
+      id: newDocumentId(),
+      fileName: t.fileName,
+      text: t.text,
+      created: now,
+      updated: now,
+    });
     let doc: MapDocument | undefined = shared ? fresh(shared) : last;
     let firstVisit = false;
-    if (!doc) { doc = fresh(fallback); firstVisit = true; }
+    if (!doc) {
+      doc = fresh(fallback);
+      firstVisit = true;
+    }
     const session = new Session(store(doc), docs, doc, problem);
     if (shared || firstVisit) session.saveNow();
     return { session, firstVisit };
@@ -87,7 +106,10 @@ export class Session {
 
   /** Saves the open map now (and takes a snapshot when one is due); resolves when it is written. */
   saveNow(): Promise<void> {
-    if (this.timer !== null) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     const docs = this.docs;
     if (!docs) return Promise.resolve();
     const { text, fileName } = this.store.getState();
@@ -99,7 +121,11 @@ export class Session {
         this.savedText = text;
         this.set({ saveProblem: null });
       } catch (e) {
-        this.set({ saveProblem: `this map could not be kept in the browser (${(e as Error).message || (e as Error).name}): download it with Save (Ctrl+S) to keep your work` });
+        this.set({
+          saveProblem:
+            `this map could not be kept in the browser ` +
+            `(${(e as Error).message || (e as Error).name}): download it with Save (Ctrl+S) to keep your work`,
+        });
       }
     });
     return this.saving;

@@ -15,38 +15,38 @@ export { MAX_MAP_BYTES } from '../lang/limits.js';
 
 /** The state the views read (immutable; produced with immer). */
 export interface EditorState {
-  readonly text: string
+  readonly text: string;
   /** Increases on every text change. */
-  readonly version: number
-  readonly fileName: string
-  readonly selection: readonly string[]
+  readonly version: number;
+  readonly fileName: string;
+  readonly selection: readonly string[];
   /** Whether a gesture (drag) is under way. */
-  readonly gesture: boolean
-  readonly canUndo: boolean
-  readonly canRedo: boolean
+  readonly gesture: boolean;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
   /** The last thing that changed the text, for listeners (`typing` changes come from the text editor itself). */
-  readonly lastOrigin: string
-  readonly lastChanges: readonly TextChange[]
-  readonly message: string | null
+  readonly lastOrigin: string;
+  readonly lastChanges: readonly TextChange[];
+  readonly message: string | null;
   /**
    * The 1-based line the user is typing on, until they leave it or pause: a component on it that has
    * no coordinates yet is not drawn (it would jump onto the map at the default place mid-word).
    */
-  readonly typingLine: number | null
+  readonly typingLine: number | null;
   /** A view made to fail on purpose (`crashView`): how the tests check that a failure stays in its view. */
-  readonly failingView: string | null
+  readonly failingView: string | null;
 }
 
 export interface Derived {
-  readonly doc: SyntaxDoc
-  readonly model: MapModel
+  readonly doc: SyntaxDoc;
+  readonly model: MapModel;
   /** The model the canvas draws: the last one without errors while the text has errors. */
-  readonly shown: MapModel
+  readonly shown: MapModel;
   /** True when the text has errors and the canvas shows an older map. */
-  readonly stale: boolean
+  readonly stale: boolean;
   /** The findings without recommendations: what the canvas draws on each frame of a drag. */
-  readonly diagnosis: Diagnosis
-  readonly analysis: Analysis
+  readonly diagnosis: Diagnosis;
+  readonly analysis: Analysis;
 }
 
 type Listener = () => void;
@@ -70,8 +70,18 @@ export class EditorStore {
   constructor(text: string, fileName = 'untitled.owm') {
     this.doc = parseDoc(text, fileName, this.parser);
     this.state = {
-      text, version: 0, fileName, selection: [], gesture: false, canUndo: false, canRedo: false,
-      lastOrigin: 'load', lastChanges: [], message: null, typingLine: null, failingView: null,
+      text,
+      version: 0,
+      fileName,
+      selection: [],
+      gesture: false,
+      canUndo: false,
+      canRedo: false,
+      lastOrigin: 'load',
+      lastChanges: [],
+      message: null,
+      typingLine: null,
+      failingView: null,
     };
   }
 
@@ -108,7 +118,10 @@ export class EditorStore {
     let analysis: Analysis | null = null;
     const good = hasErrors && this.lastGood ? this.lastGood : null;
     const value: Derived = {
-      doc: this.doc, model, shown: good ? good.shown : model, stale: hasErrors,
+      doc: this.doc,
+      model,
+      shown: good ? good.shown : model,
+      stale: hasErrors,
       get diagnosis(): Diagnosis {
         if (good) return good.diagnosis;
         diagnosis ??= diagnose(model);
@@ -126,11 +139,16 @@ export class EditorStore {
   }
 
   /** Sets the text to `text`, which is the current text after `changes` (computed once by the caller). */
-  private applyText(changes: readonly TextChange[], origin: string, text = applyChanges(this.state.text, changes)): void {
+  private applyText(
+    changes: readonly TextChange[],
+    origin: string,
+    text = applyChanges(this.state.text, changes),
+  ): void {
     if (changes.length === 0) return;
     // Apply back to front so that earlier offsets stay valid for the incremental re-parse.
     let doc = this.doc;
-    for (const c of [...changes].sort((a, b) => b.from - a.from)) doc = reparse(doc, c.from, c.to, c.insert, this.parser);
+    for (const c of [...changes].sort((a, b) => b.from - a.from))
+      doc = reparse(doc, c.from, c.to, c.insert, this.parser);
     this.doc = doc;
     this.set((d) => {
       d.text = text;
@@ -151,13 +169,24 @@ export class EditorStore {
     // A change that leaves the text as it was (a drag frame that rounds to the same numbers) is
     // no change: no new version, so nothing is parsed, analysed or drawn again.
     if (next === before) return false;
-    if (!withinLimit(next)) { this.notify(tooLargeMessage('The map', utf8Length(next), 'would be')); return false; }
+    if (!withinLimit(next)) {
+      this.notify(tooLargeMessage('The map', utf8Length(next), 'would be'));
+      return false;
+    }
     // During a gesture the undo step is made once, when it ends (every frame of a drag comes here).
     if (this.gestureStart === null) {
       const patch = makePatch(before, changes, origin, Date.now());
       const last = this.undoStack[this.undoStack.length - 1];
-      if (origin === 'typing' && last && last.patch.origin === 'typing' && patch.time - last.patch.time < TYPING_BURST_MS) {
-        this.undoStack[this.undoStack.length - 1] = { patch: mergePatches(last.before, last.patch, patch), before: last.before };
+      if (
+        origin === 'typing' &&
+        last &&
+        last.patch.origin === 'typing' &&
+        patch.time - last.patch.time < TYPING_BURST_MS
+      ) {
+        this.undoStack[this.undoStack.length - 1] = {
+          patch: mergePatches(last.before, last.patch, patch),
+          before: last.before,
+        };
       } else {
         this.undoStack.push({ patch, before });
       }
@@ -172,7 +201,9 @@ export class EditorStore {
     if (this.gestureStart !== null) return;
     this.gestureStart = this.state.text;
     this.gestureOrigin = origin;
-    this.set((d) => { d.gesture = true; });
+    this.set((d) => {
+      d.gesture = true;
+    });
   }
 
   /** Ends the gesture and records it as one undo step (nothing when the text did not change). */
@@ -185,7 +216,11 @@ export class EditorStore {
       this.undoStack.push({ patch: makePatch(before, changes, this.gestureOrigin, Date.now()), before });
       this.redoStack = [];
     }
-    this.set((d) => { d.gesture = false; d.canUndo = this.undoStack.length > 0; d.canRedo = this.redoStack.length > 0; });
+    this.set((d) => {
+      d.gesture = false;
+      d.canUndo = this.undoStack.length > 0;
+      d.canRedo = this.redoStack.length > 0;
+    });
   }
 
   undo(): void {
@@ -214,7 +249,10 @@ export class EditorStore {
   load(text: string, fileName: string): boolean {
     if (!this.fits(text, fileName)) return false;
     const changes = diffTexts(this.state.text, text);
-    this.set((d) => { d.fileName = fileName; d.selection = []; });
+    this.set((d) => {
+      d.fileName = fileName;
+      d.selection = [];
+    });
     this.dispatch(changes, 'load');
     return true;
   }
@@ -227,27 +265,44 @@ export class EditorStore {
     this.redoStack = [];
     this.lastGood = null;
     const changes = diffTexts(this.state.text, text);
-    this.set((d) => { d.fileName = fileName; d.selection = []; d.canUndo = false; d.canRedo = false; });
+    this.set((d) => {
+      d.fileName = fileName;
+      d.selection = [];
+      d.canUndo = false;
+      d.canRedo = false;
+    });
     if (changes.length) this.applyText(changes, 'load', text);
-    this.set((d) => { d.canUndo = false; d.canRedo = false; });
+    this.set((d) => {
+      d.canUndo = false;
+      d.canRedo = false;
+    });
     return true;
   }
 
   select(names: readonly string[]): void {
-    this.set((d) => { d.selection = [...names]; });
+    this.set((d) => {
+      d.selection = [...names];
+    });
   }
 
   /** Says which line the user is typing on (null: none, or they paused). */
   setTypingLine(line: number | null): void {
-    if (this.state.typingLine !== line) this.set((d) => { d.typingLine = line; });
+    if (this.state.typingLine !== line)
+      this.set((d) => {
+        d.typingLine = line;
+      });
   }
 
   /** Makes a view fail on purpose ('canvas', 'side', 'explain'), or none: for tests and the console. */
   crashView(view: string | null): void {
-    this.set((d) => { d.failingView = view; });
+    this.set((d) => {
+      d.failingView = view;
+    });
   }
 
   notify(message: string | null): void {
-    this.set((d) => { d.message = message; });
+    this.set((d) => {
+      d.message = message;
+    });
   }
 }

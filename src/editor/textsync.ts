@@ -9,22 +9,27 @@ import { diffTexts } from './history.js';
 
 /** The smallest change set that turns `a` into `b` (one replacement; empty when equal). */
 export function changeSetBetween(a: string, b: string): ChangeSet {
-  return ChangeSet.of(diffTexts(a, b).map((c) => ({ from: c.from, to: c.to, insert: c.insert })), a.length);
+  return ChangeSet.of(
+    diffTexts(a, b).map((c) => ({ from: c.from, to: c.to, insert: c.insert })),
+    a.length,
+  );
 }
 
 /** A change set as the store's text changes. */
 export function textChangesOf(cs: ChangeSet): TextChange[] {
   const out: TextChange[] = [];
-  cs.iterChanges((fromA, toA, _fromB, _toB, inserted) => { out.push({ from: fromA, to: toA, insert: inserted.toString() }); });
+  cs.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    out.push({ from: fromA, to: toA, insert: inserted.toString() });
+  });
   return out;
 }
 
 /** What to do with a change the user typed (`typed`, on `editorText`) when the store holds `storeText`. */
 export interface TypingPlan {
   /** The typed change as it applies to the store's text. */
-  readonly toStore: ChangeSet
+  readonly toStore: ChangeSet;
   /** What the editor must apply after the typed change to hold what the store will hold (null: nothing). */
-  readonly toEditor: ChangeSet | null
+  readonly toEditor: ChangeSet | null;
 }
 
 /**

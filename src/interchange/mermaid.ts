@@ -13,14 +13,14 @@ import { MERMAID_HEADER } from '../lang/words.js';
 /** A line of the map Mermaid cannot say (wholly or in part), and what was left out. */
 export interface LeftOut {
   /** 1-based line of the map. */
-  readonly line: number
-  readonly text: string
-  readonly why: string
+  readonly line: number;
+  readonly text: string;
+  readonly why: string;
 }
 
 export interface MermaidExport {
-  readonly text: string
-  readonly leftOut: readonly LeftOut[]
+  readonly text: string;
+  readonly leftOut: readonly LeftOut[];
 }
 
 const WHOLE = '%% mapwright:';
@@ -31,8 +31,25 @@ const MERMAID_STRATEGIES = new Set(['build', 'buy', 'outsource', 'market']);
 
 /** Words of `wardley-beta` that a bare name may not be. */
 const MERMAID_WORDS = new Set([
-  'wardley-beta', 'title', 'size', 'evolution', 'anchor', 'component', 'label', 'inertia', 'evolve', 'pipeline', 'note',
-  'annotation', 'annotations', 'accelerator', 'deaccelerator', 'build', 'buy', 'outsource', 'market',
+  'wardley-beta',
+  'title',
+  'size',
+  'evolution',
+  'anchor',
+  'component',
+  'label',
+  'inertia',
+  'evolve',
+  'pipeline',
+  'note',
+  'annotation',
+  'annotations',
+  'accelerator',
+  'deaccelerator',
+  'build',
+  'buy',
+  'outsource',
+  'market',
 ]);
 
 /** True when a text looks like Mermaid (a fence or a `wardley-beta` header before anything else). */
@@ -49,7 +66,9 @@ function mermaidString(text: string): string {
 /** A name as `wardley-beta` reads it: bare when it is plain words, else quoted; without the characters OWM drops. */
 function mermaidName(written: string): string {
   const text = cleanName(written);
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z_][A-Za-z0-9_]*)*$/.test(text) && !text.split(' ').some((w) => MERMAID_WORDS.has(w.toLowerCase()));
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z_][A-Za-z0-9_]*)*$/.test(text) &&
+    !text.split(' ').some((w) => MERMAID_WORDS.has(w.toLowerCase()));
   return plain ? text : mermaidString(text);
 }
 
@@ -87,16 +106,31 @@ function labelOf(l: AnyListNode): { text: string; exact: boolean } | null {
 }
 
 /** What one line becomes in Mermaid: its form (null: none), and whether that says all of it. */
-interface Form { readonly text: string | null; readonly exact: boolean; readonly why?: string }
+interface Form {
+  readonly text: string | null;
+  readonly exact: boolean;
+  readonly why?: string;
+}
 
 const none = (why: string): Form => ({ text: null, exact: false, why });
 
-function componentForm(keyword: string, s: Extract<Statement, { type: 'element' | 'accelerator' }>, child: boolean): Form {
+function componentForm(
+  keyword: string,
+  s: Extract<Statement, { type: 'element' | 'accelerator' }>,
+  child: boolean,
+): Form {
   const at = s.mods.find((m) => m.type === 'at');
   const coords = at && at.type === 'at' ? pair(at.list, child ? 1 : 2) : null;
-  if (!coords) return none(child ? 'a pipeline component needs its evolution as [N.N]' : 'a component needs [visibility, evolution] in Mermaid');
+  if (!coords)
+    return none(
+      child
+        ? 'a pipeline component needs its evolution as [N.N]'
+        : 'a component needs [visibility, evolution] in Mermaid',
+    );
   const parts = [`${keyword} ${mermaidName(nameOf(s.name))} ${coords}`];
-  let exact = (s.keyword.text === keyword || (keyword === 'component' && s.keyword.text === 'market')) && cleanName(s.name.text) === s.name.text;
+  let exact =
+    (s.keyword.text === keyword || (keyword === 'component' && s.keyword.text === 'market')) &&
+    cleanName(s.name.text) === s.name.text;
   let strategy: string | null = s.keyword.text === 'market' ? 'market' : null;
   let inertia = false;
   let label: string | null = null;
@@ -104,7 +138,10 @@ function componentForm(keyword: string, s: Extract<Statement, { type: 'element' 
     if (m.type === 'at') continue;
     if (m.type === 'label' && keyword === 'component') {
       const l = labelOf(m.list);
-      if (l && label === null) { label = l.text; exact &&= l.exact; } else exact = false;
+      if (l && label === null) {
+        label = l.text;
+        exact &&= l.exact;
+      } else exact = false;
     } else if (m.type === 'inertia' && keyword === 'component' && !child) inertia = true;
     else if (m.type === 'decorators' && keyword === 'component' && !child) {
       for (const w of m.words) {
@@ -127,55 +164,99 @@ function form(doc: SyntaxDoc, i: number, line: string, s: Statement, child: bool
       if (child) return componentForm('component', s, true);
       if (s.keyword.text === 'anchor') return componentForm('anchor', s, false);
       return componentForm('component', s, false);
-    case 'accelerator': return componentForm(s.keyword.text, s, false);
+    case 'accelerator':
+      return componentForm(s.keyword.text, s, false);
     case 'link': {
       const { flow, label } = s.arrow;
       const canLabel = label !== null && !/['\n]/.test(label);
       const arrow = flow === null ? '->' : `+${canLabel ? `'${label}'` : ''}${flow}`;
       const context = s.context !== null ? `; ${s.context.replace(/%%.*$/, '').trim()}` : '';
-      return { text: `${mermaidName(nameOf(s.from))} ${arrow} ${mermaidName(nameOf(s.to))}${context}`, exact: (label === null || canLabel) && (s.context === null || !s.context.includes('%%')) };
+      return {
+        text: `${mermaidName(nameOf(s.from))} ${arrow} ${mermaidName(nameOf(s.to))}${context}`,
+        exact: (label === null || canLabel) && (s.context === null || !s.context.includes('%%')),
+      };
     }
     case 'evolve': {
       const target = s.mods.find((m) => m.type === 'number' || m.type === 'evolveTo');
       const n = target && (target.type === 'number' || target.type === 'evolveTo') ? decimal(target.number) : null;
       if (n === null) return none('Mermaid needs the stage to evolve to, as N.N');
-      return { text: `evolve ${mermaidName(nameOf(s.name))} ${n}`, exact: s.newName === null && s.mods.length === 1, why: 'Mermaid evolves a component to a number only' };
+      return {
+        text: `evolve ${mermaidName(nameOf(s.name))} ${n}`,
+        exact: s.newName === null && s.mods.length === 1,
+        why: 'Mermaid evolves a component to a number only',
+      };
     }
     case 'note': {
       const at = s.mods.find((m) => m.type === 'at');
       const coords = at && at.type === 'at' ? pair(at.list, 2) : null;
       if (!coords) return none('a note needs [visibility, evolution] in Mermaid');
-      return { text: `note ${mermaidString(s.text.text)} ${coords}`, exact: s.mods.length === 1, why: 'Mermaid notes have text and a place only' };
+      return {
+        text: `note ${mermaidString(s.text.text)} ${coords}`,
+        exact: s.mods.length === 1,
+        why: 'Mermaid notes have text and a place only',
+      };
     }
     case 'annotation': {
       const first = pair(s.points[0], 2);
       if (!first) return none('an annotation needs [visibility, evolution] in Mermaid');
-      return { text: `annotation ${s.number.value},${first}${s.text !== null ? ` ${mermaidString(s.text)}` : ''}`, exact: s.points.length === 1 && /^\d+$/.test(s.number.raw), why: 'Mermaid annotations have one point' };
+      return {
+        text: `annotation ${s.number.value},${first}${s.text !== null ? ` ${mermaidString(s.text)}` : ''}`,
+        exact: s.points.length === 1 && /^\d+$/.test(s.number.raw),
+        why: 'Mermaid annotations have one point',
+      };
     }
     case 'annotations': {
       const at = pair(s.at, 2);
-      return at ? { text: `annotations ${at}`, exact: true } : none('the annotations box needs [visibility, evolution]');
+      return at
+        ? { text: `annotations ${at}`, exact: true }
+        : none('the annotations box needs [visibility, evolution]');
     }
-    case 'title': return s.text !== null ? { text: `title ${s.text}`, exact: true } : none('an empty title');
+    case 'title':
+      return s.text !== null ? { text: `title ${s.text}`, exact: true } : none('an empty title');
     case 'size': {
-      if (!isList(s.dims) || s.dims.numbers.length !== 2 || !s.dims.numbers.every((n) => Number.isFinite(n.value) && n.value >= 0)) return none('a size needs [width, height]');
-      return { text: `size [${s.dims.numbers.map((n) => Math.round(n.value)).join(', ')}]`, exact: s.dims.numbers.every((n) => /^\d+$/.test(n.raw)), why: 'Mermaid sizes are whole numbers' };
+      if (
+        !isList(s.dims) ||
+        s.dims.numbers.length !== 2 ||
+        !s.dims.numbers.every((n) => Number.isFinite(n.value) && n.value >= 0)
+      )
+        return none('a size needs [width, height]');
+      return {
+        text: `size [${s.dims.numbers.map((n) => Math.round(n.value)).join(', ')}]`,
+        exact: s.dims.numbers.every((n) => /^\d+$/.test(n.raw)),
+        why: 'Mermaid sizes are whole numbers',
+      };
     }
     case 'evolution':
       if (s.labels.length < 2) return none('Mermaid needs at least two stages');
-      return { text: `evolution ${s.labels.map((l) => mermaidName(l.text)).join(' -> ')}`, exact: !s.hide, why: 'Mermaid always shows the stages' };
+      return {
+        text: `evolution ${s.labels.map((l) => mermaidName(l.text)).join(' -> ')}`,
+        exact: !s.hide,
+        why: 'Mermaid always shows the stages',
+      };
     case 'pipeline': {
       const block = pipelineBlock(doc, i);
       if (!block || block.children === 0) return none('a Mermaid pipeline is a block with at least one component');
-      return { text: `pipeline ${mermaidName(nameOf(s.name))} {`, exact: s.mods.length === 0, why: 'a Mermaid pipeline takes its span from its components' };
+      return {
+        text: `pipeline ${mermaidName(nameOf(s.name))} {`,
+        exact: s.mods.length === 0,
+        why: 'a Mermaid pipeline takes its span from its components',
+      };
     }
-    case 'style': return none('Mermaid has no map styles');
-    case 'url': return none('Mermaid has no links to addresses');
-    case 'legacyMethod': return none('Mermaid writes the method as a decorator: (build)');
-    case 'attitude': return none('Mermaid has no attitude boxes');
-    case 'valuechain': case 'yaxis': return none('Mermaid draws its own axes');
-    case 'header': return { text: null, exact: true };
-    default: return none(`Mermaid cannot say: ${printStatement(s, line)}`);
+    case 'style':
+      return none('Mermaid has no map styles');
+    case 'url':
+      return none('Mermaid has no links to addresses');
+    case 'legacyMethod':
+      return none('Mermaid writes the method as a decorator: (build)');
+    case 'attitude':
+      return none('Mermaid has no attitude boxes');
+    case 'valuechain':
+    case 'yaxis':
+      return none('Mermaid draws its own axes');
+    case 'header':
+      return { text: null, exact: true };
+    default:
+      return none(`Mermaid cannot say: ${printStatement(s, line)}`);
   }
 }
 
@@ -188,7 +269,11 @@ function pipelineBlock(doc: SyntaxDoc, i: number): { open: number; close: number
   if (open < 0) {
     for (; j < doc.lines.length; j++) {
       const t = doc.lines[j]!.stmt;
-      if (t?.type === 'blockOpen') { open = j; j++; break; }
+      if (t?.type === 'blockOpen') {
+        open = j;
+        j++;
+        break;
+      }
       if (t || lineText(doc, j).trim() !== '') return null;
     }
     if (open < 0) return null;
@@ -224,12 +309,18 @@ export function toMermaid(text: string): MermaidExport {
     const r = role.get(i);
     const pad = r === 'child' ? '  ' : '';
     if (r === 'open') continue;
-    if (r === 'close') { out.push('}'); continue; }
+    if (r === 'close') {
+      out.push('}');
+      continue;
+    }
     if (!s) {
       const comment = /^\s*\/\/(.*)$/.exec(line);
       if (comment) out.push(`%%${comment[1]}`);
       else if (line.trim() === '') out.push('');
-      else { out.push(`${pad}${WHOLE} ${line.trim()}`); leftOut.push({ line: i + 1, text: line.trim(), why: 'not understood' }); }
+      else {
+        out.push(`${pad}${WHOLE} ${line.trim()}`);
+        leftOut.push({ line: i + 1, text: line.trim(), why: 'not understood' });
+      }
       continue;
     }
     const f = form(doc, i, line, s, r === 'child');
@@ -319,11 +410,21 @@ function importLine(line: string): string[] {
   }
   if ((m = /^evolution\s+(.*)$/.exec(t))) {
     // `Genesis@0.2`: Mermaid's stage boundaries; the stage names are what we keep.
-    return [`${indent}evolution ${m[1]!.split('->').map((s) => unquote(s) ?? s.trim().replace(/@[\d.]+$/, '')).join('->')}`];
+    return [
+      `${indent}evolution ${m[1]!
+        .split('->')
+        .map((s) => unquote(s) ?? s.trim().replace(/@[\d.]+$/, ''))
+        .join('->')}`,
+    ];
   }
   // A link: `A -> B`, `A +'x'> B`, with names bare or quoted.
-  const link = /^("(?:\\.|[^"\\])*"|.*?)\s*(->|\+'[^']*'(?:<>|<|>)|\+<>|\+<|\+>)\s*("(?:\\.|[^"\\])*"|[^;]*?)\s*(;.*)?$/.exec(t);
-  if (link && t.includes('"') && !/^(title|size|annotations|note|component|anchor|accelerator|deaccelerator|pipeline|evolve)\b/.test(t)) {
+  const link =
+    /^("(?:\\.|[^"\\])*"|.*?)\s*(->|\+'[^']*'(?:<>|<|>)|\+<>|\+<|\+>)\s*("(?:\\.|[^"\\])*"|[^;]*?)\s*(;.*)?$/.exec(t);
+  if (
+    link &&
+    t.includes('"') &&
+    !/^(title|size|annotations|note|component|anchor|accelerator|deaccelerator|pipeline|evolve)\b/.test(t)
+  ) {
     const context = link[4] ? `; ${link[4].slice(1).replace(/%%.*$/, '').trim()}` : '';
     return [`${indent}${ourName(link[1]!, probeLinkEnd)}${link[2]}${ourName(link[3]!, probeLinkEnd)}${context}`];
   }
@@ -340,8 +441,10 @@ export function importMermaid(text: string): string {
     if (t.startsWith(WHOLE)) {
       const rest = t.slice(WHOLE.length).trim();
       // An older export's form: the component above's Mapwright decorators.
-      if (/^\(.*\)$/.test(rest) && out.length > 0) { out[out.length - 1] = mergeDecorators(out[out.length - 1]!, rest); out.push(''); }
-      else out.push(indent + rest);
+      if (/^\(.*\)$/.test(rest) && out.length > 0) {
+        out[out.length - 1] = mergeDecorators(out[out.length - 1]!, rest);
+        out.push('');
+      } else out.push(indent + rest);
       continue;
     }
     const mine = importLine(lines[i]!);
@@ -359,8 +462,19 @@ export function importMermaid(text: string): string {
 }
 
 function mergeDecorators(line: string, group: string): string {
-  const words = group.slice(1, -1).split(',').map((w) => w.trim()).filter(Boolean);
+  const words = group
+    .slice(1, -1)
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
   const m = /\(([^()]*)\)\s*$/.exec(line);
-  if (m) return `${line.slice(0, m.index)}(${[...m[1]!.split(',').map((w) => w.trim()).filter(Boolean), ...words].join(', ')})`;
+  if (m)
+    return `${line.slice(0, m.index)}(${[
+      ...m[1]!
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
+      ...words,
+    ].join(', ')})`;
   return `${line} (${words.join(', ')})`;
 }

@@ -7,14 +7,21 @@ import type { ElementStatement, Modifier, NameNode, NumberNode, Statement } from
 import { ELEMENT_KEYWORDS, KINDS, METHODS, type ComponentKind, type Method } from './words.js';
 
 /** Replace `[from, to)` of the text with `insert`. */
-export interface TextChange { readonly from: number; readonly to: number; readonly insert: string }
+export interface TextChange {
+  readonly from: number;
+  readonly to: number;
+  readonly insert: string;
+}
 
 /** Applies non-overlapping changes (in any order) to a text. */
 export function applyChanges(text: string, changes: readonly TextChange[]): string {
   const sorted = [...changes].sort((a, b) => a.from - b.from);
   let out = '';
   let pos = 0;
-  for (const c of sorted) { out += text.slice(pos, c.from) + c.insert; pos = c.to; }
+  for (const c of sorted) {
+    out += text.slice(pos, c.from) + c.insert;
+    pos = c.to;
+  }
   return out + text.slice(pos);
 }
 
@@ -29,7 +36,10 @@ function docOf(source: MapSource): SyntaxDoc {
 }
 
 /** A position on the map: visibility (0 bottom .. 1 top) and maturity (0 genesis .. 1 commodity). */
-export interface MapPoint { readonly visibility: number; readonly maturity: number }
+export interface MapPoint {
+  readonly visibility: number;
+  readonly maturity: number;
+}
 
 /** How coordinates are written by edits: two decimals, as OnlineWardleyMaps writes them. */
 export function formatCoordinate(value: number): string {
@@ -43,7 +53,11 @@ function formatOffset(value: number): string {
   return String(Object.is(v, -0) ? 0 : v);
 }
 
-interface Located<S extends Statement = Statement> { readonly line: number; readonly base: number; readonly stmt: S }
+interface Located<S extends Statement = Statement> {
+  readonly line: number;
+  readonly base: number;
+  readonly stmt: S;
+}
 
 /** The statements of `doc`, in order, with their line and where it starts. */
 function statements(doc: SyntaxDoc): Located[] {
@@ -70,10 +84,14 @@ function findElement(doc: SyntaxDoc, name: string): Located<ElementStatement> | 
 }
 
 function replaceNumber(base: number, n: NumberNode, value: string): TextChange | null {
-  return n.raw === value || Number(n.raw) === Number(value) ? null : { from: base + n.start, to: base + n.end, insert: value };
+  return n.raw === value || Number(n.raw) === Number(value)
+    ? null
+    : { from: base + n.start, to: base + n.end, insert: value };
 }
 
-function nonNull<T>(xs: (T | null)[]): T[] { return xs.filter((x): x is T => x !== null); }
+function nonNull<T>(xs: (T | null)[]): T[] {
+  return xs.filter((x): x is T => x !== null);
+}
 
 /** Rewrites the two numbers of a list such as `[v, m]` or `label [x, y]` (those that change). */
 function replacePair(base: number, nums: readonly NumberNode[], a: string, b: string): TextChange[] {
@@ -81,7 +99,10 @@ function replacePair(base: number, nums: readonly NumberNode[], a: string, b: st
 }
 
 /** The first modifier of a type on a statement. */
-function modifier<T extends Modifier['type']>(mods: readonly Modifier[], type: T): Extract<Modifier, { type: T }> | undefined {
+function modifier<T extends Modifier['type']>(
+  mods: readonly Modifier[],
+  type: T,
+): Extract<Modifier, { type: T }> | undefined {
   return mods.find((m): m is Extract<Modifier, { type: T }> => m.type === type);
 }
 
@@ -131,7 +152,8 @@ export function moveNote(source: MapSource, line: number, to: MapPoint): TextCha
   const at = modifier(stmt.mods, 'at');
   const v = formatCoordinate(to.visibility);
   const m = formatCoordinate(to.maturity);
-  if (!at || at.list.numbers.length !== 2) return at ? null : [{ from: base + stmt.text.end, to: base + stmt.text.end, insert: ` [${v}, ${m}]` }];
+  if (!at || at.list.numbers.length !== 2)
+    return at ? null : [{ from: base + stmt.text.end, to: base + stmt.text.end, insert: ` [${v}, ${m}]` }];
   return replacePair(base, at.list.numbers, v, m);
 }
 
@@ -141,7 +163,8 @@ export function moveEvolveTarget(source: MapSource, name: string, maturity: numb
   const key = nameKey(name);
   for (const s of statements(doc)) {
     if (s.stmt.type !== 'evolve') continue;
-    if (nameKey(s.stmt.name.text) !== key && (s.stmt.newName === null || nameKey(s.stmt.newName.text) !== key)) continue;
+    if (nameKey(s.stmt.name.text) !== key && (s.stmt.newName === null || nameKey(s.stmt.newName.text) !== key))
+      continue;
     const target = modifier(s.stmt.mods, 'number');
     if (!target) return null;
     return nonNull([replaceNumber(s.base, target.number, formatCoordinate(maturity))]);
@@ -174,25 +197,40 @@ export function setLabel(source: MapSource, name: string, offset: { x: number; y
 export function writeName(name: string, context: 'element' | 'link-from' | 'link-to' | 'evolve' = 'element'): string {
   const plain = name;
   const probe = (written: string): string =>
-    context === 'element' ? `component ${written} [0.5, 0.5]`
-      : context === 'link-from' ? `${written}->X`
-        : context === 'link-to' ? `X->${written}`
+    context === 'element'
+      ? `component ${written} [0.5, 0.5]`
+      : context === 'link-from'
+        ? `${written}->X`
+        : context === 'link-to'
+          ? `X->${written}`
           : `evolve ${written} 0.5`;
   const read = (line: string): NameNode | null => {
     const stmt = parseLine(line).stmt;
     if (!stmt) return null;
-    if (stmt.type === 'element' || stmt.type === 'evolve') return stmt.mods.length === 1 || context === 'evolve' ? stmt.name : null;
+    if (stmt.type === 'element' || stmt.type === 'evolve')
+      return stmt.mods.length === 1 || context === 'evolve' ? stmt.name : null;
     if (stmt.type === 'link') return context === 'link-from' ? stmt.from : stmt.to;
     return null;
   };
-  if (plain.trim() === plain && plain !== '' && !/[\n"\\]/.test(plain) && !plain.includes('/*') && !plain.includes('//')) {
+  if (
+    plain.trim() === plain &&
+    plain !== '' &&
+    !/[\n"\\]/.test(plain) &&
+    !plain.includes('/*') &&
+    !plain.includes('//')
+  ) {
     const got = read(probe(plain));
     if (got && !got.quoted && got.text === plain) return plain;
   }
   return `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-function nameChange(base: number, node: NameNode, newName: string, context: Parameters<typeof writeName>[1]): TextChange {
+function nameChange(
+  base: number,
+  node: NameNode,
+  newName: string,
+  context: Parameters<typeof writeName>[1],
+): TextChange {
   return { from: base + node.start, to: base + node.end, insert: writeName(newName, context) };
 }
 
@@ -205,18 +243,22 @@ export function renameComponent(source: MapSource, oldName: string, newName: str
   for (const s of statements(doc)) {
     const st = s.stmt;
     switch (st.type) {
-      case 'element': case 'pipeline': case 'legacyMethod':
+      case 'element':
+      case 'pipeline':
+      case 'legacyMethod':
         if (nameKey(st.name.text) === key) changes.push(nameChange(s.base, st.name, newName, 'element'));
         break;
       case 'evolve':
         if (nameKey(st.name.text) === key) changes.push(nameChange(s.base, st.name, newName, 'evolve'));
-        if (st.newName && nameKey(st.newName.text) === key) changes.push(nameChange(s.base, st.newName, newName, 'evolve'));
+        if (st.newName && nameKey(st.newName.text) === key)
+          changes.push(nameChange(s.base, st.newName, newName, 'evolve'));
         break;
       case 'link':
         if (nameKey(st.from.text) === key) changes.push(nameChange(s.base, st.from, newName, 'link-from'));
         if (nameKey(st.to.text) === key) changes.push(nameChange(s.base, st.to, newName, 'link-to'));
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return changes;
@@ -256,8 +298,18 @@ export function setStyle(source: MapSource, style: string): TextChange[] | null 
 }
 
 /** Adds `component Name [v, m]` (or an anchor) as a new last line. */
-export function addComponent(source: MapSource, name: string, at: MapPoint, type: 'component' | 'anchor' = 'component'): TextChange[] {
-  return [appendLine(docOf(source), `${type} ${writeName(name)} [${formatCoordinate(at.visibility)}, ${formatCoordinate(at.maturity)}]`)];
+export function addComponent(
+  source: MapSource,
+  name: string,
+  at: MapPoint,
+  type: 'component' | 'anchor' = 'component',
+): TextChange[] {
+  return [
+    appendLine(
+      docOf(source),
+      `${type} ${writeName(name)} [${formatCoordinate(at.visibility)}, ${formatCoordinate(at.maturity)}]`,
+    ),
+  ];
 }
 
 /** Adds the dependency `From->To` as a new last line (null when it is already there). */
@@ -266,7 +318,13 @@ export function addLink(source: MapSource, from: string, to: string): TextChange
   const f = nameKey(from);
   const t = nameKey(to);
   for (const s of statements(doc)) {
-    if (s.stmt.type === 'link' && s.stmt.arrow.flow === null && nameKey(s.stmt.from.text) === f && nameKey(s.stmt.to.text) === t) return null;
+    if (
+      s.stmt.type === 'link' &&
+      s.stmt.arrow.flow === null &&
+      nameKey(s.stmt.from.text) === f &&
+      nameKey(s.stmt.to.text) === t
+    )
+      return null;
   }
   return [appendLine(doc, `${writeName(from, 'link-from')}->${writeName(to, 'link-to')}`)];
 }
@@ -297,7 +355,8 @@ export function deleteComponent(source: MapSource, name: string): TextChange[] |
   if (!findElement(doc, name)) return null;
   const evolvedNames = new Set<string>();
   for (const s of statements(doc)) {
-    if (s.stmt.type === 'evolve' && nameKey(s.stmt.name.text) === key && s.stmt.newName) evolvedNames.add(nameKey(s.stmt.newName.text));
+    if (s.stmt.type === 'evolve' && nameKey(s.stmt.name.text) === key && s.stmt.newName)
+      evolvedNames.add(nameKey(s.stmt.newName.text));
   }
   const lines = new Set<number>();
   for (const s of statements(doc)) {
@@ -310,7 +369,10 @@ export function deleteComponent(source: MapSource, name: string): TextChange[] |
       if (f === key || t === key || evolvedNames.has(f) || evolvedNames.has(t)) lines.add(s.line);
     }
   }
-  return mergeLineRemovals(doc, [...lines].sort((a, b) => a - b));
+  return mergeLineRemovals(
+    doc,
+    [...lines].sort((a, b) => a - b),
+  );
 }
 
 /** Removes several lines; adjacent removals are merged so that the changes never overlap. */
@@ -319,7 +381,8 @@ function mergeLineRemovals(doc: SyntaxDoc, lines: number[]): TextChange[] {
   for (const i of lines) {
     const c = removeLine(doc, i);
     const last = changes[changes.length - 1];
-    if (last && last.to >= c.from) changes[changes.length - 1] = { from: last.from, to: Math.max(last.to, c.to), insert: '' };
+    if (last && last.to >= c.from)
+      changes[changes.length - 1] = { from: last.from, to: Math.max(last.to, c.to), insert: '' };
     else changes.push(c);
   }
   return changes;
@@ -350,7 +413,12 @@ function removeWithSpace(base: number, line: string, start: number, end: number)
 }
 
 /** Removes word `w` of a decorator group (the whole group when it is the only word). */
-function removeDecorator(base: number, line: string, group: Extract<Modifier, { type: 'decorators' }>, w: number): TextChange {
+function removeDecorator(
+  base: number,
+  line: string,
+  group: Extract<Modifier, { type: 'decorators' }>,
+  w: number,
+): TextChange {
   const words = group.words;
   if (words.length === 1) return removeWithSpace(base, line, group.start, group.end);
   const word = words[w]!;
@@ -383,7 +451,12 @@ export function toggleDecorator(source: MapSource, name: string, word: string): 
 }
 
 /** Replaces whichever word of `family` the group holds with `word` (or removes it for null). */
-function setDecoratorFrom(source: MapSource, name: string, family: ReadonlySet<string>, word: string | null): TextChange[] | null {
+function setDecoratorFrom(
+  source: MapSource,
+  name: string,
+  family: ReadonlySet<string>,
+  word: string | null,
+): TextChange[] | null {
   const doc = docOf(source);
   const el = findElement(doc, name);
   if (!el) return null;

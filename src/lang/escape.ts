@@ -15,9 +15,15 @@ export function oneLine(text: string): string {
  * tag, nor break the line it is on.
  */
 export function markdownText(text: string): string {
-  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~!#]/g, (c) => `\\${c}`)
-    // Where it follows a list mark (`- name`), a leading `1.`, `-`, `+`, `>` or `=` would open a
-    // nested list, a quote or a heading underline.
-    .replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+>=])/, '\\$1');
+  return (
+    oneLine(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~!#]/g, (c) => `\\${c}`)
+      // Where it follows a list mark (`- name`), a leading `1.`, `-`, `+`, `>` or `=` would open a
+      // nested list, a quote or a heading underline.
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      .replace(/^([-+>=])/, '\\$1')
+  );
 }

@@ -18,7 +18,8 @@ export function fastLine(code: string): Statement | null {
 /** The characters a plain name's words are made of: letters, digits and `_&/.,:!?#%@$*=`. */
 const NAME_CHARS = (() => {
   const table = new Uint8Array(128);
-  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_&/.,:!?#%@$*=') table[ch.charCodeAt(0)] = 1;
+  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_&/.,:!?#%@$*=')
+    table[ch.charCodeAt(0)] = 1;
   return table;
 })();
 
@@ -31,14 +32,18 @@ class Reader {
   pos = 0;
   constructor(readonly code: string) {}
 
-  at(k = 0): number { return this.code.charCodeAt(this.pos + k); }
+  at(k = 0): number {
+    return this.code.charCodeAt(this.pos + k);
+  }
   /** Skips blanks; returns where they end. */
   blanks(): number {
     while (this.at() === 32 || this.at() === 9) this.pos++;
     return this.pos;
   }
   /** Whether only blanks are left. */
-  done(): boolean { return this.blanks() === this.code.length; }
+  done(): boolean {
+    return this.blanks() === this.code.length;
+  }
   eat(s: string): boolean {
     if (!this.code.startsWith(s, this.pos)) return false;
     this.pos += s.length;
@@ -62,13 +67,25 @@ class Reader {
     const start = this.pos;
     if (this.at() === 45) this.pos++;
     let digits = 0;
-    while (isDigit(this.at())) { this.pos++; digits++; }
+    while (isDigit(this.at())) {
+      this.pos++;
+      digits++;
+    }
     if (this.at() === 46) {
       this.pos++;
       let frac = 0;
-      while (isDigit(this.at())) { this.pos++; frac++; }
-      if (digits === 0 && frac === 0) { this.pos = start; return null; }
-    } else if (digits === 0) { this.pos = start; return null; }
+      while (isDigit(this.at())) {
+        this.pos++;
+        frac++;
+      }
+      if (digits === 0 && frac === 0) {
+        this.pos = start;
+        return null;
+      }
+    } else if (digits === 0) {
+      this.pos = start;
+      return null;
+    }
     const raw = this.code.slice(start, this.pos);
     return { value: Number(raw) + 0, raw, start, end: this.pos }; // + 0: -0 reads as 0
   }
@@ -88,7 +105,8 @@ class Reader {
 function holdsModifierWord(name: string): boolean {
   for (const w of MODIFIER_WORDS) {
     const at = name.indexOf(w);
-    if (at >= 0 && (at === 0 || name[at - 1] === ' ') && (at + w.length === name.length || name[at + w.length] === ' ')) return true;
+    if (at >= 0 && (at === 0 || name[at - 1] === ' ') && (at + w.length === name.length || name[at + w.length] === ' '))
+      return true;
   }
   return false;
 }
@@ -115,12 +133,20 @@ function element(r: Reader, k0: number): ElementStatement | null {
       const words = decoratorWords(r);
       if (!words) return null;
       mods.push({ type: 'decorators', words, start: s, end: r.pos });
-    } else { r.pos = s - 1; break; }
+    } else {
+      r.pos = s - 1;
+      break;
+    }
   }
   const end = r.pos;
   if (!r.done()) return null;
   return {
-    type: 'element', keyword: { text: keyword, start: k0, end: k0 + keyword.length }, name, mods, start: k0, end,
+    type: 'element',
+    keyword: { text: keyword, start: k0, end: k0 + keyword.length },
+    name,
+    mods,
+    start: k0,
+    end,
   };
 }
 

@@ -26,15 +26,24 @@ function anyList(line: string, l: AnyListNode, fmt: (n: NumberNode) => string): 
 
 function modifier(line: string, m: Modifier): string {
   switch (m.type) {
-    case 'at': return list(m.list, unitNumber);
-    case 'badAt': return line.slice(m.start, m.end);
-    case 'label': return `label ${list(m.list, plainNumber)}`;
-    case 'inertia': return 'inertia';
-    case 'url': return `url(${m.ref})`;
-    case 'evolveTo': return `evolve ${unitNumber(m.number)}`;
-    case 'decorators': return `(${m.words.map((w) => w.text).join(', ')})`;
-    case 'number': return m.number.raw;
-    case 'junk': return m.text;
+    case 'at':
+      return list(m.list, unitNumber);
+    case 'badAt':
+      return line.slice(m.start, m.end);
+    case 'label':
+      return `label ${list(m.list, plainNumber)}`;
+    case 'inertia':
+      return 'inertia';
+    case 'url':
+      return `url(${m.ref})`;
+    case 'evolveTo':
+      return `evolve ${unitNumber(m.number)}`;
+    case 'decorators':
+      return `(${m.words.map((w) => w.text).join(', ')})`;
+    case 'number':
+      return m.number.raw;
+    case 'junk':
+      return m.text;
   }
 }
 
@@ -46,35 +55,63 @@ function withMods(head: string, line: string, mods: readonly Modifier[]): string
 export function printStatement(s: Statement, line: string): string {
   const raw = (x: { start: number; end: number }): string => line.slice(x.start, x.end);
   switch (s.type) {
-    case 'element': return withMods(`${s.keyword.text} ${raw(s.name)}`, line, s.mods);
-    case 'legacyMethod': return `${s.keyword.text} ${raw(s.name)}`;
-    case 'evolve': return withMods(`evolve ${raw(s.name)}${s.newName ? `->${raw(s.newName)}` : ''}`, line, s.mods);
-    case 'pipeline': return withMods(`pipeline ${raw(s.name)}`, line, s.mods) + (s.brace ? ' {' : '');
-    case 'note': return withMods(`note ${raw(s.text)}`, line, s.mods);
+    case 'element':
+      return withMods(`${s.keyword.text} ${raw(s.name)}`, line, s.mods);
+    case 'legacyMethod':
+      return `${s.keyword.text} ${raw(s.name)}`;
+    case 'evolve':
+      return withMods(`evolve ${raw(s.name)}${s.newName ? `->${raw(s.newName)}` : ''}`, line, s.mods);
+    case 'pipeline':
+      return withMods(`pipeline ${raw(s.name)}`, line, s.mods) + (s.brace ? ' {' : '');
+    case 'note':
+      return withMods(`note ${raw(s.text)}`, line, s.mods);
     case 'annotation': {
-      const pts = s.points.length === 1 ? anyList(line, s.points[0]!, unitNumber) : `[${s.points.map((p) => anyList(line, p, unitNumber)).join(', ')}]`;
+      const pts =
+        s.points.length === 1
+          ? anyList(line, s.points[0]!, unitNumber)
+          : `[${s.points.map((p) => anyList(line, p, unitNumber)).join(', ')}]`;
       return `annotation ${plainNumber(s.number)} ${pts}${s.text ? ` ${s.text}` : ''}`;
     }
-    case 'annotations': return `annotations ${anyList(line, s.at, unitNumber)}`;
-    case 'title': return s.text === null ? 'title' : `title ${s.text}`;
-    case 'style': return s.name === null ? 'style' : `style ${s.name}`;
-    case 'size': return `size ${anyList(line, s.dims, plainNumber)}`;
-    case 'evolution': return ['evolution', ...(s.hide ? ['--hide'] : []), ...(s.labels.length ? [s.labels.map((l) => l.text).join('->')] : [])].join(' ');
-    case 'valuechain': return 'valuechain --hide';
-    case 'yaxis': return `y-axis ${s.labels.map((l) => l.text).join('->')}`;
+    case 'annotations':
+      return `annotations ${anyList(line, s.at, unitNumber)}`;
+    case 'title':
+      return s.text === null ? 'title' : `title ${s.text}`;
+    case 'style':
+      return s.name === null ? 'style' : `style ${s.name}`;
+    case 'size':
+      return `size ${anyList(line, s.dims, plainNumber)}`;
+    case 'evolution':
+      return [
+        'evolution',
+        ...(s.hide ? ['--hide'] : []),
+        ...(s.labels.length ? [s.labels.map((l) => l.text).join('->')] : []),
+      ].join(' ');
+    case 'valuechain':
+      return 'valuechain --hide';
+    case 'yaxis':
+      return `y-axis ${s.labels.map((l) => l.text).join('->')}`;
     case 'attitude': {
-      const box = s.size ? `${anyList(line, s.box, unitNumber)} ${plainNumber(s.size[0])} ${plainNumber(s.size[1])}` : anyList(line, s.box, unitNumber);
+      const box = s.size
+        ? `${anyList(line, s.box, unitNumber)} ${plainNumber(s.size[0])} ${plainNumber(s.size[1])}`
+        : anyList(line, s.box, unitNumber);
       return `${s.keyword.text} ${box}${s.label ? ` ${s.label}` : ''}`;
     }
-    case 'accelerator': return withMods(`${s.keyword.text} ${raw(s.name)}`, line, s.mods);
-    case 'url': return `url ${s.name} [${s.address}]`;
+    case 'accelerator':
+      return withMods(`${s.keyword.text} ${raw(s.name)}`, line, s.mods);
+    case 'url':
+      return `url ${s.name} [${s.address}]`;
     case 'link': {
-      const arrow = s.arrow.flow === null ? '->' : `+${s.arrow.label !== null ? `'${s.arrow.label}'` : ''}${s.arrow.flow}`;
-      return `${raw(s.from)}${arrow}${raw(s.to)}${s.context !== null ? (s.context === '' ? ';' : `; ${s.context}`) : ''}`;
+      const arrow =
+        s.arrow.flow === null ? '->' : `+${s.arrow.label !== null ? `'${s.arrow.label}'` : ''}${s.arrow.flow}`;
+      const context = s.context === null ? '' : s.context === '' ? ';' : `; ${s.context}`;
+      return `${raw(s.from)}${arrow}${raw(s.to)}${context}`;
     }
-    case 'blockOpen': return '{';
-    case 'blockClose': return '}';
-    case 'header': return 'wardley-beta';
+    case 'blockOpen':
+      return '{';
+    case 'blockClose':
+      return '}';
+    case 'header':
+      return 'wardley-beta';
   }
 }
 
@@ -87,22 +124,32 @@ export function formatDoc(doc: SyntaxDoc, errorLines: ReadonlySet<number> = new 
   const out: string[] = [];
   // The line each printed line comes from (its line break goes with it); -1 for one the formatter adds.
   const from: number[] = [];
-  const push = (text: string, i: number) => { out.push(text); from.push(i); };
+  const push = (text: string, i: number) => {
+    out.push(text);
+    from.push(i);
+  };
   let depth = 0;
   const n = doc.lines.length;
   for (let i = 0; i < n; i++) {
     const line = doc.lines[i]!;
     const original = lineText(doc, i);
     const stmt = line.stmt;
-    const touchesBlockComment = line.commentOpen || (i + 1 < n ? doc.lines[i + 1]!.commentOpen : doc.commentOpenAtEnd) || original.includes('/*');
+    const touchesBlockComment =
+      line.commentOpen || (i + 1 < n ? doc.lines[i + 1]!.commentOpen : doc.commentOpenAtEnd) || original.includes('/*');
     if (stmt?.type === 'blockClose' && depth > 0) depth -= 1;
     const indent = '  '.repeat(depth);
     if (stmt?.type === 'blockOpen' || (stmt?.type === 'pipeline' && stmt.brace)) depth += 1;
     const hasJunk = stmt !== null && 'mods' in stmt && stmt.mods.some((m) => m.type === 'junk');
     // A keyword's case is the one line problem the printer mends (it prints keywords lowercase).
     const unsure = line.diagnostics.some((d) => d.code !== 'keyword-case');
-    if (touchesBlockComment || errorLines.has(i) || hasJunk || unsure) { push(original, i); continue; }
-    if (!stmt) { push(original.trim() === '' ? '' : original.trimEnd(), i); continue; }
+    if (touchesBlockComment || errorLines.has(i) || hasJunk || unsure) {
+      push(original, i);
+      continue;
+    }
+    if (!stmt) {
+      push(original.trim() === '' ? '' : original.trimEnd(), i);
+      continue;
+    }
     const commentAt = findLineComment(original, stmt.end);
     const code = original.slice(0, commentAt ?? original.length);
     // A pipeline's `{` goes on a line of its own: OnlineWardleyMaps reads the block only so.
@@ -111,7 +158,10 @@ export function formatDoc(doc: SyntaxDoc, errorLines: ReadonlySet<number> = new 
     push(commentAt === null ? printed : `${printed} ${original.slice(commentAt).trimEnd()}`, brace ? -1 : i);
     if (brace) push(`${indent}{`, i);
   }
-  while (out.length > 1 && out[out.length - 1] === '' && out[out.length - 2] === '') { out.pop(); from.pop(); }
+  while (out.length > 1 && out[out.length - 1] === '' && out[out.length - 2] === '') {
+    out.pop();
+    from.pop();
+  }
   // Each line keeps its own break (a line the formatter added takes the file's usual one); the text
   // ends with one break after its last line that is not blank.
   const breakAfter = (k: number): string => {

@@ -5,7 +5,11 @@
 export type LineBreak = '\n' | '\r\n' | '\r' | '';
 
 /** One line of a text: where it starts, how long it is, and the break that ends it. */
-export interface LineSpan { readonly start: number; readonly length: number; readonly br: LineBreak }
+export interface LineSpan {
+  readonly start: number;
+  readonly length: number;
+  readonly br: LineBreak;
+}
 
 /** Whether the text starts with a byte-order mark (which belongs to no line). */
 export function bomLength(text: string): number {
@@ -48,7 +52,10 @@ export function dominantBreak(lines: readonly { readonly br: LineBreak }[]): '\n
 }
 
 /** A line with its comments blanked, and whether a block comment is still open at its end. */
-export interface ScannedLine { readonly code: string; readonly open: boolean }
+export interface ScannedLine {
+  readonly code: string;
+  readonly open: boolean;
+}
 
 /**
  * Blanks `/* ... *\/` (which may span lines: `inComment` says one is open at the line's start)
@@ -65,13 +72,22 @@ export function scanLine(text: string, inComment: boolean): ScannedLine {
   while (i < text.length) {
     const ch = text[i]!;
     if (open) {
-      if (ch === '*' && text[i + 1] === '/') { out += '  '; i += 2; open = false; continue; }
+      if (ch === '*' && text[i + 1] === '/') {
+        out += '  ';
+        i += 2;
+        open = false;
+        continue;
+      }
       out += ch === '\t' ? '\t' : ' ';
       i += 1;
       continue;
     }
     if (quoted) {
-      if (ch === '\\' && i + 1 < text.length) { out += ch + text[i + 1]!; i += 2; continue; }
+      if (ch === '\\' && i + 1 < text.length) {
+        out += ch + text[i + 1]!;
+        i += 2;
+        continue;
+      }
       if (ch === '"') quoted = false;
       out += ch;
       i += 1;
@@ -80,8 +96,12 @@ export function scanLine(text: string, inComment: boolean): ScannedLine {
     if (ch === '"') quoted = true;
     else if (ch === '[') depth += 1;
     else if (ch === ']' && depth > 0) depth -= 1;
-    else if (ch === '/' && text[i + 1] === '*') { out += '  '; i += 2; open = true; continue; }
-    else if (ch === '/' && text[i + 1] === '/' && depth === 0 && text[i - 1] !== ':') {
+    else if (ch === '/' && text[i + 1] === '*') {
+      out += '  ';
+      i += 2;
+      open = true;
+      continue;
+    } else if (ch === '/' && text[i + 1] === '/' && depth === 0 && text[i - 1] !== ':') {
       out += ' '.repeat(text.length - i);
       break;
     }

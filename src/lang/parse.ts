@@ -9,24 +9,24 @@ import { DECORATOR_WORDS, isStatementKeyword, STATEMENT_KEYWORDS } from './words
 /** One line of a parsed document: what it reads as, and where it stands. Shared between documents. */
 export interface DocLine extends LineResult {
   /** The line's length, without its break. */
-  readonly length: number
+  readonly length: number;
   /** The break that ends it ('' for the last line). */
-  readonly br: LineBreak
+  readonly br: LineBreak;
   /** Whether a block comment is open where the line starts. */
-  readonly commentOpen: boolean
+  readonly commentOpen: boolean;
 }
 
 /** A parsed map text. */
 export interface SyntaxDoc {
-  readonly file: string
-  readonly text: string
+  readonly file: string;
+  readonly text: string;
   /** Where each line starts in `text` (a byte-order mark and the line breaks belong to no line). */
-  readonly starts: readonly number[]
-  readonly lines: readonly DocLine[]
+  readonly starts: readonly number[];
+  readonly lines: readonly DocLine[];
   /** Whether a block comment is still open at the end of the text. */
-  readonly commentOpenAtEnd: boolean
+  readonly commentOpenAtEnd: boolean;
   /** The break a line added to this text should end with (the one the text uses most). */
-  readonly eol: '\n' | '\r\n' | '\r'
+  readonly eol: '\n' | '\r\n' | '\r';
 }
 
 const NO_DIAGNOSTICS: readonly LineDiagnostic[] = Object.freeze([]);
@@ -55,7 +55,13 @@ export class Parser {
   docLine(code: string, length: number, br: LineBreak, commentOpen: boolean): DocLine {
     const fast = fastLine(code);
     const r = fast ? null : this.#grammarLine(code);
-    return { stmt: fast ?? r!.stmt, diagnostics: fast ? invisibleCharacters(code) : r!.diagnostics, length, br, commentOpen };
+    return {
+      stmt: fast ?? r!.stmt,
+      diagnostics: fast ? invisibleCharacters(code) : r!.diagnostics,
+      length,
+      br,
+      commentOpen,
+    };
   }
 
   #grammarLine(code: string): LineResult {
@@ -80,8 +86,15 @@ function readLine(code: string): LineResult {
     result = { stmt: parseGrammarLine(code, GRAMMAR_OPTIONS) as Statement | null, diagnostics: NO_DIAGNOSTICS };
   } catch (e) {
     if (!(e instanceof GrammarSyntaxError)) {
-      result = { stmt: null, diagnostics: [{ severity: 'error', start: 0, end: code.length, message: `cannot read this line (${String(e)})` }] };
-    } else result = recaseKeyword(code) ?? bareKeyword(code) ?? { stmt: null, diagnostics: [syntaxErrorDiagnostic(code, e)] };
+      result = {
+        stmt: null,
+        diagnostics: [
+          { severity: 'error', start: 0, end: code.length, message: `cannot read this line (${String(e)})` },
+        ],
+      };
+    } else
+      result = recaseKeyword(code) ??
+        bareKeyword(code) ?? { stmt: null, diagnostics: [syntaxErrorDiagnostic(code, e)] };
   }
   const odd = invisibleCharacters(code);
   return odd.length ? { stmt: result.stmt, diagnostics: [...result.diagnostics, ...odd] } : result;
@@ -96,10 +109,22 @@ function recaseKeyword(code: string): LineResult | null {
   if (lower === word || !isStatementKeyword(lower)) return null;
   const start = m[1]!.length;
   try {
-    const stmt = parseGrammarLine(code.slice(0, start) + lower + code.slice(start + word.length), GRAMMAR_OPTIONS) as Statement | null;
+    const stmt = parseGrammarLine(
+      code.slice(0, start) + lower + code.slice(start + word.length),
+      GRAMMAR_OPTIONS,
+    ) as Statement | null;
     return {
       stmt,
-      diagnostics: [{ severity: 'warning', start, end: start + word.length, message: `keywords are lowercase: write '${lower}' instead of '${word}'`, fix: lower, code: 'keyword-case' }],
+      diagnostics: [
+        {
+          severity: 'warning',
+          start,
+          end: start + word.length,
+          message: `keywords are lowercase: write '${lower}' instead of '${word}'`,
+          fix: lower,
+          code: 'keyword-case',
+        },
+      ],
     };
   } catch {
     return null;
@@ -111,22 +136,41 @@ function bareKeyword(code: string): LineResult | null {
   const word = code.trim();
   if (!isStatementKeyword(word)) return null;
   const start = code.indexOf(word);
-  const what = word === 'component' || word === 'anchor' || word === 'submap' ? 'a name and coordinates' : 'more after it';
-  return { stmt: null, diagnostics: [{ severity: 'warning', start, end: start + word.length, message: `'${word}' needs ${what}: this line is ignored`, code: 'bare-keyword' }] };
+  const what =
+    word === 'component' || word === 'anchor' || word === 'submap' ? 'a name and coordinates' : 'more after it';
+  return {
+    stmt: null,
+    diagnostics: [
+      {
+        severity: 'warning',
+        start,
+        end: start + word.length,
+        message: `'${word}' needs ${what}: this line is ignored`,
+        code: 'bare-keyword',
+      },
+    ],
+  };
 }
 
 /** Characters that cannot be seen but make two names differ: zero-width spaces, joiners, direction overrides. */
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\u202a-\u202e\u2066-\u2069\u00ad\ufeff]/g;
 
 function invisibleCharacters(code: string): readonly LineDiagnostic[] {
-  if (!INVISIBLE.test(code)) { INVISIBLE.lastIndex = 0; return NO_DIAGNOSTICS; }
+  if (!INVISIBLE.test(code)) {
+    INVISIBLE.lastIndex = 0;
+    return NO_DIAGNOSTICS;
+  }
   INVISIBLE.lastIndex = 0;
   const out: LineDiagnostic[] = [];
   for (const m of code.matchAll(INVISIBLE)) {
     const hex = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     out.push({
-      severity: 'warning', start: m.index, end: m.index + 1,
-      message: `an invisible character (U+${hex}) is in this line: a name holding it looks like, but is not, the name without it`,
+      severity: 'warning',
+      start: m.index,
+      end: m.index + 1,
+      message:
+        `an invisible character (U+${hex}) is in this line: a name holding it looks like, but is not, ` +
+        `the name without it`,
       fix: '',
       code: 'invisible-character',
     });
@@ -134,7 +178,12 @@ function invisibleCharacters(code: string): readonly LineDiagnostic[] {
   return out;
 }
 
-interface Expectation { type: string; text?: string; description?: string; parts?: unknown[] }
+interface Expectation {
+  type: string;
+  text?: string;
+  description?: string;
+  parts?: unknown[];
+}
 
 function describeExpected(list: readonly Expectation[]): string[] {
   const out = new Set<string>();
@@ -145,7 +194,8 @@ function describeExpected(list: readonly Expectation[]): string[] {
     else if (x.type === 'class') {
       const parts = JSON.stringify(x.parts);
       if (parts.includes('"0","9"')) out.add('a number');
-      else if (parts.includes('\\t')) continue; // whitespace is never what the user needs to hear
+      else if (parts.includes('\\t'))
+        continue; // whitespace is never what the user needs to hear
       else out.add('a character');
     }
   }
@@ -163,20 +213,34 @@ function syntaxErrorDiagnostic(code: string, e: GrammarSyntaxError): LineDiagnos
   if (!isStatementKeyword(firstWord) && !looksLikeLink) {
     const start = code.length - code.trimStart().length;
     return {
-      severity: 'error', start, end: start + firstWord.length,
+      severity: 'error',
+      start,
+      end: start + firstWord.length,
       code: 'unknown-statement',
-      message: `unknown statement '${firstWord}': expected a keyword (${STATEMENT_KEYWORDS.slice(0, 6).join(', ')}, ...) or a link such as 'A->B'`,
+      message:
+        `unknown statement '${firstWord}': expected a keyword ` +
+        `(${STATEMENT_KEYWORDS.slice(0, 6).join(', ')}, ...) or a link such as 'A->B'`,
     };
   }
   let err = e;
   if (isStatementKeyword(firstWord)) {
     // Explain the failure as the keyword's statement, not as a link that also failed.
-    try { parseGrammarLine(code, { ...GRAMMAR_OPTIONS, startRule: 'KeywordLine' }); } catch (k) { if (k instanceof GrammarSyntaxError) err = k; }
+    try {
+      parseGrammarLine(code, { ...GRAMMAR_OPTIONS, startRule: 'KeywordLine' });
+    } catch (k) {
+      if (k instanceof GrammarSyntaxError) err = k;
+    }
   }
   const at = err.location.start.offset;
   const expected = joinAlternatives(describeExpected(err.expected as Expectation[]));
   const found = at >= code.trimEnd().length ? 'the line ends' : `found '${code[at]}'`;
-  return { severity: 'error', start: at, end: Math.min(code.length, at + 1), message: `expected ${expected} but ${found}`, code: 'syntax' };
+  return {
+    severity: 'error',
+    start: at,
+    end: Math.min(code.length, at + 1),
+    message: `expected ${expected} but ${found}`,
+    code: 'syntax',
+  };
 }
 
 /**
@@ -184,7 +248,16 @@ function syntaxErrorDiagnostic(code: string, e: GrammarSyntaxError): LineDiagnos
  * them to `lines` and `starts`; `last`: the region runs to the end of the text, so its last line
  * (even an empty one) is read too. Returns the comment state after.
  */
-function readLines(parser: Parser, text: string, from: number, to: number, last: boolean, open: boolean, lines: DocLine[], starts: number[]): boolean {
+function readLines(
+  parser: Parser,
+  text: string,
+  from: number,
+  to: number,
+  last: boolean,
+  open: boolean,
+  lines: DocLine[],
+  starts: number[],
+): boolean {
   let state = open;
   let start = from;
   const read = (end: number, br: LineBreak) => {
@@ -202,7 +275,10 @@ function readLines(parser: Parser, text: string, from: number, to: number, last:
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c !== 10 && c !== 13) continue;
-    if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) { read(i, '\r\n'); i += 1; } else read(i, c === 10 ? '\n' : '\r');
+    if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) {
+      read(i, '\r\n');
+      i += 1;
+    } else read(i, c === 10 ? '\n' : '\r');
     start = i + 1;
   }
   if (last) read(to, '');
@@ -239,7 +315,8 @@ export function lineIndexAt(doc: Pick<SyntaxDoc, 'starts'>, offset: number): num
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -262,7 +339,16 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
   const oldRegionEnd = last + 1 < n ? doc.starts[last + 1]! : doc.text.length;
   const lines: DocLine[] = doc.lines.slice(0, first);
   const starts: number[] = doc.starts.slice(0, first);
-  let open = readLines(parser, text, regionStart, oldRegionEnd + delta, last + 1 === n, first > 0 ? doc.lines[first]!.commentOpen : false, lines, starts);
+  let open = readLines(
+    parser,
+    text,
+    regionStart,
+    oldRegionEnd + delta,
+    last + 1 === n,
+    first > 0 ? doc.lines[first]!.commentOpen : false,
+    lines,
+    starts,
+  );
   // Lines after the edit keep their readings while the comment state reaching them is unchanged.
   let i = last + 1;
   for (; i < n && doc.lines[i]!.commentOpen !== open; i++) {
@@ -272,7 +358,10 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
   }
   // The rest reads as before, so the state at the end is what it was.
   const commentOpenAtEnd = i < n ? doc.commentOpenAtEnd : open;
-  for (; i < n; i++) { lines.push(doc.lines[i]!); starts.push(doc.starts[i]! + delta); }
+  for (; i < n; i++) {
+    lines.push(doc.lines[i]!);
+    starts.push(doc.starts[i]! + delta);
+  }
   return { file: doc.file, text, starts, lines, commentOpenAtEnd, eol: dominantBreak(lines) };
 }
 
@@ -280,8 +369,14 @@ export function reparse(doc: SyntaxDoc, from: number, to: number, insert: string
 export function placeDiagnostic(doc: SyntaxDoc, lineIndex: number, d: LineDiagnostic): Diagnostic {
   const base = doc.starts[lineIndex]!;
   return {
-    severity: d.severity, line: lineIndex + 1, column: d.start + 1, offset: base + d.start, end: base + d.end, message: d.message,
-    ...(d.fix !== undefined ? { fix: d.fix } : {}), ...(d.code !== undefined ? { code: d.code } : {}),
+    severity: d.severity,
+    line: lineIndex + 1,
+    column: d.start + 1,
+    offset: base + d.start,
+    end: base + d.end,
+    message: d.message,
+    ...(d.fix !== undefined ? { fix: d.fix } : {}),
+    ...(d.code !== undefined ? { code: d.code } : {}),
   };
 }
 
@@ -295,10 +390,27 @@ export function syntaxDiagnostics(doc: SyntaxDoc): Diagnostic[] {
     let i = doc.lines.length - 1;
     while (i > 0 && doc.lines[i]!.commentOpen) i -= 1;
     const col = Math.max(0, lineText(doc, i).indexOf('/*'));
-    out.push(placeDiagnostic(doc, i, { severity: 'warning', start: col, end: col + 2, message: "block comment '/*' is never closed with '*/': everything after it is ignored" }));
+    out.push(
+      placeDiagnostic(doc, i, {
+        severity: 'warning',
+        start: col,
+        end: col + 2,
+        message: "block comment '/*' is never closed with '*/': everything after it is ignored",
+      }),
+    );
   }
   if (doc.lines.some((l) => l.br === '\r') && !doc.lines.some((l) => l.br === '\n' || l.br === '\r\n')) {
-    out.push(placeDiagnostic(doc, 0, { severity: 'warning', start: 0, end: 0, message: 'this file ends its lines with CR alone (old Mac editors): OnlineWardleyMaps reads it as one line; save it with LF or CRLF line endings', code: 'cr-line-endings' }));
+    out.push(
+      placeDiagnostic(doc, 0, {
+        severity: 'warning',
+        start: 0,
+        end: 0,
+        message:
+          'this file ends its lines with CR alone (old Mac editors): OnlineWardleyMaps reads it as one line; ' +
+          'save it with LF or CRLF line endings',
+        code: 'cr-line-endings',
+      }),
+    );
   }
   return out;
 }

@@ -5,9 +5,31 @@
 
 /** Words that start a statement. */
 export const STATEMENT_KEYWORDS = [
-  'title', 'anchor', 'component', 'submap', 'evolve', 'pipeline', 'note', 'annotation', 'annotations',
-  'style', 'size', 'evolution', 'valuechain', 'y-axis', 'pioneers', 'settlers', 'townplanners',
-  'accelerator', 'deaccelerator', 'url', 'market', 'ecosystem', 'build', 'buy', 'outsource',
+  'title',
+  'anchor',
+  'component',
+  'submap',
+  'evolve',
+  'pipeline',
+  'note',
+  'annotation',
+  'annotations',
+  'style',
+  'size',
+  'evolution',
+  'valuechain',
+  'y-axis',
+  'pioneers',
+  'settlers',
+  'townplanners',
+  'accelerator',
+  'deaccelerator',
+  'url',
+  'market',
+  'ecosystem',
+  'build',
+  'buy',
+  'outsource',
 ] as const;
 export type StatementKeyword = (typeof STATEMENT_KEYWORDS)[number];
 

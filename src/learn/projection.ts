@@ -10,7 +10,12 @@ import { stageOf, type Stage } from '../model/stages.js';
  * custom-built and product components evolve fastest (competition is strongest there), genesis
  * components are slower to be copied, commodities barely move.
  */
-export const DRIFT: Readonly<Record<Stage, number>> = { genesis: 0.12, 'custom-built': 0.2, product: 0.15, commodity: 0.04 };
+export const DRIFT: Readonly<Record<Stage, number>> = {
+  genesis: 0.12,
+  'custom-built': 0.2,
+  product: 0.15,
+  commodity: 0.04,
+};
 
 /**
  * What the slider's horizon (t = 1) stands for, in years, so a learner can read it: rough, by

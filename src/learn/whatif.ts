@@ -8,22 +8,29 @@ import { STAGE_BOUNDARIES, stageOf } from '../model/stages.js';
 export const COMMODITY_AT = STAGE_BOUNDARIES[2] + 0.05;
 
 export interface WhatIf {
-  readonly model: MapModel
+  readonly model: MapModel;
   /** Every finding of the changed copy. */
-  readonly findings: readonly Finding[]
-  readonly appeared: readonly Finding[]
-  readonly disappeared: readonly Finding[]
+  readonly findings: readonly Finding[];
+  readonly appeared: readonly Finding[];
+  readonly disappeared: readonly Finding[];
   /**
    * For each component that depends on the one commoditised (directly first, then through paths),
    * the findings about it that appear and disappear: what commoditising does to what rests on it.
    */
-  readonly dependents: readonly { readonly name: string; readonly appeared: readonly Finding[]; readonly disappeared: readonly Finding[] }[]
+  readonly dependents: readonly {
+    readonly name: string;
+    readonly appeared: readonly Finding[];
+    readonly disappeared: readonly Finding[];
+  }[];
 }
 
 /** The model with `name` moved to commodity (if it is not already there). */
 export function commoditise(model: MapModel, name: string): MapModel {
-  const components = model.components.map((c) => (c.name === name && c.type !== 'evolved' && c.maturity < COMMODITY_AT
-    ? withChanges(c, { maturity: COMMODITY_AT, stage: stageOf(COMMODITY_AT), evolveTo: null }) : c));
+  const components = model.components.map((c) =>
+    c.name === name && c.type !== 'evolved' && c.maturity < COMMODITY_AT
+      ? withChanges(c, { maturity: COMMODITY_AT, stage: stageOf(COMMODITY_AT), evolveTo: null })
+      : c,
+  );
   return { ...model, components };
 }
 

@@ -2,8 +2,20 @@
 // says comes from the core: the same diagnostics as `lint`, the lossless rename edit, the
 // formatter, the model's stages, kinds and roles, and the analysis.
 import {
-  CodeActionKind, CompletionItemKind, createConnection, DiagnosticSeverity, MarkupKind, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, type CodeAction, type Connection, type Diagnostic, type Location, type Range, type TextEdit,
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DiagnosticSeverity,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type Location,
+  type Range,
+  type TextEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/index.js';
@@ -17,18 +29,21 @@ import { STAGE_LABELS } from '../model/stages.js';
 
 /** What the server knows of one open map, made once per version. */
 interface Reading {
-  readonly version: number
-  readonly model: MapModel
+  readonly version: number;
+  readonly model: MapModel;
   /** Where each component's name is written (declaration first), by name. */
-  readonly occurrences: ReadonlyMap<string, readonly { from: number; to: number }[]>
-  findings: readonly Finding[] | null
+  readonly occurrences: ReadonlyMap<string, readonly { from: number; to: number }[]>;
+  findings: readonly Finding[] | null;
 }
 
 /** Where a name is written: the ranges a rename would replace (declaration, links, evolves, pipelines). */
 function occurrencesOf(text: string, c: Component): { from: number; to: number }[] {
   const decl = { from: c.nameLoc.offset, to: c.nameLoc.end };
   const changes: readonly TextChange[] = renameComponent(text, c.name, `${c.name} renamed`) ?? [];
-  const others = changes.map((ch) => ({ from: ch.from, to: ch.to })).filter((o) => o.from !== decl.from).sort((a, b) => a.from - b.from);
+  const others = changes
+    .map((ch) => ({ from: ch.from, to: ch.to }))
+    .filter((o) => o.from !== decl.from)
+    .sort((a, b) => a.from - b.from);
   return [decl, ...others];
 }
 
@@ -36,11 +51,16 @@ function read(doc: TextDocument): Reading {
   const text = doc.getText();
   const model = parseMap(text, doc.uri);
   const occurrences = new Map<string, { from: number; to: number }[]>();
-  for (const c of model.components) if (c.type !== 'evolved' && !occurrences.has(c.name)) occurrences.set(c.name, occurrencesOf(text, c));
+  for (const c of model.components)
+    if (c.type !== 'evolved' && !occurrences.has(c.name)) occurrences.set(c.name, occurrencesOf(text, c));
   return { version: doc.version, model, occurrences, findings: null };
 }
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+} as const;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
@@ -52,7 +72,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     readings.set(doc.uri, fresh);
     return fresh;
   };
-  const range = (doc: TextDocument, from: number, to: number): Range => ({ start: doc.positionAt(from), end: doc.positionAt(Math.max(from, to)) });
+  const range = (doc: TextDocument, from: number, to: number): Range => ({
+    start: doc.positionAt(from),
+    end: doc.positionAt(Math.max(from, to)),
+  });
   /** The component whose name is written at `offset`. */
   const nameAt = (doc: TextDocument, offset: number): { name: string; at: { from: number; to: number } } | null => {
     for (const [name, spans] of reading(doc).occurrences) {
@@ -79,14 +102,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const publish = (doc: TextDocument) => {
     const { model } = reading(doc);
     const diagnostics: Diagnostic[] = model.diagnostics.map((d) => ({
-      range: range(doc, d.offset, d.end), severity: SEVERITY[d.severity], message: d.message, source: 'mapwright',
-      ...(d.code !== undefined ? { code: d.code } : {}), ...(d.fix !== undefined ? { data: { fix: d.fix } } : {}),
+      range: range(doc, d.offset, d.end),
+      severity: SEVERITY[d.severity],
+      message: d.message,
+      source: 'mapwright',
+      ...(d.code !== undefined ? { code: d.code } : {}),
+      ...(d.fix !== undefined ? { data: { fix: d.fix } } : {}),
     }));
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
   documents.onDidOpen((e) => publish(e.document));
   documents.onDidChangeContent((e) => publish(e.document));
-  documents.onDidClose((e) => { readings.delete(e.document.uri); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); });
+  documents.onDidClose((e) => {
+    readings.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
 
   connection.onCompletion(({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
@@ -96,7 +126,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const names = [...reading(doc).occurrences.keys()];
     return [
       ...(atStart ? STATEMENT_KEYWORDS : MODIFIER_WORDS).map((k) => ({ label: k, kind: CompletionItemKind.Keyword })),
-      ...names.map((n) => ({ label: n, kind: CompletionItemKind.Variable, insertText: writeName(n, atStart ? 'link-from' : 'link-to') })),
+      ...names.map((n) => ({
+        label: n,
+        kind: CompletionItemKind.Variable,
+        insertText: writeName(n, atStart ? 'link-from' : 'link-to'),
+      })),
     ];
   });
 
@@ -112,12 +146,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const mine = r.findings.filter((f) => f.components.includes(c.name));
     const lines = [
       `**${c.name}** (${c.type === 'pipeline-child' ? 'pipeline component' : c.type})`,
-      c.positioned ? `${STAGE_LABELS[c.stage]}: evolution ${c.maturity}, visibility ${c.visibility}` : 'not placed on the map',
+      c.positioned
+        ? `${STAGE_LABELS[c.stage]}: evolution ${c.maturity}, visibility ${c.visibility}`
+        : 'not placed on the map',
       `kind: ${c.kind}${c.kindInferred ? ` (inferred: ${c.kindReason})` : ''}`,
       `role: ${c.role}${c.roleInferred ? ` (inferred: ${c.roleReason})` : ''}`,
       ...(mine.length ? ['', ...mine.slice(0, 8).map((f) => `- ${f.severity}: ${f.title}`)] : []),
     ];
-    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: range(doc, hit.at.from, hit.at.to) };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
+      range: range(doc, hit.at.from, hit.at.to),
+    };
   });
 
   connection.onDefinition(({ textDocument, position }): Location | null => {
@@ -133,7 +172,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const hit = doc ? nameAt(doc, doc.offsetAt(position)) : null;
     if (!doc || !hit) return [];
     const spans = reading(doc).occurrences.get(hit.name)!;
-    return (context.includeDeclaration ? spans : spans.slice(1)).map((s) => ({ uri: doc.uri, range: range(doc, s.from, s.to) }));
+    return (context.includeDeclaration ? spans : spans.slice(1)).map((s) => ({
+      uri: doc.uri,
+      range: range(doc, s.from, s.to),
+    }));
   });
 
   connection.onPrepareRename(({ textDocument, position }) => {
@@ -148,7 +190,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!doc || !hit) return null;
     const changes = renameComponent(doc.getText(), hit.name, newName);
     if (!changes) return null;
-    return { changes: { [doc.uri]: changes.map((ch): TextEdit => ({ range: range(doc, ch.from, ch.to), newText: ch.insert })) } };
+    return {
+      changes: {
+        [doc.uri]: changes.map((ch): TextEdit => ({ range: range(doc, ch.from, ch.to), newText: ch.insert })),
+      },
+    };
   });
 
   connection.onDocumentFormatting(({ textDocument }) => {
@@ -168,7 +214,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const fix = (d.data as { fix?: unknown } | undefined)?.fix;
       if (typeof fix !== 'string') continue;
       actions.push({
-        title: fix === '' ? 'Remove this' : `Change to '${fix}'`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true,
+        title: fix === '' ? 'Remove this' : `Change to '${fix}'`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
         edit: { changes: { [doc.uri]: [{ range: d.range, newText: fix }] } },
       });
     }
@@ -177,12 +226,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const from = doc.offsetAt(asked.start);
     const to = doc.offsetAt(asked.end);
     for (const c of reading(doc).model.components) {
-      if (!c.kindInferred || c.type === 'evolved' || c.nameLoc.end < doc.offsetAt({ line: asked.start.line, character: 0 }) || c.nameLoc.offset > Math.max(to, from)) continue;
+      if (
+        !c.kindInferred ||
+        c.type === 'evolved' ||
+        c.nameLoc.end < doc.offsetAt({ line: asked.start.line, character: 0 }) ||
+        c.nameLoc.offset > Math.max(to, from)
+      )
+        continue;
       const changes = setKind(text, c.name, c.kind);
       if (!changes?.length) continue;
       actions.push({
-        title: `Make the kind of '${c.name}' explicit: (${c.kind})`, kind: CodeActionKind.QuickFix,
-        edit: { changes: { [doc.uri]: changes.map((ch) => ({ range: range(doc, ch.from, ch.to), newText: ch.insert })) } },
+        title: `Make the kind of '${c.name}' explicit: (${c.kind})`,
+        kind: CodeActionKind.QuickFix,
+        edit: {
+          changes: { [doc.uri]: changes.map((ch) => ({ range: range(doc, ch.from, ch.to), newText: ch.insert })) },
+        },
       });
     }
     return actions;

@@ -6,6 +6,10 @@ import { buildModel } from './build/index.js';
 /** Formats a map text. Idempotent; the formatted text means the same map, every name byte for byte. */
 export function formatMap(text: string): string {
   const doc = parseDoc(text);
-  const errorLines = new Set(buildModel(doc).diagnostics.filter((d) => d.severity === 'error').map((d) => d.line - 1));
+  const errorLines = new Set(
+    buildModel(doc)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.line - 1),
+  );
   return formatDoc(doc, errorLines);
 }

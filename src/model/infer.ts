@@ -6,43 +6,73 @@ import type { ComponentKind } from '../lang/words.js';
 import type { Role } from './model.js';
 
 /** A kind or role with whether it was inferred and why. */
-export interface Inference<T> { readonly value: T; readonly inferred: boolean; readonly reason: string }
+export interface Inference<T> {
+  readonly value: T;
+  readonly inferred: boolean;
+  readonly reason: string;
+}
 
 /** The words of a name, lowercase: `Training & Upskilling` -> [training, upskilling]. */
 export function wordsOf(name: string): string[] {
-  return name.toLowerCase().split(/[^a-z0-9-]+/).filter((w) => w !== '' && w !== '-');
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9-]+/)
+    .filter((w) => w !== '' && w !== '-');
 }
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 
 /** Phrases that name technology although they hold a practice, capability or data word. */
 const TECHNOLOGY_PHRASES = [
-  'machine learning', 'deep learning', 'reinforcement learning', 'model training', 'data platform', 'data lake', 'data warehouse',
-  'data pipeline', 'data centre', 'data center', 'data mesh', 'learning management system', 'policy engine', 'data store',
+  'machine learning',
+  'deep learning',
+  'reinforcement learning',
+  'model training',
+  'data platform',
+  'data lake',
+  'data warehouse',
+  'data pipeline',
+  'data centre',
+  'data center',
+  'data mesh',
+  'learning management system',
+  'policy engine',
+  'data store',
 ];
 
 /** Head nouns (a name's last word) of technology: `Governance Platform` is a platform. */
-const TECHNOLOGY_HEADS = set(`platform platforms tool tools tooling software system systems service services api apis app apps
-  application applications engine engines server servers infrastructure pipeline pipelines database databases cloud hardware
-  device devices sensor sensors network networks compute storage runtime sdk library libraries portal dashboard dashboards
+const TECHNOLOGY_HEADS =
+  set(`platform platforms tool tools tooling software system systems service services api apis app apps
+  application applications engine engines server servers infrastructure pipeline pipelines database databases cloud
+  hardware
+  device devices sensor sensors network networks compute storage runtime sdk library libraries portal dashboard
+  dashboards
   workbench console website frontend backend`);
 
 /** Head nouns of data (a name ending in one of these names a data asset: `Training Data`, `Customer Records`). */
 const DATA_HEADS = set('data dataset datasets metadata records telemetry logs corpus corpora');
 
-const KNOWLEDGE_WORDS = set('knowledge insight insights theory theories hypothesis hypotheses understanding know-how lessons');
+const KNOWLEDGE_WORDS = set(
+  'knowledge insight insights theory theories hypothesis hypotheses understanding know-how lessons',
+);
 
-const PRACTICE_WORDS = set(`practice practices process processes methodology methodologies kanban scrum agile waterfall lean devops
-  governance compliance policy policies regulation regulations regulatory legislation standards guidelines ethics ethical audit
-  auditing assurance review reviews procurement budgeting planning workflow workflows collaboration collaborative kpi kpis okr okrs
+const PRACTICE_WORDS =
+  set(`practice practices process processes methodology methodologies kanban scrum agile waterfall lean devops
+  governance compliance policy policies regulation regulations regulatory legislation standards guidelines ethics
+  ethical audit
+  auditing assurance review reviews procurement budgeting planning workflow workflows collaboration collaborative kpi
+  kpis okr okrs
   testing certification accreditation triage audits playbook playbooks runbook runbooks rules rulebook`);
 
 /** `X management` is a practice when X is one of these (`Change Management`; `Data Management` is technology). */
-const MANAGEMENT_PRACTICES = set(`change risk project projects programme program portfolio stakeholder vendor supplier people talent
+const MANAGEMENT_PRACTICES =
+  set(`change risk project projects programme program portfolio stakeholder vendor supplier people talent
   knowledge quality product performance incident requirements relationship release contract demand spend financial`);
 
-const CAPABILITY_WORDS = set(`skill skills talent leadership training upskilling reskilling culture hiring recruitment recruiting
-  expertise competence competency competencies literacy workforce staff team teams mindset sponsorship capability capabilities
+const CAPABILITY_WORDS =
+  set(`skill skills talent leadership training upskilling reskilling culture hiring recruitment recruiting
+  expertise competence competency competencies literacy workforce staff team teams mindset sponsorship capability
+  capabilities
   education coaching mentoring`);
 
 /** Words that make `training` a technical activity (`Model Training`), not a capability. */
@@ -67,17 +97,37 @@ export function kindOfLabels(labels: readonly string[]): ComponentKind | null {
 }
 
 /** Any word of the kind lexicon, as a whole word: a name without one is technology, or the map's kind. */
-const KIND_LEXICON = new RegExp(`\\b(?:${[
-  ...TECHNOLOGY_PHRASES, ...TECHNOLOGY_HEADS, ...DATA_HEADS, ...KNOWLEDGE_WORDS, ...PRACTICE_WORDS, 'management', ...CAPABILITY_WORDS,
-].map((w) => w.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|')})\\b`, 'i');
+const KIND_LEXICON = new RegExp(
+  `\\b(?:${[
+    ...TECHNOLOGY_PHRASES,
+    ...TECHNOLOGY_HEADS,
+    ...DATA_HEADS,
+    ...KNOWLEDGE_WORDS,
+    ...PRACTICE_WORDS,
+    'management',
+    ...CAPABILITY_WORDS,
+  ]
+    .map((w) => w.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&'))
+    .join('|')})\\b`,
+  'i',
+);
 
 const TECHNOLOGY_DEFAULT: Inference<ComponentKind> = { value: 'technology', inferred: true, reason: 'the default' };
-const defaultKind = (mapKind: ComponentKind | null): Inference<ComponentKind> => (mapKind !== null
-  ? { value: mapKind, inferred: true, reason: `the map's evolution labels are those of ${mapKind === 'data' ? 'data' : `${mapKind}s`}` }
-  : TECHNOLOGY_DEFAULT);
+const defaultKind = (mapKind: ComponentKind | null): Inference<ComponentKind> =>
+  mapKind !== null
+    ? {
+        value: mapKind,
+        inferred: true,
+        reason: `the map's evolution labels are those of ${mapKind === 'data' ? 'data' : `${mapKind}s`}`,
+      }
+    : TECHNOLOGY_DEFAULT;
 
 /** The kind of a component named `name`: declared, else from its name, else from the map's labels. */
-export function inferKind(name: string, declared: ComponentKind | null, mapKind: ComponentKind | null): Inference<ComponentKind> {
+export function inferKind(
+  name: string,
+  declared: ComponentKind | null,
+  mapKind: ComponentKind | null,
+): Inference<ComponentKind> {
   if (declared !== null) return { value: declared, inferred: false, reason: `declared (${declared})` };
   if (!KIND_LEXICON.test(name)) return defaultKind(mapKind);
   const words = wordsOf(name);
@@ -99,14 +149,20 @@ export function inferKind(name: string, declared: ComponentKind | null, mapKind:
   return defaultKind(mapKind);
 }
 
-const USER_HEADS = set(`user users customer customers citizen citizens public patient patients player players buyer buyers consumer
-  consumers shopper shoppers member members visitor visitors student students learner learners client clients passenger passengers
-  traveller travellers traveler travelers resident residents employee employees business businesses government society community
-  audience subscriber subscribers tenant tenants rider riders guest guests reader readers fan fans parent parents family families
+const USER_HEADS =
+  set(`user users customer customers citizen citizens public patient patients player players buyer buyers consumer
+  consumers shopper shoppers member members visitor visitors student students learner learners client clients
+  passenger passengers
+  traveller travellers traveler travelers resident residents employee employees business businesses government society
+  community
+  audience subscriber subscribers tenant tenants rider riders guest guests reader readers fan fans parent parents
+  family families
   household households developer developers stakeholder stakeholders`);
 
-const ACTOR_HEADS = set(`attacker attackers adversary adversaries hacker hackers fraudster fraudsters criminal criminals competitor
-  competitors rival rivals scammer scammers spammer spammers saboteur saboteurs gang gangs thief thieves cybercriminal cybercriminals
+const ACTOR_HEADS =
+  set(`attacker attackers adversary adversaries hacker hackers fraudster fraudsters criminal criminals competitor
+  competitors rival rivals scammer scammers spammer spammers saboteur saboteurs gang gangs thief thieves cybercriminal
+  cybercriminals
   extortionist extortionists intruder intruders`);
 
 const HOSTILE = set('threat threats bad malicious hostile rogue insider');
@@ -120,7 +176,8 @@ export function readsAsAdversary(name: string): string | null {
   const actor = words.find((w) => ACTOR_HEADS.has(w));
   if (actor) return actor;
   for (let i = 1; i < words.length; i++) {
-    if ((words[i] === 'actor' || words[i] === 'actors') && HOSTILE.has(words[i - 1]!)) return `${words[i - 1]} ${words[i]}`;
+    if ((words[i] === 'actor' || words[i] === 'actors') && HOSTILE.has(words[i - 1]!))
+      return `${words[i - 1]} ${words[i]}`;
   }
   return null;
 }
@@ -129,7 +186,16 @@ export function readsAsAdversary(name: string): string | null {
  * Heads that name a thing built or bought rather than an outcome: `Unified AI Ops Framework` is not
  * a need. Not `services`: `Public Services` is what a citizen needs.
  */
-const BUILT_HEADS = new Set([...[...TECHNOLOGY_HEADS].filter((h) => h !== 'service' && h !== 'services'), 'framework', 'frameworks', 'product', 'products', 'solution', 'solutions', 'stack']);
+const BUILT_HEADS = new Set([
+  ...[...TECHNOLOGY_HEADS].filter((h) => h !== 'service' && h !== 'services'),
+  'framework',
+  'frameworks',
+  'product',
+  'products',
+  'solution',
+  'solutions',
+  'stack',
+]);
 
 /** Whether a name reads as something built or bought (a technology head noun or phrase), not an outcome. */
 export function readsAsBuilt(name: string): boolean {
@@ -147,21 +213,21 @@ export function readsAsUser(name: string): string | null {
 
 /** What role inference needs of a component. */
 export interface RoleInput {
-  readonly key: string
-  readonly name: string
-  readonly type: string
-  readonly visibility: number
+  readonly key: string;
+  readonly name: string;
+  readonly type: string;
+  readonly visibility: number;
   /** Whether the map sources or moves it (a method, inertia, an evolve arrow): what a user needs is not sourced. */
-  readonly sourced: boolean
+  readonly sourced: boolean;
 }
 
 /** A map's shape for role inference: components and who depends on whom. */
 export interface RoleGraph {
-  readonly components: readonly RoleInput[]
+  readonly components: readonly RoleInput[];
   /** Keys of the pipelines' own components. */
-  readonly pipelines: ReadonlySet<string>
+  readonly pipelines: ReadonlySet<string>;
   /** For each component key, the keys of the components it needs. */
-  readonly needs: ReadonlyMap<string, readonly string[]>
+  readonly needs: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Users are near the top of the map; a need sits just below the user who needs it. */
@@ -178,14 +244,20 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
   for (const c of g.components) {
     const actor = readsAsAdversary(c.name);
     if (c.type === 'anchor') out.set(c.key, { value: 'user', inferred: false, reason: 'an anchor' });
-    else if (g.pipelines.has(c.key)) out.set(c.key, { value: 'pipeline', inferred: true, reason: 'a pipeline of the map has its name: it stands for a class of forms' });
+    else if (g.pipelines.has(c.key))
+      out.set(c.key, {
+        value: 'pipeline',
+        inferred: true,
+        reason: 'a pipeline of the map has its name: it stands for a class of forms',
+      });
     else if (actor) out.set(c.key, { value: 'actor-against', inferred: true, reason: `name: "${actor}"` });
   }
   // What only an adversary needs (its tooling: `Attacker->Phishing Kit`), and what only that
   // needs, is the adversary's side of the map, not a part of the value chain.
   const neededByFriends = () => {
     const set = new Set<string>();
-    for (const [from, tos] of g.needs) if (out.get(from)?.value !== 'actor-against') for (const t of tos) if (t !== from) set.add(t);
+    for (const [from, tos] of g.needs)
+      if (out.get(from)?.value !== 'actor-against') for (const t of tos) if (t !== from) set.add(t);
     return set;
   };
   let needed = neededByFriends();
@@ -195,7 +267,11 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
       if (out.get(from)?.value !== 'actor-against') continue;
       for (const t of tos) {
         if (needed.has(t) || out.has(t) || !byKey.has(t)) continue;
-        out.set(t, { value: 'actor-against', inferred: true, reason: `only the adversary's side of the map (${byKey.get(from)?.name ?? from}) needs it` });
+        out.set(t, {
+          value: 'actor-against',
+          inferred: true,
+          reason: `only the adversary's side of the map (${byKey.get(from)?.name ?? from}) needs it`,
+        });
         grew = true;
       }
     }
@@ -213,7 +289,13 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
       const top = hasLinks.has(c) && c.visibility >= USER_VISIBILITY && !readsAsBuilt(c.name);
       if (top || (word && c.visibility >= 0.5)) {
         users.push(c.key);
-        out.set(c.key, { value: 'user', inferred: true, reason: word ? `name: "${word}", and nothing on the map depends on it` : 'top of the value chain: nothing depends on it, and the map has no anchor' });
+        out.set(c.key, {
+          value: 'user',
+          inferred: true,
+          reason: word
+            ? `name: "${word}", and nothing on the map depends on it`
+            : 'top of the value chain: nothing depends on it, and the map has no anchor',
+        });
       }
     }
     if (users.length === 0 && linked.length > 0) {
@@ -222,7 +304,11 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
       const top = candidates.reduce((m, c) => Math.max(m, c.visibility), -Infinity);
       for (const c of candidates.filter((x) => x.visibility === top)) {
         users.push(c.key);
-        out.set(c.key, { value: 'user', inferred: true, reason: 'the top of the value chain: nothing depends on it, and the map has no anchor' });
+        out.set(c.key, {
+          value: 'user',
+          inferred: true,
+          reason: 'the top of the value chain: nothing depends on it, and the map has no anchor',
+        });
       }
     }
   }
@@ -238,8 +324,18 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
     const by = neededBy.get(c.key);
     // Practitioners often skip the need and link the user straight to the product: what the map
     // sources or moves, or names as a built thing, is supply even right below a user.
-    if (by !== undefined && c.visibility >= NEED_VISIBILITY && c.type !== 'pipeline-child' && !c.sourced && !readsAsBuilt(c.name)) {
-      out.set(c.key, { value: 'need', inferred: true, reason: `what ${byKey.get(by)!.name} needs, near the top of the map` });
+    if (
+      by !== undefined &&
+      c.visibility >= NEED_VISIBILITY &&
+      c.type !== 'pipeline-child' &&
+      !c.sourced &&
+      !readsAsBuilt(c.name)
+    ) {
+      out.set(c.key, {
+        value: 'need',
+        inferred: true,
+        reason: `what ${byKey.get(by)!.name} needs, near the top of the map`,
+      });
     }
   }
   return out;

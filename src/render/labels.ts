@@ -4,31 +4,36 @@
 // links (lightly), and the edge of the frame. Obstacles are kept in a grid of cells, so placing
 // n labels costs about n times the candidates. The canvas and the SVG export draw the same result.
 
-export interface Box { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
 
 /** A component whose label is to be placed. */
 export interface LabelItem {
-  readonly name: string
+  readonly name: string;
   /** The node's centre and radius. */
-  readonly x: number
-  readonly y: number
-  readonly r: number
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
   /** The label's size (see `labelSize`). */
-  readonly w: number
-  readonly h: number
+  readonly w: number;
+  readonly h: number;
   /** An offset the map gives (`label [x, y]`), or one kept from an earlier frame: not moved. */
-  readonly fixed: { readonly x: number; readonly y: number } | null
+  readonly fixed: { readonly x: number; readonly y: number } | null;
   /** Anchors (users) are written centred above their point. */
-  readonly anchor: boolean
+  readonly anchor: boolean;
 }
 
 export interface Obstacles {
   /** Badge circles and other small marks, as boxes. */
-  readonly boxes: readonly Box[]
+  readonly boxes: readonly Box[];
   /** Evolve arrows: a label must not sit on one. */
-  readonly arrows: readonly (readonly number[])[]
+  readonly arrows: readonly (readonly number[])[];
   /** Links: better avoided, but a crowded map cannot avoid them all. */
-  readonly links: readonly (readonly number[])[]
+  readonly links: readonly (readonly number[])[];
 }
 
 /** Width of one character and height of one line of a 12 px label, as drawn (measured in Chromium, rounded up). */
@@ -59,7 +64,13 @@ const sizes = new Map<string, { readonly w: number; readonly h: number }>();
 function candidates(it: LabelItem): { x: number; y: number }[] {
   const { w, h, r } = it;
   const g = r + 4;
-  if (it.anchor) return [{ x: -w / 2, y: -6 }, { x: -w / 2, y: -h - 8 }, { x: g, y: -h / 2 }, { x: -w - g, y: -h / 2 }];
+  if (it.anchor)
+    return [
+      { x: -w / 2, y: -6 },
+      { x: -w / 2, y: -h - 8 },
+      { x: g, y: -h / 2 },
+      { x: -w - g, y: -h / 2 },
+    ];
   return [
     { x: g, y: -10 }, // right, level with the node's top: the usual place
     { x: g, y: -h - 2 }, // right, above
@@ -96,7 +107,8 @@ export class Grid {
       for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++) {
         const k = cellKey(cx, cy);
         const list = this.cells.get(k);
-        if (list) list.push(i); else this.cells.set(k, [i]);
+        if (list) list.push(i);
+        else this.cells.set(k, [i]);
       }
     }
   }
@@ -120,14 +132,21 @@ export class Grid {
   }
   /** Calls `f` once for each stored box that may overlap `b` (every one in flat mode). */
   private each(b: Box, f: (o: Box) => void): void {
-    if (this.flat) { for (const o of this.boxes) f(o); return; }
+    if (this.flat) {
+      for (const o of this.boxes) f(o);
+      return;
+    }
     if (this.seen.length < this.boxes.length) this.seen = new Int32Array(this.boxes.length * 2);
     const stamp = ++this.stamp;
     for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) {
       for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++) {
         const list = this.cells.get(cellKey(cx, cy));
         if (!list) continue;
-        for (const i of list) { if (this.seen[i] === stamp) continue; this.seen[i] = stamp; f(this.boxes[i]!); }
+        for (const i of list) {
+          if (this.seen[i] === stamp) continue;
+          this.seen[i] = stamp;
+          f(this.boxes[i]!);
+        }
       }
     }
   }
@@ -142,9 +161,18 @@ function crosses(x0: number, y0: number, x1: number, y1: number, b: Box): boolea
   for (let side = 0; side < 4; side++) {
     const p = side === 0 ? -dx : side === 1 ? dx : side === 2 ? -dy : dy;
     const q = side === 0 ? x0 - b.x : side === 1 ? b.x + b.w - x0 : side === 2 ? y0 - b.y : b.y + b.h - y0;
-    if (p === 0) { if (q < 0) return false; continue; }
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
     const t = q / p;
-    if (p < 0) { if (t > t1) return false; if (t > t0) t0 = t; } else { if (t < t0) return false; if (t < t1) t1 = t; }
+    if (p < 0) {
+      if (t > t1) return false;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return false;
+      if (t < t1) t1 = t;
+    }
   }
   return t0 <= t1;
 }
@@ -154,12 +182,20 @@ class SegmentGrid {
   private readonly cells = new Map<number, number[]>();
   private readonly seen: Int32Array;
   private stamp = 0;
-  constructor(private readonly segments: readonly (readonly number[])[], private readonly flat: boolean) {
+  constructor(
+    private readonly segments: readonly (readonly number[])[],
+    private readonly flat: boolean,
+  ) {
     this.seen = new Int32Array(segments.length);
     if (flat) return;
     segments.forEach((s, i) => this.walk(s, i));
   }
-  private add(k: number, i: number): void { const l = this.cells.get(k); if (l) { if (l[l.length - 1] !== i) l.push(i); } else this.cells.set(k, [i]); }
+  private add(k: number, i: number): void {
+    const l = this.cells.get(k);
+    if (l) {
+      if (l[l.length - 1] !== i) l.push(i);
+    } else this.cells.set(k, [i]);
+  }
   /** Every cell the segment passes through (Amanatides and Woo's traversal). */
   private walk(s: readonly number[], i: number): void {
     const [x0, y0, x1, y1] = s as [number, number, number, number];
@@ -173,11 +209,17 @@ class SegmentGrid {
     const sy = dy > 0 ? 1 : -1;
     const tdx = dx === 0 ? Infinity : Math.abs(CELL / dx);
     const tdy = dy === 0 ? Infinity : Math.abs(CELL / dy);
-    let tx = dx === 0 ? Infinity : ((sx > 0 ? (cx + 1) * CELL - x0 : x0 - cx * CELL) / Math.abs(dx));
-    let ty = dy === 0 ? Infinity : ((sy > 0 ? (cy + 1) * CELL - y0 : y0 - cy * CELL) / Math.abs(dy));
+    let tx = dx === 0 ? Infinity : (sx > 0 ? (cx + 1) * CELL - x0 : x0 - cx * CELL) / Math.abs(dx);
+    let ty = dy === 0 ? Infinity : (sy > 0 ? (cy + 1) * CELL - y0 : y0 - cy * CELL) / Math.abs(dy);
     this.add(cellKey(cx, cy), i);
     for (let n = Math.abs(ex - cx) + Math.abs(ey - cy); n > 0; n--) {
-      if (tx < ty) { cx += sx; tx += tdx; } else { cy += sy; ty += tdy; }
+      if (tx < ty) {
+        cx += sx;
+        tx += tdx;
+      } else {
+        cy += sy;
+        ty += tdy;
+      }
       this.add(cellKey(cx, cy), i);
     }
   }
@@ -209,7 +251,11 @@ class SegmentGrid {
  * The label offset of every item (by index), placed in the order given (callers give the top of
  * the map first). `frame`: labels are kept inside it.
  */
-export function placeLabels(items: readonly LabelItem[], obstacles: Obstacles, frame: { width: number; height: number }): { x: number; y: number }[] {
+export function placeLabels(
+  items: readonly LabelItem[],
+  obstacles: Obstacles,
+  frame: { width: number; height: number },
+): { x: number; y: number }[] {
   let free = 0;
   for (const it of items) if (!it.fixed) free++;
   const flat = free <= FLAT_BELOW;
@@ -232,15 +278,24 @@ export function placeLabels(items: readonly LabelItem[], obstacles: Obstacles, f
     let bestCost = Infinity;
     for (const c of candidates(it)) {
       const b = { x: it.x + c.x, y: it.y + c.y, w: it.w, h: it.h };
-      const outside = Math.max(0, -b.x) + Math.max(0, b.x + b.w - frame.width) + Math.max(0, -b.y) + Math.max(0, b.y + b.h - frame.height);
+      const outside =
+        Math.max(0, -b.x) +
+        Math.max(0, b.x + b.w - frame.width) +
+        Math.max(0, -b.y) +
+        Math.max(0, b.y + b.h - frame.height);
       // The node's own circle is never in the way of its label's candidates; the others' are.
       const own = { x: it.x - it.r, y: it.y - it.r, w: 2 * it.r, h: 2 * it.r };
-      const ownOverlap = Math.max(0, Math.min(b.x + b.w, own.x + own.w) - Math.max(b.x, own.x)) * Math.max(0, Math.min(b.y + b.h, own.y + own.h) - Math.max(b.y, own.y));
+      const ownOverlap =
+        Math.max(0, Math.min(b.x + b.w, own.x + own.w) - Math.max(b.x, own.x)) *
+        Math.max(0, Math.min(b.y + b.h, own.y + own.h) - Math.max(b.y, own.y));
       // The cheap terms first; what is counted next stops once this place cannot win.
       let cost = outside * 1000 + labels.overlap(b) * 10 + (marks.overlap(b) - ownOverlap) * 6;
       if (cost < bestCost) cost += arrows.count(b, Math.ceil((bestCost - cost) / 400)) * 400;
       if (cost < bestCost) cost += links.count(b, Math.ceil((bestCost - cost) / 30)) * 30;
-      if (cost < bestCost) { bestCost = cost; best = c; }
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = c;
+      }
       if (cost === 0) break;
     }
     out[i] = best!;

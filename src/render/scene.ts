@@ -10,19 +10,49 @@ import { THEMES, type Theme } from './theme.js';
  * The badges a component shows for its findings, in the order they are drawn (right to left):
  * a letter per family of findings (the legend says what each means).
  */
-export const BADGES: readonly { readonly letter: string; readonly word: string; readonly kinds: readonly FindingKind[]; readonly meaning: string }[] = [
-  { letter: 'B', word: 'Bottleneck', kinds: ['bottleneck'], meaning: 'a bottleneck: several components wait on it, and it lags them' },
-  { letter: 'D', word: 'Disruption', kinds: ['disruption-risk'], meaning: 'a disruption risk: about to move into the next stage' },
+export const BADGES: readonly {
+  readonly letter: string;
+  readonly word: string;
+  readonly kinds: readonly FindingKind[];
+  readonly meaning: string;
+}[] = [
+  {
+    letter: 'B',
+    word: 'Bottleneck',
+    kinds: ['bottleneck'],
+    meaning: 'a bottleneck: several components wait on it, and it lags them',
+  },
+  {
+    letter: 'D',
+    word: 'Disruption',
+    kinds: ['disruption-risk'],
+    meaning: 'a disruption risk: about to move into the next stage',
+  },
   { letter: 'S', word: 'Substitution', kinds: ['substitution'], meaning: 'being replaced by a new form' },
   { letter: 'I', word: 'Inertia', kinds: ['inertia'], meaning: 'inertia: resists a change that is due' },
-  { letter: 'M', word: 'Misaligned', kinds: ['misalignment', 'sourcing'], meaning: 'misaligned: a practice behind its technology, or the wrong sourcing method' },
-  { letter: 'G', word: 'Gap', kinds: ['evolution-gap'], meaning: 'an evolution gap: rests on something less evolved, or crosses a stage' },
+  {
+    letter: 'M',
+    word: 'Misaligned',
+    kinds: ['misalignment', 'sourcing'],
+    meaning: 'misaligned: a practice behind its technology, or the wrong sourcing method',
+  },
+  {
+    letter: 'G',
+    word: 'Gap',
+    kinds: ['evolution-gap'],
+    meaning: 'an evolution gap: rests on something less evolved, or crosses a stage',
+  },
 ];
 /** Which badge a kind of finding shows as, and whether it marks every component of the finding or the first only. */
-const BADGE_OF = new Map<FindingKind, number>(BADGES.flatMap((b, i) => b.kinds.map((k) => [k, i] as [FindingKind, number])));
+const BADGE_OF = new Map<FindingKind, number>(
+  BADGES.flatMap((b, i) => b.kinds.map((k) => [k, i] as [FindingKind, number])),
+);
 const MARKS_ALL: ReadonlySet<FindingKind> = new Set(['bottleneck', 'disruption-risk']);
 
-export interface Frame { readonly width: number; readonly height: number }
+export interface Frame {
+  readonly width: number;
+  readonly height: number;
+}
 
 /** Where the map's drawing area sits inside the frame. */
 export const MARGIN = { left: 48, right: 24, top: 28, bottom: 44 } as const;
@@ -42,73 +72,149 @@ export function fromPixel(frame: Frame, x: number, y: number): { visibility: num
 }
 
 export type Shape =
-  | { readonly t: 'line'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string; readonly ends?: readonly [string, string] }
-  | { readonly t: 'arrow'; readonly points: readonly number[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly role?: string; readonly ends?: readonly [string, string] }
-  | { readonly t: 'circle'; readonly x: number; readonly y: number; readonly r: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly role?: string }
-  | { readonly t: 'rect'; readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly fill: string; readonly stroke: string; readonly width: number; readonly dash?: readonly number[]; readonly opacity?: number; readonly corner?: number; readonly role?: string }
+  | {
+      readonly t: 'line';
+      readonly points: readonly number[];
+      readonly stroke: string;
+      readonly width: number;
+      readonly dash?: readonly number[];
+      readonly opacity?: number;
+      readonly role?: string;
+      readonly ends?: readonly [string, string];
+    }
+  | {
+      readonly t: 'arrow';
+      readonly points: readonly number[];
+      readonly stroke: string;
+      readonly width: number;
+      readonly dash?: readonly number[];
+      readonly role?: string;
+      readonly ends?: readonly [string, string];
+    }
+  | {
+      readonly t: 'circle';
+      readonly x: number;
+      readonly y: number;
+      readonly r: number;
+      readonly fill: string;
+      readonly stroke: string;
+      readonly width: number;
+      readonly dash?: readonly number[];
+      readonly opacity?: number;
+      readonly role?: string;
+    }
+  | {
+      readonly t: 'rect';
+      readonly x: number;
+      readonly y: number;
+      readonly w: number;
+      readonly h: number;
+      readonly fill: string;
+      readonly stroke: string;
+      readonly width: number;
+      readonly dash?: readonly number[];
+      readonly opacity?: number;
+      readonly corner?: number;
+      readonly role?: string;
+    }
   /** A finding's badge on a component: a filled circle of radius 6 at (x, y) with a letter. */
-  | { readonly t: 'badge'; readonly x: number; readonly y: number; readonly letter: string; readonly fill: string; readonly opacity?: number; readonly role?: string; readonly owner: string; readonly title?: string }
-  | { readonly t: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly fill: string; readonly bold?: boolean; readonly italic?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly width?: number; readonly rotation?: number; readonly role?: string; readonly ends?: readonly [string, string] }
+  | {
+      readonly t: 'badge';
+      readonly x: number;
+      readonly y: number;
+      readonly letter: string;
+      readonly fill: string;
+      readonly opacity?: number;
+      readonly role?: string;
+      readonly owner: string;
+      readonly title?: string;
+    }
+  | {
+      readonly t: 'text';
+      readonly x: number;
+      readonly y: number;
+      readonly text: string;
+      readonly size: number;
+      readonly fill: string;
+      readonly bold?: boolean;
+      readonly italic?: boolean;
+      readonly align?: 'left' | 'center' | 'right';
+      readonly width?: number;
+      readonly rotation?: number;
+      readonly role?: string;
+      readonly ends?: readonly [string, string];
+    };
 
 /** A component as drawn: the canvas makes these draggable. */
 export interface SceneComponent {
-  readonly name: string
-  readonly key: string
-  readonly type: Component['type']
-  readonly x: number
-  readonly y: number
-  readonly r: number
-  readonly label: { readonly x: number; readonly y: number; readonly text: string; readonly width: number }
-  readonly shapes: readonly Shape[]
-  readonly highlighted: boolean
-  readonly dimmed: boolean
+  readonly name: string;
+  readonly key: string;
+  readonly type: Component['type'];
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly label: { readonly x: number; readonly y: number; readonly text: string; readonly width: number };
+  readonly shapes: readonly Shape[];
+  readonly highlighted: boolean;
+  readonly dimmed: boolean;
   /**
    * Equal for two drawings of the component that look the same wherever they stand (lets views
    * skip redrawing it; compare `x` and `y` too to know whether it moved).
    */
-  readonly sig: string
+  readonly sig: string;
 }
 
 /** A note as drawn (the canvas lets it be dragged; `line` identifies it in the text). */
-export interface SceneNote { readonly line: number; readonly x: number; readonly y: number; readonly text: string }
+export interface SceneNote {
+  readonly line: number;
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
 
 export interface Scene {
-  readonly frame: Frame
-  readonly notes: readonly SceneNote[]
-  readonly theme: Theme
-  readonly background: readonly Shape[]
-  readonly links: readonly Shape[]
-  readonly components: readonly SceneComponent[]
-  readonly overlays: readonly Shape[]
+  readonly frame: Frame;
+  readonly notes: readonly SceneNote[];
+  readonly theme: Theme;
+  readonly background: readonly Shape[];
+  readonly links: readonly Shape[];
+  readonly components: readonly SceneComponent[];
+  readonly overlays: readonly Shape[];
   /**
    * Findings' badges on components (bottleneck, disruption, misalignment, gap), drawn above the
    * components but apart from them: they change while a component is dragged, its look does not.
    */
-  readonly badges: readonly Shape[]
-  readonly foreground: readonly Shape[]
+  readonly badges: readonly Shape[];
+  readonly foreground: readonly Shape[];
 }
 
 export interface SceneOptions {
   /** Findings to draw as overlays (badges, highlighted paths, misalignment lines). */
-  readonly findings?: readonly Finding[]
+  readonly findings?: readonly Finding[];
   /** Draw only these components at full strength (Explain mode, a selected finding). */
-  readonly focus?: readonly string[] | null
-  readonly selected?: readonly string[]
-  readonly style?: MapModel['presentation']['style']
+  readonly focus?: readonly string[] | null;
+  readonly selected?: readonly string[];
+  readonly style?: MapModel['presentation']['style'];
   /** Fill components by annual cost (the FinOps view): white for none, deeper red for more. */
-  readonly costView?: boolean
+  readonly costView?: boolean;
   /** Another version of the map (compare view): its positions are drawn as ghosts with arrows to the current ones. */
-  readonly compareWith?: MapModel | null
+  readonly compareWith?: MapModel | null;
   /**
    * Only the links of this component (a drag: the canvas draws the others from the frame before it
    * started); the analysis overlays are made for every link all the same.
    */
-  readonly linksOf?: string | null
+  readonly linksOf?: string | null;
   /**
    * Label offsets to keep, by `labelKey`, for components still at `at` (a drag keeps every other
    * label where it was: only the moved component's label is placed again).
    */
-  readonly keepLabels?: ReadonlyMap<string, { readonly at: { readonly x: number; readonly y: number }; readonly offset: { readonly x: number; readonly y: number } }> | null
+  readonly keepLabels?: ReadonlyMap<
+    string,
+    {
+      readonly at: { readonly x: number; readonly y: number };
+      readonly offset: { readonly x: number; readonly y: number };
+    }
+  > | null;
 }
 
 const FONT = 12;
@@ -120,7 +226,12 @@ export function labelKey(type: Component['type'], name: string): string {
 
 /** The label offsets of a scene, to keep while one component is dragged (`keepLabels`). */
 export function labelsOf(scene: Scene): NonNullable<SceneOptions['keepLabels']> {
-  return new Map(scene.components.map((c) => [labelKey(c.type, c.name), { at: { x: c.x, y: c.y }, offset: { x: c.label.x - c.x, y: c.label.y - c.y } }]));
+  return new Map(
+    scene.components.map((c) => [
+      labelKey(c.type, c.name),
+      { at: { x: c.x, y: c.y }, offset: { x: c.label.x - c.x, y: c.label.y - c.y } },
+    ]),
+  );
 }
 
 /** Splits a long name into lines of at most `max` characters (names may also carry `\n`). */
@@ -154,7 +265,10 @@ function wrap(text: string, max: number): string[] {
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(/\s+/)) {
-      if (line && line.length + 1 + word.length > max) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+      if (line && line.length + 1 + word.length > max) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
     }
     out.push(line);
   }
@@ -166,8 +280,18 @@ function wrap(text: string, max: number): string[] {
  * places it, `label [x, y]`: the placer keeps other labels off badges), the row goes to the first
  * place around the node that no label near it covers: right above, left below, right below.
  */
-function moveBadgesOffLabels(pending: readonly { at: { x: number; y: number }; badges: readonly [number, number] }[], offsets: readonly { x: number; y: number }[], sizes: readonly { w: number; h: number }[], badges: Shape[]): void {
-  const boxes = pending.map((q, i) => ({ x: q.at.x + offsets[i]!.x, y: q.at.y + offsets[i]!.y, w: sizes[i]!.w, h: sizes[i]!.h }));
+function moveBadgesOffLabels(
+  pending: readonly { at: { x: number; y: number }; badges: readonly [number, number] }[],
+  offsets: readonly { x: number; y: number }[],
+  sizes: readonly { w: number; h: number }[],
+  badges: Shape[],
+): void {
+  const boxes = pending.map((q, i) => ({
+    x: q.at.x + offsets[i]!.x,
+    y: q.at.y + offsets[i]!.y,
+    w: sizes[i]!.w,
+    h: sizes[i]!.h,
+  }));
   // Made when a first row is in the way (few are: the placer keeps labels off badges).
   let grid: Grid | null = null;
   pending.forEach((q, i) => {
@@ -183,8 +307,10 @@ function moveBadgesOffLabels(pending: readonly { at: { x: number; y: number }; b
       return false;
     };
     const rows = [
-      { x0: q.at.x - 16, dx: -14, y: q.at.y - 14 }, { x0: q.at.x + 16, dx: 14, y: q.at.y - 14 },
-      { x0: q.at.x - 16, dx: -14, y: q.at.y + 14 }, { x0: q.at.x + 16, dx: 14, y: q.at.y + 14 },
+      { x0: q.at.x - 16, dx: -14, y: q.at.y - 14 },
+      { x0: q.at.x + 16, dx: 14, y: q.at.y - 14 },
+      { x0: q.at.x - 16, dx: -14, y: q.at.y + 14 },
+      { x0: q.at.x + 16, dx: 14, y: q.at.y + 14 },
     ];
     if (!hit(rows[0]!, own)) return;
     // The box a row of badges covers: only the labels that reach into it can be in its way.
@@ -226,24 +352,89 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   for (let i = 0; i < 4; i++) {
     const x0 = p(0, edges[i]!).x;
     const x1 = p(0, edges[i + 1]!).x;
-    background.push({ t: 'rect', x: x0, y: top, w: x1 - x0, h: bottom - top, fill: theme.stageFill[i]!, stroke: theme.stageFill[i]!, width: 0, role: 'stage-band' });
-    if (i > 0) background.push({ t: 'line', points: [x0, top, x0, bottom], stroke: theme.grid, width: 1, dash: [4, 4], role: 'stage-boundary' });
+    background.push({
+      t: 'rect',
+      x: x0,
+      y: top,
+      w: x1 - x0,
+      h: bottom - top,
+      fill: theme.stageFill[i]!,
+      stroke: theme.stageFill[i]!,
+      width: 0,
+      role: 'stage-band',
+    });
+    if (i > 0)
+      background.push({
+        t: 'line',
+        points: [x0, top, x0, bottom],
+        stroke: theme.grid,
+        width: 1,
+        dash: [4, 4],
+        role: 'stage-boundary',
+      });
   }
   if (model.presentation.showValueChainAxis) {
     background.push({ t: 'line', points: [left, top, left, bottom], stroke: theme.axis, width: 2, role: 'axis' });
     const labels = model.presentation.valueChainLabels;
-    background.push({ t: 'text', x: left - 36, y: top + 40, text: labels?.[2] || 'Visible', size: 10, fill: theme.muted, rotation: -90, role: 'axis-label' });
-    background.push({ t: 'text', x: left - 36, y: bottom, text: labels?.[1] || 'Invisible', size: 10, fill: theme.muted, rotation: -90, role: 'axis-label' });
-    background.push({ t: 'text', x: left - 22, y: (top + bottom) / 2 + 40, text: labels?.[0] || 'Value Chain', size: 11, fill: theme.text, bold: true, rotation: -90, role: 'axis-title' });
+    background.push({
+      t: 'text',
+      x: left - 36,
+      y: top + 40,
+      text: labels?.[2] || 'Visible',
+      size: 10,
+      fill: theme.muted,
+      rotation: -90,
+      role: 'axis-label',
+    });
+    background.push({
+      t: 'text',
+      x: left - 36,
+      y: bottom,
+      text: labels?.[1] || 'Invisible',
+      size: 10,
+      fill: theme.muted,
+      rotation: -90,
+      role: 'axis-label',
+    });
+    background.push({
+      t: 'text',
+      x: left - 22,
+      y: (top + bottom) / 2 + 40,
+      text: labels?.[0] || 'Value Chain',
+      size: 11,
+      fill: theme.text,
+      bold: true,
+      rotation: -90,
+      role: 'axis-title',
+    });
   }
   if (model.presentation.showEvolutionAxis) {
     background.push({ t: 'arrow', points: [left, bottom, right, bottom], stroke: theme.axis, width: 2, role: 'axis' });
     model.presentation.evolutionLabels.forEach((label, i) => {
       const x0 = p(0, edges[i]!).x;
       const x1 = p(0, edges[i + 1]!).x;
-      background.push({ t: 'text', x: x0, y: bottom + 8, text: label, size: 11, fill: theme.text, align: 'center', width: x1 - x0, role: 'stage-label' });
+      background.push({
+        t: 'text',
+        x: x0,
+        y: bottom + 8,
+        text: label,
+        size: 11,
+        fill: theme.text,
+        align: 'center',
+        width: x1 - x0,
+        role: 'stage-label',
+      });
     });
-    background.push({ t: 'text', x: right - 60, y: bottom + 26, text: 'Evolution', size: 11, fill: theme.text, bold: true, role: 'axis-title' });
+    background.push({
+      t: 'text',
+      x: right - 60,
+      y: bottom + 26,
+      text: 'Evolution',
+      size: 11,
+      fill: theme.text,
+      bold: true,
+      role: 'axis-title',
+    });
   }
 
   // ---- attitudes, pipelines (behind components)
@@ -254,13 +445,42 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const fill = a.attitude === 'pioneers' ? '#fde4e4' : a.attitude === 'settlers' ? '#e3f1fb' : '#eaf6e4';
     const x = Math.min(a0.x, a1.x);
     const y = Math.min(a0.y, a1.y);
-    background.push({ t: 'rect', x, y, w: Math.abs(a1.x - a0.x), h: Math.abs(a1.y - a0.y), fill, stroke: theme.grid, width: 1, opacity: 0.8, role: 'attitude' });
-    background.push({ t: 'text', x: x + 4, y: y + 4, text: a.label ?? a.attitude.replace('townplanners', 'town planners'), size: 10, fill: theme.muted, role: 'attitude-label' });
+    background.push({
+      t: 'rect',
+      x,
+      y,
+      w: Math.abs(a1.x - a0.x),
+      h: Math.abs(a1.y - a0.y),
+      fill,
+      stroke: theme.grid,
+      width: 1,
+      opacity: 0.8,
+      role: 'attitude',
+    });
+    background.push({
+      t: 'text',
+      x: x + 4,
+      y: y + 4,
+      text: a.label ?? a.attitude.replace('townplanners', 'town planners'),
+      size: 10,
+      fill: theme.muted,
+      role: 'attitude-label',
+    });
   }
   for (const pl of model.pipelines) {
     const a = p(pl.visibility, Math.min(pl.maturity1, pl.maturity2));
     const b = p(pl.visibility, Math.max(pl.maturity1, pl.maturity2));
-    background.push({ t: 'rect', x: a.x - 12, y: a.y - 12, w: b.x - a.x + 24, h: 24, fill: 'transparent', stroke: theme.pipeline, width: 1, role: 'pipeline' });
+    background.push({
+      t: 'rect',
+      x: a.x - 12,
+      y: a.y - 12,
+      w: b.x - a.x + 24,
+      h: 24,
+      fill: 'transparent',
+      stroke: theme.pipeline,
+      width: 1,
+      role: 'pipeline',
+    });
   }
 
   // ---- links and flows
@@ -302,14 +522,60 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const dim = focus !== null && !(focus.has(a.name) && focus.has(b.name));
     const ends = [a.name, b.name] as const;
     // Analysis overlays are drawn apart from the links, so that they can change on every frame of a drag.
-    if (onPath) overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.highlight, width: 3, opacity: dim ? 0.2 : 1, role: 'critical-path-edge', ends });
+    if (onPath)
+      overlays.push({
+        t: 'line',
+        points: [pa.x, pa.y, pb.x, pb.y],
+        stroke: theme.highlight,
+        width: 3,
+        opacity: dim ? 0.2 : 1,
+        role: 'critical-path-edge',
+        ends,
+      });
     if (!made) continue;
     if (l.flow) {
-      links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.flow, width: 4, opacity: dim ? 0.15 : 0.35, role: 'flow', ends });
-      if (l.label) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 - 14, text: l.label, size: 11, fill: theme.flow, role: 'flow-label', ends });
+      links.push({
+        t: 'line',
+        points: [pa.x, pa.y, pb.x, pb.y],
+        stroke: theme.flow,
+        width: 4,
+        opacity: dim ? 0.15 : 0.35,
+        role: 'flow',
+        ends,
+      });
+      if (l.label)
+        links.push({
+          t: 'text',
+          x: (pa.x + pb.x) / 2 + 4,
+          y: (pa.y + pb.y) / 2 - 14,
+          text: l.label,
+          size: 11,
+          fill: theme.flow,
+          role: 'flow-label',
+          ends,
+        });
     }
-    links.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.link, width: 1, opacity: dim ? 0.2 : 1, role: 'link', ends });
-    if (l.context) links.push({ t: 'text', x: (pa.x + pb.x) / 2 + 4, y: (pa.y + pb.y) / 2 + 2, text: l.context, size: 10, fill: theme.muted, italic: true, role: 'link-context', ends });
+    links.push({
+      t: 'line',
+      points: [pa.x, pa.y, pb.x, pb.y],
+      stroke: theme.link,
+      width: 1,
+      opacity: dim ? 0.2 : 1,
+      role: 'link',
+      ends,
+    });
+    if (l.context)
+      links.push({
+        t: 'text',
+        x: (pa.x + pb.x) / 2 + 4,
+        y: (pa.y + pb.y) / 2 + 2,
+        text: l.context,
+        size: 10,
+        fill: theme.muted,
+        italic: true,
+        role: 'link-context',
+        ends,
+      });
   }
 
   // ---- evolve arrows
@@ -321,7 +587,15 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const b = p(e.visibility, e.maturity);
     const dx = b.x - a.x;
     const shorten = dx > 0 ? 10 : -10;
-    links.push({ t: 'arrow', points: [a.x + shorten, a.y, b.x - shorten, b.y], stroke: theme.evolve, width: 1.5, dash: [5, 4], role: 'evolve', ends: [src.name, e.name] });
+    links.push({
+      t: 'arrow',
+      points: [a.x + shorten, a.y, b.x - shorten, b.y],
+      stroke: theme.evolve,
+      width: 1.5,
+      dash: [5, 4],
+      role: 'evolve',
+      ends: [src.name, e.name],
+    });
   }
 
   // ---- components
@@ -346,7 +620,10 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   const costFill = (c: Component): string => {
     if (!opts.costView || !c.cost || maxCost <= 0) return theme.componentFill;
     const k = Math.sqrt(c.cost / maxCost);
-    const ch = (from: number, to: number) => Math.round(from + (to - from) * k).toString(16).padStart(2, '0');
+    const ch = (from: number, to: number) =>
+      Math.round(from + (to - from) * k)
+        .toString(16)
+        .padStart(2, '0');
     return `#${ch(0xff, 0xc6)}${ch(0xf0, 0x28)}${ch(0xe0, 0x28)}`;
   };
   const place = (c: Component): void => {
@@ -355,22 +632,96 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     const isEvolved = c.type === 'evolved';
     const shapes: Shape[] = [];
     const r = isAnchor ? 0 : c.type === 'submap' ? 7 : 6;
-    const stroke = isEvolved ? theme.evolve : c.kind === 'practice' || c.kind === 'capability' ? theme.practice : theme.componentStroke;
+    const stroke = isEvolved
+      ? theme.evolve
+      : c.kind === 'practice' || c.kind === 'capability'
+        ? theme.practice
+        : theme.componentStroke;
     if (c.market || c.ecosystem) {
-      shapes.push({ t: 'circle', x: at.x, y: at.y, r: 12, fill: theme.componentFill, stroke, width: 1, role: c.market ? 'market' : 'ecosystem' });
-      if (c.ecosystem) shapes.push({ t: 'circle', x: at.x, y: at.y, r: 9, fill: 'transparent', stroke, width: 1, dash: [2, 2], role: 'ecosystem' });
+      shapes.push({
+        t: 'circle',
+        x: at.x,
+        y: at.y,
+        r: 12,
+        fill: theme.componentFill,
+        stroke,
+        width: 1,
+        role: c.market ? 'market' : 'ecosystem',
+      });
+      if (c.ecosystem)
+        shapes.push({
+          t: 'circle',
+          x: at.x,
+          y: at.y,
+          r: 9,
+          fill: 'transparent',
+          stroke,
+          width: 1,
+          dash: [2, 2],
+          role: 'ecosystem',
+        });
     }
     if (c.method) {
       const fill = c.method === 'build' ? theme.build : c.method === 'buy' ? theme.buy : theme.outsource;
-      shapes.push({ t: 'circle', x: at.x, y: at.y, r: 14, fill, stroke: fill, width: 1, opacity: c.method === 'buy' ? 0.35 : 0.25, role: `method-${c.method}` });
+      shapes.push({
+        t: 'circle',
+        x: at.x,
+        y: at.y,
+        r: 14,
+        fill,
+        stroke: fill,
+        width: 1,
+        opacity: c.method === 'buy' ? 0.35 : 0.25,
+        role: `method-${c.method}`,
+      });
     }
     if (!isAnchor) {
-      if (c.type === 'submap') shapes.push({ t: 'rect', x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, fill: theme.componentFill, stroke, width: 1.5, role: 'submap' });
-      else shapes.push({ t: 'circle', x: at.x, y: at.y, r: opts.costView && c.cost ? r + 3 : r, fill: isEvolved ? theme.componentFill : costFill(c), stroke, width: 1.5, dash: isEvolved ? [2, 2] : undefined, role: 'component' });
-      if (c.kind === 'data') shapes.push({ t: 'circle', x: at.x, y: at.y, r: 2.5, fill: stroke, stroke, width: 0, role: 'kind-data' });
+      if (c.type === 'submap')
+        shapes.push({
+          t: 'rect',
+          x: at.x - r,
+          y: at.y - r,
+          w: 2 * r,
+          h: 2 * r,
+          fill: theme.componentFill,
+          stroke,
+          width: 1.5,
+          role: 'submap',
+        });
+      else
+        shapes.push({
+          t: 'circle',
+          x: at.x,
+          y: at.y,
+          r: opts.costView && c.cost ? r + 3 : r,
+          fill: isEvolved ? theme.componentFill : costFill(c),
+          stroke,
+          width: 1.5,
+          dash: isEvolved ? [2, 2] : undefined,
+          role: 'component',
+        });
+      if (c.kind === 'data')
+        shapes.push({ t: 'circle', x: at.x, y: at.y, r: 2.5, fill: stroke, stroke, width: 0, role: 'kind-data' });
     }
-    if (c.inertia) shapes.push({ t: 'line', points: [at.x + 16, at.y - 10, at.x + 16, at.y + 10], stroke: theme.inertia, width: 5, role: 'inertia' });
-    if (selected.has(c.name)) shapes.push({ t: 'circle', x: at.x, y: at.y, r: 11, fill: 'transparent', stroke: theme.highlight, width: 2, role: 'selection' });
+    if (c.inertia)
+      shapes.push({
+        t: 'line',
+        points: [at.x + 16, at.y - 10, at.x + 16, at.y + 10],
+        stroke: theme.inertia,
+        width: 5,
+        role: 'inertia',
+      });
+    if (selected.has(c.name))
+      shapes.push({
+        t: 'circle',
+        x: at.x,
+        y: at.y,
+        r: 11,
+        fill: 'transparent',
+        stroke: theme.highlight,
+        width: 2,
+        role: 'selection',
+      });
     const highlighted = focus !== null && focus.has(c.name);
     const dimmed = focus !== null && !focus.has(c.name);
     const mine = isEvolved ? undefined : badgeFindings.get(c.name);
@@ -384,14 +735,24 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       const role = `badge-${f.kind}`;
       // The title says what the badge stands for on hover (the canvas's tooltip, the SVG's <title>).
       const title = `${BADGES[slot]!.word}: ${f.title} (${f.severity})`;
-      badges.push(dimmed
-        ? { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, opacity: 0.25, role, owner: c.name, title }
-        : { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, role, owner: c.name, title });
+      badges.push(
+        dimmed
+          ? { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, opacity: 0.25, role, owner: c.name, title }
+          : { t: 'badge', x: badgeX, y: at.y - 14, letter, fill, role, owner: c.name, title },
+      );
       badgeX -= 14;
     }
     pending.push({ c, at, r, shapes, highlighted, dimmed, badges: [firstBadge, badges.length] });
   };
-  const pending: { c: Component; at: { x: number; y: number }; r: number; shapes: Shape[]; highlighted: boolean; dimmed: boolean; badges: readonly [number, number] }[] = [];
+  const pending: {
+    c: Component;
+    at: { x: number; y: number };
+    r: number;
+    shapes: Shape[];
+    highlighted: boolean;
+    dimmed: boolean;
+    badges: readonly [number, number];
+  }[] = [];
   for (const c of drawn.values()) place(c);
   for (const c of model.components) if (c.type === 'evolved') place(c);
 
@@ -400,13 +761,24 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   const keep = opts.keepLabels ?? null;
   const texts = pending.map((q) => wrappedLabel(q.c.name));
   const sizes = texts.map(labelSize);
-  const order = pending.map((_, i) => i).sort((a, b) => pending[a]!.at.y - pending[b]!.at.y || pending[a]!.at.x - pending[b]!.at.x || a - b);
+  const order = pending
+    .map((_, i) => i)
+    .sort((a, b) => pending[a]!.at.y - pending[b]!.at.y || pending[a]!.at.x - pending[b]!.at.x || a - b);
   const items: LabelItem[] = order.map((i) => {
     const q = pending[i]!;
     const size = sizes[i]!;
     const kept = keep?.get(labelKey(q.c.type, q.c.name));
     const fixed = q.c.label ?? (kept && kept.at.x === q.at.x && kept.at.y === q.at.y ? kept.offset : null);
-    return { name: q.c.name, x: q.at.x, y: q.at.y, r: q.r || 4, w: size.w, h: size.h, fixed, anchor: q.c.type === 'anchor' };
+    return {
+      name: q.c.name,
+      x: q.at.x,
+      y: q.at.y,
+      r: q.r || 4,
+      w: size.w,
+      h: size.h,
+      fixed,
+      anchor: q.c.type === 'anchor',
+    };
   });
   const arrows: number[][] = [];
   for (const sh of links) if (sh.t === 'arrow' && sh.role === 'evolve') arrows.push([...sh.points]);
@@ -415,7 +787,9 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   for (const q of pending) if (q.c.inertia) marks.push({ x: q.at.x + 13, y: q.at.y - 10, w: 6, h: 20 });
   const offsets = placeLabels(items, { boxes: marks, arrows, links: linkSegments }, frame);
   const offsetOf = new Array<{ x: number; y: number }>(pending.length);
-  order.forEach((i, k) => { offsetOf[i] = offsets[k]!; });
+  order.forEach((i, k) => {
+    offsetOf[i] = offsets[k]!;
+  });
   moveBadgesOffLabels(pending, offsetOf, sizes, badges);
   pending.forEach((q, i) => {
     const { c, at, shapes, highlighted, dimmed } = q;
@@ -425,9 +799,17 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     let sig = `${off.x},${off.y},${highlighted},${dimmed},${theme.font}`;
     for (const sh of shapes) sig += `|${sh.role}:${sh.t === 'circle' || sh.t === 'rect' ? sh.fill : ''}`;
     components.push({
-      name: c.name, key: c.key, type: c.type, x: at.x, y: at.y, r: Math.max(q.r, 8),
+      name: c.name,
+      key: c.key,
+      type: c.type,
+      x: at.x,
+      y: at.y,
+      r: Math.max(q.r, 8),
       label: { x: at.x + off.x, y: at.y + off.y, text: texts[i]!, width: sizes[i]!.w },
-      shapes, highlighted, dimmed, sig,
+      shapes,
+      highlighted,
+      dimmed,
+      sig,
     });
   });
 
@@ -442,7 +824,16 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       const pa = p(a.visibility, a.maturity);
       const pb = p(b.visibility, b.maturity);
       const lit = focus === null || (focus.has(a.name) && focus.has(b.name));
-      overlays.push({ t: 'line', points: [pa.x, pa.y, pb.x, pb.y], stroke: theme.warning, width: 1.5, dash: [2, 5], opacity: lit ? 0.9 : 0.12, role: 'misalignment-line', ends: [a.name, b.name] });
+      overlays.push({
+        t: 'line',
+        points: [pa.x, pa.y, pb.x, pb.y],
+        stroke: theme.warning,
+        width: 1.5,
+        dash: [2, 5],
+        opacity: lit ? 0.9 : 0.12,
+        role: 'misalignment-line',
+        ends: [a.name, b.name],
+      });
     }
   }
 
@@ -455,14 +846,52 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       if (!o || (o.visibility === c.visibility && o.maturity === c.maturity)) continue;
       const a = p(o.visibility, o.maturity);
       const b = p(c.visibility, c.maturity);
-      overlays.push({ t: 'circle', x: a.x, y: a.y, r: 6, fill: 'transparent', stroke: theme.muted, width: 1.5, dash: [2, 2], opacity: 0.8, role: 'ghost' });
-      overlays.push({ t: 'arrow', points: [a.x, a.y, b.x, b.y], stroke: theme.highlight, width: 1.5, dash: [4, 3], role: 'ghost-move', ends: [c.name, c.name] });
+      overlays.push({
+        t: 'circle',
+        x: a.x,
+        y: a.y,
+        r: 6,
+        fill: 'transparent',
+        stroke: theme.muted,
+        width: 1.5,
+        dash: [2, 2],
+        opacity: 0.8,
+        role: 'ghost',
+      });
+      overlays.push({
+        t: 'arrow',
+        points: [a.x, a.y, b.x, b.y],
+        stroke: theme.highlight,
+        width: 1.5,
+        dash: [4, 3],
+        role: 'ghost-move',
+        ends: [c.name, c.name],
+      });
     }
     for (const [key, o] of old) {
       if (drawn.has(key)) continue;
       const a = p(o.visibility, o.maturity);
-      overlays.push({ t: 'circle', x: a.x, y: a.y, r: 6, fill: 'transparent', stroke: theme.danger, width: 1.5, dash: [2, 2], role: 'ghost-removed' });
-      overlays.push({ t: 'text', x: a.x + 9, y: a.y - 6, text: `${o.name} (removed)`, size: 10, fill: theme.danger, italic: true, role: 'ghost-label' });
+      overlays.push({
+        t: 'circle',
+        x: a.x,
+        y: a.y,
+        r: 6,
+        fill: 'transparent',
+        stroke: theme.danger,
+        width: 1.5,
+        dash: [2, 2],
+        role: 'ghost-removed',
+      });
+      overlays.push({
+        t: 'text',
+        x: a.x + 9,
+        y: a.y - 6,
+        text: `${o.name} (removed)`,
+        size: 10,
+        fill: theme.danger,
+        italic: true,
+        role: 'ghost-label',
+      });
     }
   }
 
@@ -474,22 +903,90 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
   for (const a of model.annotations) {
     for (const pt of a.points) {
       const at = p(pt.visibility, pt.maturity);
-      foreground.push({ t: 'circle', x: at.x, y: at.y, r: 9, fill: theme.background, stroke: theme.text, width: 1.5, role: 'annotation' });
-      foreground.push({ t: 'text', x: at.x - 9, y: at.y - 6, text: String(a.number), size: 11, fill: theme.text, align: 'center', width: 18, bold: true, role: 'annotation-number' });
+      foreground.push({
+        t: 'circle',
+        x: at.x,
+        y: at.y,
+        r: 9,
+        fill: theme.background,
+        stroke: theme.text,
+        width: 1.5,
+        role: 'annotation',
+      });
+      foreground.push({
+        t: 'text',
+        x: at.x - 9,
+        y: at.y - 6,
+        text: String(a.number),
+        size: 11,
+        fill: theme.text,
+        align: 'center',
+        width: 18,
+        bold: true,
+        role: 'annotation-number',
+      });
     }
   }
   if (model.annotations.length) {
-    const at = model.presentation.annotationsAt ? p(model.presentation.annotationsAt.visibility, model.presentation.annotationsAt.maturity) : { x: right - 220, y: top + 8 };
+    const at = model.presentation.annotationsAt
+      ? p(model.presentation.annotationsAt.visibility, model.presentation.annotationsAt.maturity)
+      : { x: right - 220, y: top + 8 };
     const lines = model.annotations.map((a) => `${a.number}. ${a.text}`);
-    foreground.push({ t: 'rect', x: at.x, y: at.y, w: 220, h: 20 + lines.length * 15, fill: theme.background, stroke: theme.grid, width: 1, role: 'annotations-legend' });
-    foreground.push({ t: 'text', x: at.x + 6, y: at.y + 5, text: 'Annotations', size: 11, fill: theme.text, bold: true, role: 'annotations-title' });
-    lines.forEach((l, i) => foreground.push({ t: 'text', x: at.x + 6, y: at.y + 20 + i * 15, text: l, size: 10, fill: theme.text, width: 208, role: 'annotations-entry' }));
+    foreground.push({
+      t: 'rect',
+      x: at.x,
+      y: at.y,
+      w: 220,
+      h: 20 + lines.length * 15,
+      fill: theme.background,
+      stroke: theme.grid,
+      width: 1,
+      role: 'annotations-legend',
+    });
+    foreground.push({
+      t: 'text',
+      x: at.x + 6,
+      y: at.y + 5,
+      text: 'Annotations',
+      size: 11,
+      fill: theme.text,
+      bold: true,
+      role: 'annotations-title',
+    });
+    lines.forEach((l, i) =>
+      foreground.push({
+        t: 'text',
+        x: at.x + 6,
+        y: at.y + 20 + i * 15,
+        text: l,
+        size: 10,
+        fill: theme.text,
+        width: 208,
+        role: 'annotations-entry',
+      }),
+    );
   }
   for (const a of model.accelerators) {
     const at = p(a.visibility, a.maturity);
     const dir = a.deaccelerator ? -1 : 1;
-    foreground.push({ t: 'arrow', points: [at.x - 25 * dir, at.y, at.x + 25 * dir, at.y], stroke: a.deaccelerator ? theme.danger : theme.flow, width: 6, role: a.deaccelerator ? 'deaccelerator' : 'accelerator' });
-    foreground.push({ t: 'text', x: at.x - 40, y: at.y + 8, text: a.name, size: 10, fill: theme.text, align: 'center', width: 80, role: 'accelerator-label' });
+    foreground.push({
+      t: 'arrow',
+      points: [at.x - 25 * dir, at.y, at.x + 25 * dir, at.y],
+      stroke: a.deaccelerator ? theme.danger : theme.flow,
+      width: 6,
+      role: a.deaccelerator ? 'deaccelerator' : 'accelerator',
+    });
+    foreground.push({
+      t: 'text',
+      x: at.x - 40,
+      y: at.y + 8,
+      text: a.name,
+      size: 10,
+      fill: theme.text,
+      align: 'center',
+      width: 80,
+      role: 'accelerator-label',
+    });
   }
   return { frame, theme, notes, background, links, components, overlays, badges, foreground };
 }

@@ -19,7 +19,9 @@ function expectSeedConclusions(fs: readonly Finding[]): void {
   expect(paths).toContainEqual(['Data Management', 'DataOps', 'Unified AI Ops Framework']);
   expect(paths).toContainEqual(['Model Lifecycle', 'MLOps', 'Unified AI Ops Framework']);
   const bottlenecks = names(fs, 'bottleneck').map((c) => c[0]);
-  expect(bottlenecks).toEqual(expect.arrayContaining(['Collaborative Workflows', 'Governance & Compliance', 'Change Management']));
+  expect(bottlenecks).toEqual(
+    expect.arrayContaining(['Collaborative Workflows', 'Governance & Compliance', 'Change Management']),
+  );
   const mis = fs.filter((f) => f.rule === 'misalignment/practice-lag');
   const gov = mis.find((f) => f.components[0] === 'Governance & Compliance');
   expect(gov?.components.slice(1)).toEqual(expect.arrayContaining(['DataOps', 'MLOps', 'FinOps']));
@@ -45,12 +47,19 @@ describe('the Unified AI Ops map', () => {
   });
 
   it('ranks the two seed critical paths first', () => {
-    expect(names(findingsOf('maps/unified-ai-ops.owm'), 'critical-path').slice(0, 2).map((p) => p[0]).sort()).toEqual(['Data Management', 'Model Lifecycle']);
+    expect(
+      names(findingsOf('maps/unified-ai-ops.owm'), 'critical-path')
+        .slice(0, 2)
+        .map((p) => p[0])
+        .sort(),
+    ).toEqual(['Data Management', 'Model Lifecycle']);
   });
 
   it('recommends acting on the bottleneck practices and preparing for commoditisation', () => {
     const recs = findingsOf('maps/unified-ai-ops.owm').filter((f) => f.kind === 'recommendation');
-    expect(recs.find((r) => r.components[0] === 'Governance & Compliance')?.rule).toBe('recommendation/co-evolve-practices');
+    expect(recs.find((r) => r.components[0] === 'Governance & Compliance')?.rule).toBe(
+      'recommendation/co-evolve-practices',
+    );
     expect(recs.find((r) => r.components[0] === 'CI/CD Pipelines')?.rule).toBe('recommendation/use-utility');
     const ids = new Set(findingsOf('maps/unified-ai-ops.owm').map((f) => f.id));
     for (const r of recs) for (const b of r.basedOn ?? []) expect(ids.has(b)).toBe(true);
@@ -72,7 +81,9 @@ describe('small maps whose answer is obvious', () => {
   it('a (build) component at commodity is a method mismatch with a use-utility recommendation', () => {
     const fs = findingsOf(`${dir}/build-commodity.owm`);
     expect(fs.filter((f) => f.rule === 'sourcing/method').map((f) => f.components)).toEqual([['Compute']]);
-    expect(fs.find((f) => f.kind === 'recommendation' && f.components[0] === 'Compute')?.rule).toBe('recommendation/use-utility');
+    expect(fs.find((f) => f.kind === 'recommendation' && f.components[0] === 'Compute')?.rule).toBe(
+      'recommendation/use-utility',
+    );
   });
   it('inertia on a component with an evolve arrow is flagged, with a remove-inertia recommendation', () => {
     const fs = findingsOf(`${dir}/inertia-evolve.owm`);
@@ -80,11 +91,15 @@ describe('small maps whose answer is obvious', () => {
     expect(fs.some((f) => f.rule === 'recommendation/remove-inertia')).toBe(true);
   });
   it('recommends by the component, however its name is spaced', () => {
-    const fs = analyze(parseMap('anchor U [0.9, 0.7]\ncomponent Cloud  Compute [0.3, 0.85] (build)\nU->Cloud Compute')).findings;
+    const fs = analyze(
+      parseMap('anchor U [0.9, 0.7]\ncomponent Cloud  Compute [0.3, 0.85] (build)\nU->Cloud Compute'),
+    ).findings;
     expect(fs.find((f) => f.kind === 'recommendation')?.rule).toBe('recommendation/use-utility');
   });
   it('outsourcing a genesis component is a method mismatch', () => {
-    const fs = analyze(parseMap('anchor U [0.9, 0.5]\ncomponent New Idea [0.5, 0.05] (outsource)\nU->New Idea')).findings;
+    const fs = analyze(
+      parseMap('anchor U [0.9, 0.5]\ncomponent New Idea [0.5, 0.05] (outsource)\nU->New Idea'),
+    ).findings;
     expect(fs.filter((f) => f.rule === 'sourcing/method').map((f) => f.components)).toEqual([['New Idea']]);
   });
 });
@@ -115,7 +130,9 @@ describe('determinism', () => {
     const a = analysisToJson(analyze(parseMap(text)));
     const b = analysisToJson(analyze(parseMap(text)));
     expect(a).toBe(b);
-    expect(analysisToMarkdown(parseMap(text), analyze(parseMap(text)))).toBe(analysisToMarkdown(parseMap(text), analyze(parseMap(text))));
+    expect(analysisToMarkdown(parseMap(text), analyze(parseMap(text)))).toBe(
+      analysisToMarkdown(parseMap(text), analyze(parseMap(text))),
+    );
   });
 
   it('keeps finding ids when an unrelated component is added', () => {
@@ -136,37 +153,47 @@ describe('determinism', () => {
   });
 
   it('diagnoses the same findings as the full analysis, less the recommendations, and reuses them', () => {
-    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
-      const model = parseMap(text);
-      const full = analyze(model);
-      const d = diagnose(model);
-      expect(d.findings).toEqual(full.findings.filter((f) => f.kind !== 'recommendation'));
-      expect(analyze(model, undefined, d)).toEqual(full);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+        const model = parseMap(text);
+        const full = analyze(model);
+        const d = diagnose(model);
+        expect(d.findings).toEqual(full.findings.filter((f) => f.kind !== 'recommendation'));
+        expect(analyze(model, undefined, d)).toEqual(full);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('reads a map the same whatever map was analysed before it (moves and link changes included)', () => {
-    const moved = (text: string) => text.replace(/\[(0\.\d+), (0\.\d+)\]/, (_m, v: string, m: string) => `[${v}, ${(1 - Number(m)).toFixed(2)}]`);
+    const moved = (text: string) =>
+      text.replace(/\[(0\.\d+), (0\.\d+)\]/, (_m, v: string, m: string) => `[${v}, ${(1 - Number(m)).toFixed(2)}]`);
     const unlinked = (text: string) => text.replace(/^.*->.*$/m, '');
-    fc.assert(fc.property(mapText, mapText, (a, b) => {
-      const fresh = analyzeAfter(b, b);
-      for (const before of [a, moved(b), unlinked(b)]) expect(analyzeAfter(before, b)).toEqual(fresh);
-      expect(analyzeAfter(b, unlinked(b))).toEqual(analyzeAfter(a, unlinked(b)));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(mapText, mapText, (a, b) => {
+        const fresh = analyzeAfter(b, b);
+        for (const before of [a, moved(b), unlinked(b)]) expect(analyzeAfter(before, b)).toEqual(fresh);
+        expect(analyzeAfter(b, unlinked(b))).toEqual(analyzeAfter(a, unlinked(b)));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('sorts the findings of any map by kind, then score, then id', () => {
     expect(FINDING_KINDS.at(-1)).toBe('recommendation');
-    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
-      const fs = analyze(parseMap(text)).findings;
-      for (let i = 1; i < fs.length; i++) {
-        const a = fs[i - 1]!;
-        const b = fs[i]!;
-        const ka = FINDING_KINDS.indexOf(a.kind);
-        const kb = FINDING_KINDS.indexOf(b.kind);
-        expect(ka < kb || (ka === kb && (a.score > b.score || (a.score === b.score && a.id < b.id)))).toBe(true);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+        const fs = analyze(parseMap(text)).findings;
+        for (let i = 1; i < fs.length; i++) {
+          const a = fs[i - 1]!;
+          const b = fs[i]!;
+          const ka = FINDING_KINDS.indexOf(a.kind);
+          const kb = FINDING_KINDS.indexOf(b.kind);
+          expect(ka < kb || (ka === kb && (a.score > b.score || (a.score === b.score && a.id < b.id)))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -187,50 +214,94 @@ describe('the analysis never throws', () => {
   }
 
   it('on generated and mutated maps', () => {
-    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
-      const m = parseMap(text);
-      analysisToMarkdown(m, analyze(m));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+        const m = parseMap(text);
+        analysisToMarkdown(m, analyze(m));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('what the analysis never says, on any map', () => {
-  const ACTS_ON_SUPPLY = new Set(['critical-path', 'bottleneck', 'disruption-risk', 'sourcing', 'recommendation', 'evolution-gap']);
+  const ACTS_ON_SUPPLY = new Set([
+    'critical-path',
+    'bottleneck',
+    'disruption-risk',
+    'sourcing',
+    'recommendation',
+    'evolution-gap',
+  ]);
   it('no move, path, bottleneck or disruption on a user, a need, an adversary or a pipeline class; one recommendation per component', () => {
-    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
-      const m = parseMap(text);
-      const a = analyze(m);
-      const role = new Map(m.components.map((c) => [c.name, c.role]));
-      for (const f of a.findings) {
-        if (!ACTS_ON_SUPPLY.has(f.kind)) continue;
-        for (const c of f.kind === 'recommendation' || f.kind === 'disruption-risk' || f.kind === 'bottleneck' ? f.components.slice(0, 1) : f.components) {
-          expect([f.rule, c, role.get(c) ?? 'supply']).toEqual([f.rule, c, 'supply']);
+    fc.assert(
+      fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+        const m = parseMap(text);
+        const a = analyze(m);
+        const role = new Map(m.components.map((c) => [c.name, c.role]));
+        for (const f of a.findings) {
+          if (!ACTS_ON_SUPPLY.has(f.kind)) continue;
+          for (const c of f.kind === 'recommendation' || f.kind === 'disruption-risk' || f.kind === 'bottleneck'
+            ? f.components.slice(0, 1)
+            : f.components) {
+            expect([f.rule, c, role.get(c) ?? 'supply']).toEqual([f.rule, c, 'supply']);
+          }
         }
-      }
-      const recs = a.findings.filter((f) => f.kind === 'recommendation').map((f) => f.components[0]);
-      expect(new Set(recs).size).toBe(recs.length);
-      const paths = a.findings.filter((f) => f.kind === 'critical-path').map((f) => `>${f.components.join('>')}>`);
-      for (const p of paths) expect(paths.filter((q) => q !== p && q.includes(p))).toEqual([]);
-      expect(a.summary.length).toBeLessThanOrEqual(7);
-      if (m.components.filter((c) => c.type !== 'evolved').length >= 5) expect(a.summary.length).toBeGreaterThanOrEqual(1);
-    }), { numRuns: 300 });
+        const recs = a.findings.filter((f) => f.kind === 'recommendation').map((f) => f.components[0]);
+        expect(new Set(recs).size).toBe(recs.length);
+        const paths = a.findings.filter((f) => f.kind === 'critical-path').map((f) => `>${f.components.join('>')}>`);
+        for (const p of paths) expect(paths.filter((q) => q !== p && q.includes(p))).toEqual([]);
+        expect(a.summary.length).toBeLessThanOrEqual(7);
+        if (m.components.filter((c) => c.type !== 'evolved').length >= 5)
+          expect(a.summary.length).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('no disruption risk on what nothing depends on, on a user, a need or a pipeline class', () => {
-    const fs = analyze(parseMap([
-      'component Customer [0.95, 0.5]', 'component Buy online [0.88, 0.68]', 'component Shop [0.7, 0.5]', 'component Payments [0.3, 0.68]',
-      'component Spare Server [0.2, 0.69]', 'component Power [0.25, 0.66]', 'pipeline Power [0.3, 0.9]', 'component Coal [0.24, 0.9]',
-      'Customer->Buy online', 'Buy online->Shop', 'Shop->Payments', 'Payments->Power',
-    ].join('\n'))).findings;
+    const fs = analyze(
+      parseMap(
+        [
+          'component Customer [0.95, 0.5]',
+          'component Buy online [0.88, 0.68]',
+          'component Shop [0.7, 0.5]',
+          'component Payments [0.3, 0.68]',
+          'component Spare Server [0.2, 0.69]',
+          'component Power [0.25, 0.66]',
+          'pipeline Power [0.3, 0.9]',
+          'component Coal [0.24, 0.9]',
+          'Customer->Buy online',
+          'Buy online->Shop',
+          'Shop->Payments',
+          'Payments->Power',
+        ].join('\n'),
+      ),
+    ).findings;
     expect(fs.filter((f) => f.kind === 'disruption-risk').map((f) => f.components[0])).toEqual(['Payments']);
   });
 
   it('follows no chain through an adversary: its tooling is not ours to strengthen', () => {
-    const fs = analyze(parseMap([
-      'component Business [0.95, 0.5]', 'component Threat Actor [0.9, 0.3]', 'component Email [0.7, 0.8]', 'component Exploit Kit [0.6, 0.15]',
-      'component Malware Dev [0.4, 0.1]', 'Business->Email', 'Threat Actor->Exploit Kit', 'Exploit Kit->Malware Dev', 'Exploit Kit->Email',
-    ].join('\n'))).findings;
+    const fs = analyze(
+      parseMap(
+        [
+          'component Business [0.95, 0.5]',
+          'component Threat Actor [0.9, 0.3]',
+          'component Email [0.7, 0.8]',
+          'component Exploit Kit [0.6, 0.15]',
+          'component Malware Dev [0.4, 0.1]',
+          'Business->Email',
+          'Threat Actor->Exploit Kit',
+          'Exploit Kit->Malware Dev',
+          'Exploit Kit->Email',
+        ].join('\n'),
+      ),
+    ).findings;
     const named = new Set(fs.flatMap((f) => f.components));
-    expect([named.has('Exploit Kit'), named.has('Malware Dev'), named.has('Threat Actor')]).toEqual([false, false, false]);
+    expect([named.has('Exploit Kit'), named.has('Malware Dev'), named.has('Threat Actor')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -45,39 +45,80 @@ let texts: { source: string; texts: string[] } | null = null;
 export function testMaps(): { source: string; texts: string[] } {
   if (texts) return texts;
   const dir = corpusDir();
-  if (dir) texts = { source: `the conformance corpus (${dir})`, texts: corpusMaps(dir).map(([g, f]) => readFileSync(join(dir, g, f), 'utf8')) };
-  else texts = { source: 'the project\'s own maps (no conformance corpus beside this checkout)', texts: [...owmFiles(join(root, 'maps')), ...owmFiles(join(root, 'tests/fixtures'))].map((f) => readFileSync(f, 'utf8')) };
+  if (dir)
+    texts = {
+      source: `the conformance corpus (${dir})`,
+      texts: corpusMaps(dir).map(([g, f]) => readFileSync(join(dir, g, f), 'utf8')),
+    };
+  else
+    texts = {
+      source: "the project's own maps (no conformance corpus beside this checkout)",
+      texts: [...owmFiles(join(root, 'maps')), ...owmFiles(join(root, 'tests/fixtures'))].map((f) =>
+        readFileSync(f, 'utf8'),
+      ),
+    };
   console.log(`corpus-wide tests run on ${texts.source}: ${texts.texts.length} maps`);
   return texts;
 }
 
 export interface Counts {
-  components: number; anchors: number; submaps: number; links: number; evolved: number; pipelines: number
-  pipelineChildren: number; notes: number; annotations: number; attitudes: number; accelerators: number
+  components: number;
+  anchors: number;
+  submaps: number;
+  links: number;
+  evolved: number;
+  pipelines: number;
+  pipelineChildren: number;
+  notes: number;
+  annotations: number;
+  attitudes: number;
+  accelerators: number;
 }
 
 export function ourCounts(m: MapModel): Counts {
   const by = (t: string) => m.components.filter((c) => c.type === t).length;
   return {
-    components: by('component'), anchors: by('anchor'), submaps: by('submap'), links: m.links.length,
-    evolved: m.evolves.length, pipelines: m.pipelines.length, pipelineChildren: by('pipeline-child'),
-    notes: m.notes.length, annotations: m.annotations.length, attitudes: m.attitudes.length, accelerators: m.accelerators.length,
+    components: by('component'),
+    anchors: by('anchor'),
+    submaps: by('submap'),
+    links: m.links.length,
+    evolved: m.evolves.length,
+    pipelines: m.pipelines.length,
+    pipelineChildren: by('pipeline-child'),
+    notes: m.notes.length,
+    annotations: m.annotations.length,
+    attitudes: m.attitudes.length,
+    accelerators: m.accelerators.length,
   };
 }
 
 export interface PeerOutput {
-  components: { name: string; visibility: number; maturity: number }[]; anchors: { name: string; visibility: number; maturity: number }[]
-  submaps: { name: string; visibility: number; maturity: number }[]; links: { start: string; end: string }[]; evolved: unknown[]
-  pipelines: { components: { name: string; maturity: number }[] }[]; notes: unknown[]; annotations: unknown[]; attitudes: unknown[]; accelerators: unknown[]
-  errors: unknown[]
+  components: { name: string; visibility: number; maturity: number }[];
+  anchors: { name: string; visibility: number; maturity: number }[];
+  submaps: { name: string; visibility: number; maturity: number }[];
+  links: { start: string; end: string }[];
+  evolved: unknown[];
+  pipelines: { components: { name: string; maturity: number }[] }[];
+  notes: unknown[];
+  annotations: unknown[];
+  attitudes: unknown[];
+  accelerators: unknown[];
+  errors: unknown[];
 }
 
 export function peerCounts(p: PeerOutput): Counts & { errors: number } {
   return {
-    components: p.components.length, anchors: p.anchors.length, submaps: p.submaps.length, links: p.links.length,
-    evolved: p.evolved.length, pipelines: p.pipelines.length,
+    components: p.components.length,
+    anchors: p.anchors.length,
+    submaps: p.submaps.length,
+    links: p.links.length,
+    evolved: p.evolved.length,
+    pipelines: p.pipelines.length,
     pipelineChildren: p.pipelines.reduce((n, q) => n + q.components.length, 0),
-    notes: p.notes.length, annotations: p.annotations.length, attitudes: p.attitudes.length, accelerators: p.accelerators.length,
+    notes: p.notes.length,
+    annotations: p.annotations.length,
+    attitudes: p.attitudes.length,
+    accelerators: p.accelerators.length,
     errors: p.errors.length,
   };
 }

@@ -4,16 +4,45 @@
 // are taken; it is the oracle for "formatting never changes what that tool reads".
 
 const KEYWORDS = ['component', 'anchor', 'submap', 'pipeline', 'note', 'accelerator', 'deaccelerator'];
-const NOT_LINKS = ['evolution', 'anchor', 'evolve', 'component', 'style', 'build', 'buy', 'outsource', 'title', 'annotation', 'annotations',
-  'pipeline', 'note', 'pioneers', 'settlers', 'townplanners', 'submap', 'url', '{', '}', 'accelerator', 'deaccelerator', 'size'];
+const NOT_LINKS = [
+  'evolution',
+  'anchor',
+  'evolve',
+  'component',
+  'style',
+  'build',
+  'buy',
+  'outsource',
+  'title',
+  'annotation',
+  'annotations',
+  'pipeline',
+  'note',
+  'pioneers',
+  'settlers',
+  'townplanners',
+  'submap',
+  'url',
+  '{',
+  '}',
+  'accelerator',
+  'deaccelerator',
+  'size',
+];
 
 function stripComments(text: string): string[] {
   const out: string[] = [];
   let open = false;
   for (const raw of text.split('\n')) {
     const line = raw.trim().startsWith('url') ? raw : raw.split('//')[0]!;
-    if (line.includes('/*')) { open = true; out.push(line.split('/*')[0]!.trim()); } else if (open) {
-      if (line.includes('*/')) { open = false; out.push(line.split('*/')[1]!.trim()); } else out.push('');
+    if (line.includes('/*')) {
+      open = true;
+      out.push(line.split('/*')[0]!.trim());
+    } else if (open) {
+      if (line.includes('*/')) {
+        open = false;
+        out.push(line.split('*/')[1]!.trim());
+      } else out.push('');
     } else out.push(line);
   }
   return out;

@@ -9,11 +9,11 @@ import type { EditorStore } from '../../src/editor/store.js';
 
 declare global {
   interface Window {
-    mapwright: EditorStore
-    mapwrightEditor: EditorView
-    mapwrightCanvas: CanvasHandle
-    mapwrightSession: Session
-    Konva: typeof Konva
+    mapwright: EditorStore;
+    mapwrightEditor: EditorView;
+    mapwrightCanvas: CanvasHandle;
+    mapwrightSession: Session;
+    Konva: typeof Konva;
   }
 }
 
@@ -22,10 +22,15 @@ export const DEFAULT_MAP = readFileSync(new URL('../../maps/unified-ai-ops.owm',
 /** A page with the app open, collecting page errors (each test ends by checking there were none). */
 export const test = base.extend<{ app: Page; errors: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
-  errors: async ({}, use) => { await use([]); },
+  errors: async ({}, use) => {
+    await use([]);
+  },
   app: async ({ page, errors }, use) => {
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     await openApp(page);
     await use(page);
   },
@@ -40,7 +45,8 @@ export async function openApp(page: Page, url = '/'): Promise<void> {
 }
 
 export const storeText = (page: Page): Promise<string> => page.evaluate(() => window.mapwright.getState().text);
-export const editorText = (page: Page): Promise<string> => page.evaluate(() => window.mapwrightEditor.state.doc.toString());
+export const editorText = (page: Page): Promise<string> =>
+  page.evaluate(() => window.mapwrightEditor.state.doc.toString());
 export const findingIds = (page: Page): Promise<string[]> =>
   page.$$eval('[data-testid="findings"] li.finding', (els) => els.map((e) => e.getAttribute('data-id') ?? ''));
 
@@ -72,11 +78,14 @@ export async function pointOf(page: Page, name: string): Promise<{ x: number; y:
 /** The page x of a maturity on the evolution axis. */
 export async function xOfMaturity(page: Page, maturity: number): Promise<number> {
   const box = await canvasBox(page);
-  return page.evaluate(([m, left]) => {
-    const f = window.mapwrightCanvas.scene()!.frame;
-    const v = window.mapwrightCanvas.view();
-    return left! + v.x + (48 + m! * (f.width - 48 - 24)) * v.scale;
-  }, [maturity, box.x]);
+  return page.evaluate(
+    ([m, left]) => {
+      const f = window.mapwrightCanvas.scene()!.frame;
+      const v = window.mapwrightCanvas.view();
+      return left! + v.x + (48 + m! * (f.width - 48 - 24)) * v.scale;
+    },
+    [maturity, box.x],
+  );
 }
 
 /** The 1-based numbers of the lines that differ between two texts of the same length in lines. */
@@ -95,7 +104,12 @@ export async function typeAtEnd(page: Page, line: string): Promise<void> {
 }
 
 /** Drags a component horizontally to a maturity in 12 steps; `during` runs before the release. */
-export async function dragComponent(page: Page, name: string, toMaturity: number, during: () => Promise<void> = async () => {}): Promise<void> {
+export async function dragComponent(
+  page: Page,
+  name: string,
+  toMaturity: number,
+  during: () => Promise<void> = async () => {},
+): Promise<void> {
   const from = await pointOf(page, name);
   const toX = await xOfMaturity(page, toMaturity);
   await page.mouse.move(from.x, from.y);
@@ -114,7 +128,10 @@ export async function dragComponent(page: Page, name: string, toMaturity: number
 export async function dragBy(page: Page, x: number, y: number, dx: number, dy: number, steps = 8): Promise<void> {
   await page.mouse.move(x, y);
   await page.mouse.down();
-  for (let i = 1; i <= steps; i++) { await page.mouse.move(x + (dx * i) / steps, y + (dy * i) / steps); await page.waitForTimeout(20); }
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x + (dx * i) / steps, y + (dy * i) / steps);
+    await page.waitForTimeout(20);
+  }
   await page.mouse.up();
   await page.waitForTimeout(150);
 }

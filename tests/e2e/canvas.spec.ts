@@ -1,6 +1,17 @@
 // The canvas: loading, dragging, nudging, labels, notes, rename and delete.
 import {
-  canvasBox, changedLines, DEFAULT_MAP, dragBy, dragComponent, editorText, expect, findingIds, loadMap, pointOf, storeText, test,
+  canvasBox,
+  changedLines,
+  DEFAULT_MAP,
+  dragBy,
+  dragComponent,
+  editorText,
+  expect,
+  findingIds,
+  loadMap,
+  pointOf,
+  storeText,
+  test,
 } from './app.js';
 
 test('loads the Unified AI Ops map by default, with its analysis', async ({ app: page, errors }) => {
@@ -14,16 +25,23 @@ test('loads the Unified AI Ops map by default, with its analysis', async ({ app:
   expect(errors).toEqual([]);
 });
 
-test('dragging a component across Custom-Built -> Product changes its line only; one undo restores both', async ({ app: page, errors }) => {
+test('dragging a component across Custom-Built -> Product changes its line only; one undo restores both', async ({
+  app: page,
+  errors,
+}) => {
   const before = await storeText(page);
   const findingsBefore = await findingIds(page);
   expect(findingsBefore).toContain('evolution-gap/stage-crossing:Centralized Platform');
-  let held: { text: string; editor: string; stage: string | null; findings: string[]; outline: string | null; onTop: boolean } | undefined;
+  let held:
+    | { text: string; editor: string; stage: string | null; findings: string[]; outline: string | null; onTop: boolean }
+    | undefined;
   await dragComponent(page, 'Centralized Platform', 0.46, async () => {
     // The side panels and the text editor follow a drag at most every 100 ms: give them that long.
     await page.waitForTimeout(250);
     held = {
-      text: await storeText(page), editor: await editorText(page), stage: await page.getByTestId('drag-stage').textContent(),
+      text: await storeText(page),
+      editor: await editorText(page),
+      stage: await page.getByTestId('drag-stage').textContent(),
       findings: await findingIds(page),
       outline: await page.locator('.outline li[data-name="Centralized Platform"] .stage').textContent(),
       // The node in hand is drawn over the others: on the top layer.
@@ -39,7 +57,9 @@ test('dragging a component across Custom-Built -> Product changes its line only;
   expect(held!.editor, 'the text editor follows the drag before the drop').toBe(held!.text);
   expect(held!.stage, 'the stage under the pointer is shown').toBe('Product (+rental)');
   expect(held!.onTop, 'the dragged component is drawn over the others').toBe(true);
-  expect(held!.findings, 'the findings change while the component is held').not.toContain('evolution-gap/stage-crossing:Centralized Platform');
+  expect(held!.findings, 'the findings change while the component is held').not.toContain(
+    'evolution-gap/stage-crossing:Centralized Platform',
+  );
   expect(held!.outline, 'the outline follows the drag').toMatch(/^Product \(\+rental\) · 0\.4[4-8]$/);
   const after = await storeText(page);
   expect(changedLines(before, after), 'only the Centralized Platform line changed').toEqual([12]);
@@ -108,11 +128,17 @@ test('arrow keys move the selected component through the same edit path', async 
   expect(await storeText(page)).toBe(before);
 });
 
-test('a note, and a selected component\'s label, are dragged with the mouse: each changes its own line only', async ({ app: page, errors }) => {
+test("a note, and a selected component's label, are dragged with the mouse: each changes its own line only", async ({
+  app: page,
+  errors,
+}) => {
   await loadMap(page, 'title Drag\ncomponent Alpha [0.50, 0.50]\nnote Remember me [0.30, 0.30]', 'drag.owm');
   const box = await canvasBox(page);
   const before = await storeText(page);
-  const note = await page.evaluate(() => { const n = window.mapwrightCanvas.scene()!.notes[0]!; return { x: n.x, y: n.y }; });
+  const note = await page.evaluate(() => {
+    const n = window.mapwrightCanvas.scene()!.notes[0]!;
+    return { x: n.x, y: n.y };
+  });
   // Pressed on the note's text (a few pixels into it), dragged right.
   await dragBy(page, box.x + note.x + 12, box.y + note.y + 6, 120, 0);
   const afterNote = await storeText(page);
@@ -123,7 +149,9 @@ test('a note, and a selected component\'s label, are dragged with the mouse: eac
   const a = await pointOf(page, 'Alpha');
   await page.mouse.click(a.x, a.y);
   await page.waitForTimeout(150);
-  const label = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'Alpha')!.label);
+  const label = await page.evaluate(
+    () => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'Alpha')!.label,
+  );
   await dragBy(page, box.x + label.x + 8, box.y + label.y + 6, 30, 20);
   const afterLabel = await storeText(page);
   expect(changedLines(afterNote, afterLabel), 'only the component line changed').toEqual([2]);
@@ -139,8 +167,14 @@ test('rename by double-click renames every reference; delete removes links', asy
   await input.press('Enter');
   await page.waitForTimeout(100);
   const t = await storeText(page);
-  const code = t.split('\n').filter((l) => !l.startsWith('//')).join('\n');
-  expect(code.replace(/Cloud FinOps/g, ''), 'every reference renamed (comments are the user\'s words and stay)').not.toContain('FinOps');
+  const code = t
+    .split('\n')
+    .filter((l) => !l.startsWith('//'))
+    .join('\n');
+  expect(
+    code.replace(/Cloud FinOps/g, ''),
+    "every reference renamed (comments are the user's words and stay)",
+  ).not.toContain('FinOps');
   expect(t).toContain('Unified AI Ops Framework->Cloud FinOps');
   await page.keyboard.press('Delete');
   await page.waitForTimeout(100);
@@ -151,7 +185,10 @@ test('rename by double-click renames every reference; delete removes links', asy
   expect(await storeText(page)).toBe(DEFAULT_MAP);
 });
 
-test('click to select, then drag from the circle: the component moves, not its label', async ({ app: page, errors }) => {
+test('click to select, then drag from the circle: the component moves, not its label', async ({
+  app: page,
+  errors,
+}) => {
   const before = await storeText(page);
   const p = await pointOf(page, 'DataOps');
   await page.mouse.click(p.x, p.y);
@@ -165,7 +202,9 @@ test('click to select, then drag from the circle: the component moves, not its l
   expect(m, line).not.toBeNull();
   expect(Number(m![1]), 'the component moved right').toBeGreaterThan(0.33);
   // The label still moves when the press is on the label itself.
-  const label = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'DataOps')!.label);
+  const label = await page.evaluate(
+    () => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'DataOps')!.label,
+  );
   const box = await canvasBox(page);
   await dragBy(page, box.x + label.x + 6, box.y + label.y + 6, 0, 30);
   expect((await storeText(page)).split('\n')[12]).toMatch(/ label \[-58, (2[5-9]|3[0-9])\]$/);
@@ -173,12 +212,18 @@ test('click to select, then drag from the circle: the component moves, not its l
 });
 
 /** Roles of the analysis drawn on the canvas: badges and highlighted edges. */
-const findingShapes = (page: import('@playwright/test').Page) => page.evaluate(() => {
-  const s = window.mapwrightCanvas.scene()!;
-  return s.badges.length + s.overlays.filter((o) => o.role === 'critical-path-edge' || o.role === 'misalignment-line').length;
-});
+const findingShapes = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const s = window.mapwrightCanvas.scene()!;
+    return (
+      s.badges.length +
+      s.overlays.filter((o) => o.role === 'critical-path-edge' || o.role === 'misalignment-line').length
+    );
+  });
 
-test('Predict shows no findings on the canvas until the reveal; hiding the analysis hides them too', async ({ app: page }) => {
+test('Predict shows no findings on the canvas until the reveal; hiding the analysis hides them too', async ({
+  app: page,
+}) => {
   await expect.poll(() => findingShapes(page)).toBeGreaterThan(0);
   await page.click('[data-testid="side-learn"]');
   await expect.poll(() => findingShapes(page), { message: 'no answers before the guess' }).toBe(0);
@@ -186,7 +231,11 @@ test('Predict shows no findings on the canvas until the reveal; hiding the analy
   await page.waitForTimeout(300);
   expect(await findingShapes(page)).toBe(0);
   await page.click('[data-testid="reveal"]');
-  await expect.poll(() => page.evaluate(() => window.mapwrightCanvas.scene()!.badges.filter((b) => b.role === 'badge-bottleneck').length)).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() => window.mapwrightCanvas.scene()!.badges.filter((b) => b.role === 'badge-bottleneck').length),
+    )
+    .toBeGreaterThan(0);
   await page.click('[data-testid="side-findings"]');
   await expect.poll(() => findingShapes(page)).toBeGreaterThan(0);
   await page.click('button[data-action="panel"]');
@@ -195,7 +244,9 @@ test('Predict shows no findings on the canvas until the reveal; hiding the analy
   await expect.poll(() => findingShapes(page)).toBeGreaterThan(0);
 });
 
-test('the context menu of a low component opens inside the window and stays open until a choice', async ({ app: page }) => {
+test('the context menu of a low component opens inside the window and stays open until a choice', async ({
+  app: page,
+}) => {
   const p = await pointOf(page, 'Cloud Infrastructure');
   await page.mouse.click(p.x, p.y, { button: 'right' });
   const menu = page.getByTestId('context-menu');
@@ -247,8 +298,11 @@ test('while the map is stale a drag changes no text, and says why', async ({ app
   await expect(page.getByTestId('stale')).toContainText('read-only');
 });
 
-test('a half-typed component line does not jump onto the map until the line is left or the user pauses', async ({ app: page }) => {
-  const drawn = () => page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name.startsWith('Model Reg')));
+test('a half-typed component line does not jump onto the map until the line is left or the user pauses', async ({
+  app: page,
+}) => {
+  const drawn = () =>
+    page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name.startsWith('Model Reg')));
   await page.locator('.cm-content').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
@@ -259,19 +313,32 @@ test('a half-typed component line does not jump onto the map until the line is l
   // Without coordinates: drawn after a pause.
   await page.keyboard.press('Enter');
   await page.keyboard.type('component Model Reg Two', { delay: 40 });
-  expect(await page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two'))).toBe(false);
-  await expect.poll(() => page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two')), { timeout: 4000 }).toBe(true);
+  expect(
+    await page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two')),
+  ).toBe(false);
+  await expect
+    .poll(
+      () => page.evaluate(() => window.mapwrightCanvas.scene()!.components.some((c) => c.name === 'Model Reg Two')),
+      { timeout: 4000 },
+    )
+    .toBe(true);
 });
 
 test('an inferred kind is shown muted, and "make explicit" writes it into the map', async ({ app: page, errors }) => {
-  await loadMap(page, 'title Kinds\ncomponent Governance [0.60, 0.20]\ncomponent Kanban [0.40, 0.30] label [5, 5]\ncomponent Kettle [0.30, 0.60]\nGovernance->Kettle\nKanban->Kettle\n', 'kinds.owm');
+  await loadMap(
+    page,
+    'title Kinds\ncomponent Governance [0.60, 0.20]\ncomponent Kanban [0.40, 0.30] label [5, 5]\ncomponent Kettle [0.30, 0.60]\nGovernance->Kettle\nKanban->Kettle\n',
+    'kinds.owm',
+  );
   const row = page.locator('.outline li[data-name="Governance"] [data-testid="outline-kind"]');
   await expect(row).toHaveText(/practice/);
   await expect(row).toHaveClass(/inferred/);
   await expect(page.locator('.outline li[data-name="Kettle"] [data-testid="outline-kind"]')).toHaveCount(0);
   await row.getByRole('button', { name: 'make explicit' }).click();
   await expect.poll(() => storeText(page)).toContain('component Governance [0.60, 0.20] (practice)');
-  await expect(page.locator('.outline li[data-name="Governance"] [data-testid="outline-kind"]')).not.toHaveClass(/inferred/);
+  await expect(page.locator('.outline li[data-name="Governance"] [data-testid="outline-kind"]')).not.toHaveClass(
+    /inferred/,
+  );
   // From the context menu, after the label (decorators follow what is read).
   const p = await pointOf(page, 'Kanban');
   await page.mouse.click(p.x, p.y, { button: 'right' });

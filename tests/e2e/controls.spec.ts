@@ -5,7 +5,10 @@ import { expect, storeText, test } from './app.js';
 
 test('a first visit offers the tea shop, a template and a new map', async ({ app: page }) => {
   await expect(page.getByTestId('welcome')).toBeVisible();
-  await page.getByTestId('welcome').getByRole('button', { name: /tea shop/ }).click();
+  await page
+    .getByTestId('welcome')
+    .getByRole('button', { name: /tea shop/ })
+    .click();
   await page.waitForFunction(() => window.mapwright.getState().fileName === 'tea-shop-beginner.owm');
   expect(await storeText(page)).toContain('title Tea Shop');
   await expect(page.getByTestId('welcome')).toHaveCount(0);
@@ -16,7 +19,9 @@ test('? lists every toolbar action with its keys, and Escape closes it', async (
   await page.keyboard.press('Shift+?');
   const help = page.getByTestId('help');
   await expect(help).toBeVisible();
-  const toolbarIds = await page.$$eval('.toolbar button[data-action]', (bs) => bs.map((b) => b.getAttribute('data-action')));
+  const toolbarIds = await page.$$eval('.toolbar button[data-action]', (bs) =>
+    bs.map((b) => b.getAttribute('data-action')),
+  );
   for (const id of toolbarIds) await expect(help.locator(`tr[data-action="${id}"] kbd`).first()).toBeVisible();
   await expect(help).toContainText('Ctrl+Shift+L');
   await expect(help).toContainText('Double-click a component');
@@ -43,5 +48,9 @@ test('the handwritten style draws with its own font, shipped with the app', asyn
   await page.getByTestId('style-picker').selectOption('handwritten');
   await page.waitForFunction(() => window.mapwrightCanvas.scene()?.theme.font.startsWith('Caveat'));
   await page.waitForFunction(() => document.fonts.check('12px Caveat'), undefined, { timeout: 10_000 });
-  expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Caveat' && f.status === 'loaded'))).toBe(true);
+  expect(
+    await page.evaluate(() =>
+      [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Caveat' && f.status === 'loaded'),
+    ),
+  ).toBe(true);
 });

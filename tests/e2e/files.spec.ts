@@ -49,7 +49,10 @@ test('a share link opens the same map in a fresh page', async ({ app: page, brow
 
 test('names are shown as text only, never as markup', async ({ app: page, errors }) => {
   const evil = '<img src=x onerror=alert(1)>';
-  await page.evaluate((n) => window.mapwright.load(`title ${n}\ncomponent "${n}" [0.5, 0.5]\nnote ${n} [0.3, 0.3]`, 'evil.owm'), evil);
+  await page.evaluate(
+    (n) => window.mapwright.load(`title ${n}\ncomponent "${n}" [0.5, 0.5]\nnote ${n} [0.3, 0.3]`, 'evil.owm'),
+    evil,
+  );
   await page.waitForTimeout(200);
   expect(await page.locator('.outline li .name').first().textContent()).toBe(evil);
   await expect(page.locator('img')).toHaveCount(0);
@@ -78,7 +81,10 @@ test('PNG export draws the same clean landscape picture as SVG, whatever the scr
     return readFileSync((await png.path())!);
   };
   const clean = await exportPng();
-  expect(pngSize(clean), 'the SVG export is 1200 x 800; the PNG is the same shape at twice the size').toEqual({ width: 2400, height: 1600 });
+  expect(pngSize(clean), 'the SVG export is 1200 x 800; the PNG is the same shape at twice the size').toEqual({
+    width: 2400,
+    height: 1600,
+  });
   // Select a component and activate a finding (which dims the rest of the canvas), then export again.
   await page.click('.outline li[data-name="DataOps"]');
   await page.locator('[data-testid="findings"] li.finding button').first().click();

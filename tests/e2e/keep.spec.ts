@@ -31,7 +31,9 @@ test('a tiny link with a 40,000-space line opens within a second', async ({ app:
   expect(errors).toEqual([]);
 });
 
-test('a shared map opens beside the user\'s own: the fragment goes, edits survive a reload, the own map is in Recent maps', async ({ app: page }) => {
+test("a shared map opens beside the user's own: the fragment goes, edits survive a reload, the own map is in Recent maps", async ({
+  app: page,
+}) => {
   await loadMap(page, 'title Mine\ncomponent Kept [0.5, 0.5]\n', 'mine.owm');
   await page.waitForTimeout(500);
   await page.goto(`/${fragmentOf('title Theirs\ncomponent Shared [0.4, 0.4]\n')}`);
@@ -52,7 +54,10 @@ test('a shared map opens beside the user\'s own: the fragment goes, edits surviv
   expect(await storeText(page)).toBe('title Mine\ncomponent Kept [0.5, 0.5]\n');
 });
 
-test('two tabs, two maps: each reload shows its own map, and a closed tab\'s map stays recoverable', async ({ app: a, context }) => {
+test("two tabs, two maps: each reload shows its own map, and a closed tab's map stays recoverable", async ({
+  app: a,
+  context,
+}) => {
   await a.getByTestId('file-menu').click();
   await a.getByTestId('file-new').click();
   await typeAtEnd(a, 'component Only In A [0.3, 0.3]');
@@ -113,17 +118,31 @@ test('history puts a snapshot back as one undo step', async ({ app: page }) => {
 
 test('storage that fails is said aloud, and closing the tab then asks first', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, 'indexedDB', { value: { open() { throw new Error('storage is blocked'); } } });
+    Object.defineProperty(window, 'indexedDB', {
+      value: {
+        open() {
+          throw new Error('storage is blocked');
+        },
+      },
+    });
   });
   await openApp(page);
   await expect(page.getByTestId('save-problem')).toContainText('storage is blocked');
   await typeAtEnd(page, 'note unsaved [0.2, 0.2]');
-  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
   await page.close({ runBeforeUnload: true });
   expect(await asked).toBe('beforeunload');
 });
 
-test('a failing view shows a message with the map to download; the text editor keeps working', async ({ app: page, errors }) => {
+test('a failing view shows a message with the map to download; the text editor keeps working', async ({
+  app: page,
+  errors,
+}) => {
   await page.evaluate(() => window.mapwright.crashView('canvas'));
   await expect(page.getByTestId('view-error')).toBeVisible();
   await typeAtEnd(page, 'component Still Typing [0.4, 0.4]');

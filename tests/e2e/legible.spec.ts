@@ -18,12 +18,20 @@ async function labelBoxes(page: Page) {
       ctx.font = `${c.type === 'anchor' ? 'bold ' : ''}12px ${scene.theme.font}`;
       const lines = c.label.text.split('\n');
       const w = Math.max(...lines.map((l) => ctx.measureText(l).width));
-      return { name: c.name, x: host.x + view.x + c.label.x * view.scale, y: host.y + view.y + c.label.y * view.scale, w: w * view.scale, h: lines.length * 14 * view.scale, host: { x: host.x, y: host.y, w: host.width, h: host.height } };
+      return {
+        name: c.name,
+        x: host.x + view.x + c.label.x * view.scale,
+        y: host.y + view.y + c.label.y * view.scale,
+        w: w * view.scale,
+        h: lines.length * 14 * view.scale,
+        host: { x: host.x, y: host.y, w: host.width, h: host.height },
+      };
     });
   });
 }
 type B = { x: number; y: number; w: number; h: number; host: { x: number; y: number; w: number; h: number } };
-const meet = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const meet = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 test('no two labels overlap and none leaves the canvas, on the default map', async ({ app: page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -31,9 +39,15 @@ test('no two labels overlap and none leaves the canvas, on the default map', asy
   await page.screenshot({ path: new URL('default-map.png', SHOTS).pathname });
   const boxes = await labelBoxes(page);
   const overlapping: string[] = [];
-  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (meet(boxes[i]!, boxes[j]!)) overlapping.push(`${boxes[i]!.name} / ${boxes[j]!.name}`);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      if (meet(boxes[i]!, boxes[j]!)) overlapping.push(`${boxes[i]!.name} / ${boxes[j]!.name}`);
   expect(overlapping).toEqual([]);
-  const outside = boxes.filter((b: B) => b.x < b.host.x || b.y < b.host.y || b.x + b.w > b.host.x + b.host.w || b.y + b.h > b.host.y + b.host.h).map((b) => b.name);
+  const outside = boxes
+    .filter(
+      (b: B) => b.x < b.host.x || b.y < b.host.y || b.x + b.w > b.host.x + b.host.w || b.y + b.h > b.host.y + b.host.h,
+    )
+    .map((b) => b.name);
   expect(outside).toEqual([]);
 });
 
@@ -61,8 +75,13 @@ test('zoom controls show the level, and the axes stay in view when zoomed', asyn
   await expect(page.getByTestId('zoom-level')).toHaveText('100%');
 });
 
-for (const viewport of [{ width: 1600, height: 900 }, { width: 1280, height: 800 }]) {
-  test(`Explain mode never covers a highlighted component (${viewport.width}x${viewport.height})`, async ({ app: page }) => {
+for (const viewport of [
+  { width: 1600, height: 900 },
+  { width: 1280, height: 800 },
+]) {
+  test(`Explain mode never covers a highlighted component (${viewport.width}x${viewport.height})`, async ({
+    app: page,
+  }) => {
     await page.setViewportSize(viewport);
     await page.keyboard.press('F5');
     const card = page.getByTestId('explain');
@@ -71,7 +90,12 @@ for (const viewport of [{ width: 1600, height: 900 }, { width: 1280, height: 800
       await page.waitForTimeout(250);
       if (step === 0) await page.screenshot({ path: new URL(`explain-${viewport.width}.png`, SHOTS).pathname });
       const box = (await card.boundingBox())!;
-      const focus = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.filter((c) => c.highlighted).map((c) => c.name));
+      const focus = await page.evaluate(() =>
+        window.mapwrightCanvas
+          .scene()!
+          .components.filter((c) => c.highlighted)
+          .map((c) => c.name),
+      );
       for (const name of focus) {
         const p = await pointOf(page, name);
         const inside = p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;

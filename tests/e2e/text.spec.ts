@@ -1,7 +1,9 @@
 // The text editor: what is typed is the map.
 import { expect, storeText, test } from './app.js';
 
-test('a line nothing can read is reported with line:col, the canvas keeps the last good map and is marked stale', async ({ app: page }) => {
+test('a line nothing can read is reported with line:col, the canvas keeps the last good map and is marked stale', async ({
+  app: page,
+}) => {
   const drawnBefore = await page.evaluate(() => window.mapwrightCanvas.scene()!.components.length);
   await page.locator('.cm-content').click();
   await page.keyboard.press('Control+End');

@@ -4,20 +4,26 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_MAP, editorText, expect, loadMap, pointOf, storeText, test, xOfMaturity } from './app.js';
 
 /** Puts the cursor at offset `pos` with a real mouse click on that character boundary. */
-async function clickAt(page: Page, pos: number, modifiers: ('Shift')[] = []): Promise<void> {
+async function clickAt(page: Page, pos: number, modifiers: 'Shift'[] = []): Promise<void> {
   const at = await page.evaluate((p) => {
     const v = window.mapwrightEditor;
     v.dispatch({ effects: [], scrollIntoView: true, selection: v.state.selection });
     const el = v.dom.querySelector('.cm-scroller')!;
     const c = v.coordsAtPos(p, 1) ?? v.coordsAtPos(p, -1);
-    if (!c) { v.dispatch({ effects: (window as unknown as { cmScroll?: never }).cmScroll }); return null; }
+    if (!c) {
+      v.dispatch({ effects: (window as unknown as { cmScroll?: never }).cmScroll });
+      return null;
+    }
     const box = el.getBoundingClientRect();
     if (c.top < box.top || c.bottom > box.bottom) return null;
     return { x: c.left + 0.5, y: (c.top + c.bottom) / 2 };
   }, pos);
   if (!at) {
     // Off screen: scroll it into view first, then click.
-    await page.evaluate((p) => { const v = window.mapwrightEditor; v.dispatch({ selection: { anchor: p }, scrollIntoView: true }); }, pos);
+    await page.evaluate((p) => {
+      const v = window.mapwrightEditor;
+      v.dispatch({ selection: { anchor: p }, scrollIntoView: true });
+    }, pos);
     await page.waitForTimeout(50);
     return clickAt(page, pos, modifiers);
   }
@@ -34,7 +40,10 @@ async function clickAt(page: Page, pos: number, modifiers: ('Shift')[] = []): Pr
 async function typeKeys(page: Page, text: string, delay: number): Promise<void> {
   const parts = text.split('\n');
   for (let i = 0; i < parts.length; i++) {
-    if (i > 0) { await page.keyboard.press('Escape'); await page.keyboard.press('Enter'); }
+    if (i > 0) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+    }
     if (parts[i]) await page.keyboard.type(parts[i]!, { delay });
   }
 }
@@ -44,7 +53,9 @@ async function paste(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);
-    window.mapwrightEditor.contentDOM.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    window.mapwrightEditor.contentDOM.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 
@@ -60,23 +71,49 @@ type Op =
 /** The op applied to a plain string. */
 function applyOp(s: string, op: Op): string {
   switch (op.kind) {
-    case 'type': case 'paste': return s.slice(0, op.at) + op.text + s.slice(op.at);
-    case 'enter': return `${s.slice(0, op.at)}\n${s.slice(op.at)}`;
-    case 'backspace': return s.slice(0, Math.max(0, op.at - op.n)) + s.slice(op.at);
-    case 'delete': return s.slice(0, op.at) + s.slice(op.at + op.n);
-    case 'replace': return s.slice(0, op.from) + op.text + s.slice(op.to);
+    case 'type':
+    case 'paste':
+      return s.slice(0, op.at) + op.text + s.slice(op.at);
+    case 'enter':
+      return `${s.slice(0, op.at)}\n${s.slice(op.at)}`;
+    case 'backspace':
+      return s.slice(0, Math.max(0, op.at - op.n)) + s.slice(op.at);
+    case 'delete':
+      return s.slice(0, op.at) + s.slice(op.at + op.n);
+    case 'replace':
+      return s.slice(0, op.from) + op.text + s.slice(op.to);
   }
 }
 
 /** The op done with the keyboard and mouse in the editor. */
 async function runOp(page: Page, op: Op): Promise<void> {
   switch (op.kind) {
-    case 'type': await clickAt(page, op.at); await typeKeys(page, op.text, op.delay); break;
-    case 'backspace': await clickAt(page, op.at); for (let i = 0; i < op.n; i++) await page.keyboard.press('Backspace', { delay: op.delay }); break;
-    case 'delete': await clickAt(page, op.at); for (let i = 0; i < op.n; i++) await page.keyboard.press('Delete', { delay: op.delay }); break;
-    case 'paste': await clickAt(page, op.at); await paste(page, op.text); break;
-    case 'replace': await clickAt(page, op.from); await clickAt(page, op.to, ['Shift']); await typeKeys(page, op.text, op.delay); break;
-    case 'enter': await clickAt(page, op.at); await page.keyboard.press('Escape'); await page.keyboard.press('Enter'); break;
+    case 'type':
+      await clickAt(page, op.at);
+      await typeKeys(page, op.text, op.delay);
+      break;
+    case 'backspace':
+      await clickAt(page, op.at);
+      for (let i = 0; i < op.n; i++) await page.keyboard.press('Backspace', { delay: op.delay });
+      break;
+    case 'delete':
+      await clickAt(page, op.at);
+      for (let i = 0; i < op.n; i++) await page.keyboard.press('Delete', { delay: op.delay });
+      break;
+    case 'paste':
+      await clickAt(page, op.at);
+      await paste(page, op.text);
+      break;
+    case 'replace':
+      await clickAt(page, op.from);
+      await clickAt(page, op.to, ['Shift']);
+      await typeKeys(page, op.text, op.delay);
+      break;
+    case 'enter':
+      await clickAt(page, op.at);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      break;
   }
 }
 
@@ -92,44 +129,77 @@ async function check(page: Page, start: string, steps: readonly Step[], label: s
     expected = applyOp(expected, op);
     // The store and the editor settle within a frame or two of the last key.
     const poll = { timeout: 3000, intervals: [20, 50, 100, 250] };
-    await expect.poll(() => editorText(page), { ...poll, message: `${label}: editor after op ${i} ${JSON.stringify(op)}` }).toBe(expected);
-    await expect.poll(() => storeText(page), { ...poll, message: `${label}: store after op ${i} ${JSON.stringify(op)}` }).toBe(expected);
+    await expect
+      .poll(() => editorText(page), { ...poll, message: `${label}: editor after op ${i} ${JSON.stringify(op)}` })
+      .toBe(expected);
+    await expect
+      .poll(() => storeText(page), { ...poll, message: `${label}: store after op ${i} ${JSON.stringify(op)}` })
+      .toBe(expected);
   }
 }
 
-const lineStart = (text: string, line: number): number => text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
+const lineStart = (text: string, line: number): number =>
+  text
+    .split('\n')
+    .slice(0, line - 1)
+    .join('\n').length + (line > 1 ? 1 : 0);
 const lineEnd = (text: string, line: number): number => lineStart(text, line) + text.split('\n')[line - 1]!.length;
 
-test('editing the middle of a line at typing speed changes exactly what was typed (the MLOps case)', async ({ app: page, errors }) => {
+test('editing the middle of a line at typing speed changes exactly what was typed (the MLOps case)', async ({
+  app: page,
+  errors,
+}) => {
   const end = DEFAULT_MAP.indexOf('component MLOps [0.66, 0.31]') + 'component MLOps [0.66, 0.31]'.length;
-  await check(page, DEFAULT_MAP, [
-    { kind: 'backspace', at: end, n: 5, delay: 80 },
-    { kind: 'type', at: end - 5, text: '0.45]', delay: 90 },
-  ], 'MLOps');
+  await check(
+    page,
+    DEFAULT_MAP,
+    [
+      { kind: 'backspace', at: end, n: 5, delay: 80 },
+      { kind: 'type', at: end - 5, text: '0.45]', delay: 90 },
+    ],
+    'MLOps',
+  );
   expect((await storeText(page)).split('\n')[13]).toBe('component MLOps [0.66, 0.45]');
   // The canvas follows what was typed.
-  await expect.poll(() => page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'MLOps')!.x)).toBeGreaterThan(0);
-  await expect.poll(() => page.evaluate(() => window.mapwright.derived().model.components.find((c) => c.name === 'MLOps')!.maturity)).toBe(0.45);
+  await expect
+    .poll(() => page.evaluate(() => window.mapwrightCanvas.scene()!.components.find((c) => c.name === 'MLOps')!.x))
+    .toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() => window.mapwright.derived().model.components.find((c) => c.name === 'MLOps')!.maturity),
+    )
+    .toBe(0.45);
   expect(errors).toEqual([]);
 });
 
 for (const delay of [0, 35, 120]) {
-  test(`typing, deleting and pasting at the start, middle and end of lines (${delay} ms a key)`, async ({ app: page, errors }) => {
-    await check(page, DEFAULT_MAP, [
-      (t) => ({ kind: 'type', at: lineStart(t, 14), text: '// ', delay }),
-      (t) => ({ kind: 'type', at: lineStart(t, 20) + 10, text: 'Big ', delay }),
-      (t) => ({ kind: 'type', at: lineEnd(t, 30), text: ' inertia', delay }),
-      (t) => ({ kind: 'backspace', at: lineEnd(t, 7), n: 3, delay }),
-      (t) => ({ kind: 'delete', at: lineStart(t, 8), n: 4, delay }),
-      (t) => ({ kind: 'paste', at: lineStart(t, 10), text: 'component Pasted [0.50, 0.50]\n' }),
-      (t) => ({ kind: 'replace', from: lineStart(t, 12) + 10, to: lineStart(t, 12) + 14, text: 'Shared', delay }),
-      { kind: 'type', at: 0, text: 'title Renamed\n', delay },
-    ], `delay ${delay}`);
+  test(`typing, deleting and pasting at the start, middle and end of lines (${delay} ms a key)`, async ({
+    app: page,
+    errors,
+  }) => {
+    await check(
+      page,
+      DEFAULT_MAP,
+      [
+        (t) => ({ kind: 'type', at: lineStart(t, 14), text: '// ', delay }),
+        (t) => ({ kind: 'type', at: lineStart(t, 20) + 10, text: 'Big ', delay }),
+        (t) => ({ kind: 'type', at: lineEnd(t, 30), text: ' inertia', delay }),
+        (t) => ({ kind: 'backspace', at: lineEnd(t, 7), n: 3, delay }),
+        (t) => ({ kind: 'delete', at: lineStart(t, 8), n: 4, delay }),
+        (t) => ({ kind: 'paste', at: lineStart(t, 10), text: 'component Pasted [0.50, 0.50]\n' }),
+        (t) => ({ kind: 'replace', from: lineStart(t, 12) + 10, to: lineStart(t, 12) + 14, text: 'Shared', delay }),
+        { kind: 'type', at: 0, text: 'title Renamed\n', delay },
+      ],
+      `delay ${delay}`,
+    );
     expect(errors).toEqual([]);
   });
 }
 
-test('accepting a completion while typing mid-map inserts the component name where the cursor is', async ({ app: page, errors }) => {
+test('accepting a completion while typing mid-map inserts the component name where the cursor is', async ({
+  app: page,
+  errors,
+}) => {
   const t = DEFAULT_MAP;
   const at = lineEnd(t, 40);
   await clickAt(page, at);
@@ -167,7 +237,21 @@ test(`${SCRIPTS} random edit scripts leave exactly the edited string`, async ({ 
   test.setTimeout(240_000);
   test.info().annotations.push({ type: 'seed', description: `MAPWRIGHT_EDIT_SEED=${SEED} replays this run` });
   const small = DEFAULT_MAP.split('\n').slice(0, 30).join('\n');
-  const pieces = ['a', 'Z', '0.5', ' ', '[', ']', ', ', '->', 'component X [0.3, 0.4]', '//', 'é', '(build)', 'label [1, 2]'];
+  const pieces = [
+    'a',
+    'Z',
+    '0.5',
+    ' ',
+    '[',
+    ']',
+    ', ',
+    '->',
+    'component X [0.3, 0.4]',
+    '//',
+    'é',
+    '(build)',
+    'label [1, 2]',
+  ];
   for (let s = 0; s < SCRIPTS; s++) {
     const seed = SEED + s;
     const r = rng(seed);
@@ -180,7 +264,15 @@ test(`${SCRIPTS} random edit scripts leave exactly the edited string`, async ({ 
       const delay = [0, 0, 15, 60][Math.floor(r() * 4)]!;
       const pick = r();
       let op: Op;
-      if (pick < 0.4) op = { kind: 'type', at, text: Array.from({ length: 1 + Math.floor(r() * 3) }, () => pieces[Math.floor(r() * pieces.length)]!).join(''), delay };
+      if (pick < 0.4)
+        op = {
+          kind: 'type',
+          at,
+          text: Array.from({ length: 1 + Math.floor(r() * 3) }, () => pieces[Math.floor(r() * pieces.length)]!).join(
+            '',
+          ),
+          delay,
+        };
       else if (pick < 0.6) op = { kind: 'backspace', at, n: Math.min(at, 1 + Math.floor(r() * 4)), delay };
       else if (pick < 0.75) op = { kind: 'delete', at, n: Math.min(text.length - at, 1 + Math.floor(r() * 4)), delay };
       else if (pick < 0.9) op = { kind: 'paste', at, text: pieces[Math.floor(r() * pieces.length)]! + '\n' };
@@ -201,13 +293,19 @@ test(`${SCRIPTS} random edit scripts leave exactly the edited string`, async ({ 
   expect(errors).toEqual([]);
 });
 
-test('typing during a drag keeps both, and the editor agrees with the store as soon as the drag ends', async ({ app: page, errors }) => {
+test('typing during a drag keeps both, and the editor agrees with the store as soon as the drag ends', async ({
+  app: page,
+  errors,
+}) => {
   const from = await pointOf(page, 'Centralized Platform');
   const toX = await xOfMaturity(page, 0.5);
   await page.locator('.cm-content').focus();
   // The cursor at the end of the first line, a comment: every key keeps the map valid (a map with
   // errors is read-only on the canvas, which would stop the drag).
-  await page.evaluate(() => { const v = window.mapwrightEditor; v.dispatch({ selection: { anchor: v.state.doc.line(1).to } }); });
+  await page.evaluate(() => {
+    const v = window.mapwrightEditor;
+    v.dispatch({ selection: { anchor: v.state.doc.line(1).to } });
+  });
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   // A press on the canvas takes the focus from the text; a second input device (a pen, a touch

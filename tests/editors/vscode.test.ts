@@ -17,13 +17,22 @@ function readZip(path: string): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
     const out = new Map<string, string>();
     yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) { reject(err); return; }
+      if (err || !zip) {
+        reject(err);
+        return;
+      }
       zip.on('entry', (e: yauzl.Entry) => {
         zip.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) { reject(err2); return; }
+          if (err2 || !stream) {
+            reject(err2);
+            return;
+          }
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => { out.set(e.fileName, Buffer.concat(chunks).toString('utf8')); zip.readEntry(); });
+          stream.on('end', () => {
+            out.set(e.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
         });
       });
       zip.on('end', () => resolve(out));
@@ -50,17 +59,28 @@ describe('the VS Code extension', () => {
     expect(files.has(`extension/${manifest.main.replace(/^\.\//, '')}`)).toBe(true);
     // The client is bundled: the only module it needs from outside is the editor's own.
     const bundle = files.get(`extension/${manifest.main.replace(/^\.\//, '')}`)!;
-    expect([...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].filter((m) => !/^(vscode|node:.*|child_process|crypto|fs|net|os|path|util|events|stream|url)$/.test(m!))).toEqual([]);
+    expect(
+      [...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].filter(
+        (m) => !/^(vscode|node:.*|child_process|crypto|fs|net|os|path|util|events|stream|url)$/.test(m!),
+      ),
+    ).toEqual([]);
   });
 
-  it('has a grammar made from the language\'s word list', () => {
+  it("has a grammar made from the language's word list", () => {
     const packed = JSON.parse(files.get('extension/syntaxes/wardley.tmLanguage.json')!);
     expect(packed).toEqual(JSON.parse(JSON.stringify(textMateGrammar())));
-    const patterns = packed.patterns as { name: string; match?: string; begin?: string; patterns?: { name: string; match: string }[] }[];
+    const patterns = packed.patterns as {
+      name: string;
+      match?: string;
+      begin?: string;
+      patterns?: { name: string; match: string }[];
+    }[];
     const re = (name: string) => new RegExp(patterns.find((p) => p.name === name)!.match!);
-    for (const k of STATEMENT_KEYWORDS) expect(re('keyword.control.statement.wardley').test(`${k} Something [0.5, 0.5]`), k).toBe(true);
+    for (const k of STATEMENT_KEYWORDS)
+      expect(re('keyword.control.statement.wardley').test(`${k} Something [0.5, 0.5]`), k).toBe(true);
     expect(re('keyword.control.statement.wardley').test('Componentry [0.5, 0.5]')).toBe(false);
-    for (const k of MODIFIER_WORDS) expect(re('keyword.other.modifier.wardley').test(`component A [0.5, 0.5] ${k} [1, 2]`), k).toBe(true);
+    for (const k of MODIFIER_WORDS)
+      expect(re('keyword.other.modifier.wardley').test(`component A [0.5, 0.5] ${k} [1, 2]`), k).toBe(true);
     const deco = new RegExp(patterns.find((p) => p.name === 'meta.decorators.wardley')!.patterns![0]!.match);
     for (const w of DECORATOR_WORDS) expect(deco.test(w), w).toBe(true);
   });

@@ -17,15 +17,21 @@ import { parseMap } from '../../src/model/build/index.js';
 import { corpusDir, corpusMaps } from '../conformance/corpus.js';
 import type { MapModel } from '../../src/model/model.js';
 
-export interface Expectation { readonly must: boolean; readonly what: string; readonly components: readonly string[]; readonly why: string; readonly line: number }
+export interface Expectation {
+  readonly must: boolean;
+  readonly what: string;
+  readonly components: readonly string[];
+  readonly why: string;
+  readonly line: number;
+}
 
 export interface MapResult {
-  readonly file: string
-  readonly components: number
-  readonly findings: readonly Finding[]
-  readonly summary: Analysis['summary']
-  readonly expectations: readonly (Expectation & { readonly met: boolean })[]
-  readonly model: MapModel
+  readonly file: string;
+  readonly components: number;
+  readonly findings: readonly Finding[];
+  readonly summary: Analysis['summary'];
+  readonly expectations: readonly (Expectation & { readonly met: boolean })[];
+  readonly model: MapModel;
 }
 
 const EXPECT = /^\s*\/\/\s*expect\s+(must-not|must)\s+([a-z/-]+):\s*(.+?)\s+--\s+(.+)$/;
@@ -34,7 +40,8 @@ export function expectationsOf(text: string): Expectation[] {
   const out: Expectation[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const m = EXPECT.exec(line);
-    if (m) out.push({ must: m[1] === 'must', what: m[2]!, components: m[3]!.split(/\s*,\s*/), why: m[4]!, line: i + 1 });
+    if (m)
+      out.push({ must: m[1] === 'must', what: m[2]!, components: m[3]!.split(/\s*,\s*/), why: m[4]!, line: i + 1 });
   });
   return out;
 }
@@ -58,19 +65,30 @@ export function evaluateMap(file: string, text: string): MapResult {
     const hit = a.findings.some((f) => matches(f, e));
     return { ...e, met: e.must ? hit : !hit };
   });
-  return { file, components: model.components.filter((c) => c.type !== 'evolved').length, findings: a.findings, summary: a.summary, expectations, model };
+  return {
+    file,
+    components: model.components.filter((c) => c.type !== 'evolved').length,
+    findings: a.findings,
+    summary: a.summary,
+    expectations,
+    model,
+  };
 }
 
 /** The corpus maps of real practitioners (../shared/corpus/owm) with a value chain: 5+ components, 4+ links. */
 export function corpusResults(): MapResult[] {
   const dir = corpusDir();
   if (dir === null) return [];
-  return corpusMaps(dir).map(([g, f]) => evaluateMap(`${g}/${f}`, readFileSync(join(dir, g, f), 'utf8')))
+  return corpusMaps(dir)
+    .map(([g, f]) => evaluateMap(`${g}/${f}`, readFileSync(join(dir, g, f), 'utf8')))
     .filter((r) => r.components >= 5 && r.model.links.length >= 4);
 }
 
 export function evaluateAll(dir = EVAL_DIR): MapResult[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.owm')).sort().map((f) => evaluateMap(f, readFileSync(join(dir, f), 'utf8')));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.owm'))
+    .sort()
+    .map((f) => evaluateMap(f, readFileSync(join(dir, f), 'utf8')));
 }
 
 /** Precision and recall by kind and by rule: a met `must` is a true positive, a broken `must-not` a false positive. */
@@ -79,19 +97,34 @@ export function scores(results: readonly MapResult[]): Map<string, { tp: number;
   const bump = (key: string, e: Expectation & { met: boolean }) => {
     let s = out.get(key);
     if (!s) out.set(key, (s = { tp: 0, fn: 0, fp: 0, tn: 0 }));
-    if (e.must) { if (e.met) s.tp++; else s.fn++; } else if (e.met) s.tn++; else s.fp++;
+    if (e.must) {
+      if (e.met) s.tp++;
+      else s.fn++;
+    } else if (e.met) s.tn++;
+    else s.fp++;
   };
-  for (const r of results) for (const e of r.expectations) { bump(e.what, e); bump('(all)', e); }
+  for (const r of results)
+    for (const e of r.expectations) {
+      bump(e.what, e);
+      bump('(all)', e);
+    }
   return out;
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : 0; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : 0;
+};
 
 /** The structural counts the issue sets bars on. */
 export function structure(results: readonly MapResult[]) {
-  const perComponent = results.map((r) => r.findings.filter((f) => f.kind !== 'recommendation').length / Math.max(1, r.components));
+  const perComponent = results.map(
+    (r) => r.findings.filter((f) => f.kind !== 'recommendation').length / Math.max(1, r.components),
+  );
   const allPerComponent = results.map((r) => r.findings.length / Math.max(1, r.components));
-  const recsPerComponent = results.map((r) => r.findings.filter((f) => f.kind === 'recommendation').length / Math.max(1, r.components));
+  const recsPerComponent = results.map(
+    (r) => r.findings.filter((f) => f.kind === 'recommendation').length / Math.max(1, r.components),
+  );
   let disruptionBad = 0;
   let twoRecs = 0;
   let contradictions = 0;
@@ -110,8 +143,11 @@ export function structure(results: readonly MapResult[]) {
       const k = nameKey(f.components[0]!);
       rules.set(k, (rules.get(k) ?? new Set()).add(f.rule));
     }
-    for (const set of rules.values()) if (set.has('recommendation/invest') && set.has('recommendation/use-utility')) contradictions++;
-    const paths = r.findings.filter((f) => f.kind === 'critical-path').map((f) => `>${f.components.map(nameKey).join('>')}>`);
+    for (const set of rules.values())
+      if (set.has('recommendation/invest') && set.has('recommendation/use-utility')) contradictions++;
+    const paths = r.findings
+      .filter((f) => f.kind === 'critical-path')
+      .map((f) => `>${f.components.map(nameKey).join('>')}>`);
     for (const p of paths) if (paths.some((q) => q !== p && q.includes(p))) subChains++;
     if (r.components >= 5 && (r.summary.length < 1 || r.summary.length > 7)) summaryBad++;
   }

@@ -25,10 +25,27 @@ async function cli(args: string[], cwd?: string) {
 
 describe('semantic diff', () => {
   it('names a component moved across a stage boundary, both stages and the delta, and nothing else', () => {
-    const moved = seed.replace('component Centralized Platform [0.74, 0.33]', 'component Centralized Platform [0.74, 0.45]');
+    const moved = seed.replace(
+      'component Centralized Platform [0.74, 0.33]',
+      'component Centralized Platform [0.74, 0.45]',
+    );
     const d = diffMaps(parseMap(seed), parseMap(moved));
-    expect(d.moved).toEqual([{ name: 'Centralized Platform', from: { visibility: 0.74, maturity: 0.33, stage: 'custom-built' }, to: { visibility: 0.74, maturity: 0.45, stage: 'product' } }]);
-    expect([d.added, d.removed, d.renamed, d.links.added, d.links.removed, d.inertia.added, d.methods]).toEqual([[], [], [], [], [], [], []]);
+    expect(d.moved).toEqual([
+      {
+        name: 'Centralized Platform',
+        from: { visibility: 0.74, maturity: 0.33, stage: 'custom-built' },
+        to: { visibility: 0.74, maturity: 0.45, stage: 'product' },
+      },
+    ]);
+    expect([d.added, d.removed, d.renamed, d.links.added, d.links.removed, d.inertia.added, d.methods]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     const text = diffToText(d);
     expect(text.trim().split('\n')).toHaveLength(1);
     expect(text).toMatch(/^Centralized Platform moved from Custom-Built to Product \(\+rental\) \(evolution \+0\.12\)/);
@@ -37,24 +54,41 @@ describe('semantic diff', () => {
   it('tells when a move makes a component a disruption risk', () => {
     const before = parseMap('anchor U [0.9, 0.5]\ncomponent A [0.6, 0.5]\ncomponent M [0.4, 0.45]\nU->A\nA->M');
     const after = parseMap('anchor U [0.9, 0.5]\ncomponent A [0.6, 0.5]\ncomponent M [0.4, 0.66]\nU->A\nA->M');
-    expect(diffToText(diffMaps(before, after))).toMatch(/^M moved within Product \(\+rental\) \(evolution \+0\.21\) \(new: M is about to become a commodity/m);
+    expect(diffToText(diffMaps(before, after))).toMatch(
+      /^M moved within Product \(\+rental\) \(evolution \+0\.21\) \(new: M is about to become a commodity/m,
+    );
   });
 
   it('detects a rename: a component disappears and another with the same links appears', () => {
-    const renamed = seed.replaceAll('FinOps', 'Cloud FinOps').replace('integrating DataOps, MLOps and Cloud FinOps', 'integrating DataOps, MLOps and FinOps');
+    const renamed = seed
+      .replaceAll('FinOps', 'Cloud FinOps')
+      .replace('integrating DataOps, MLOps and Cloud FinOps', 'integrating DataOps, MLOps and FinOps');
     const d = diffMaps(parseMap(seed), parseMap(renamed));
     expect(d.renamed).toEqual([{ from: 'FinOps', to: 'Cloud FinOps' }]);
-    expect([d.added, d.removed, d.links.added, d.links.removed, d.findings.appeared, d.findings.disappeared]).toEqual([[], [], [], [], [], []]);
+    expect([d.added, d.removed, d.links.added, d.links.removed, d.findings.appeared, d.findings.disappeared]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
 
   it('reports added and removed components, links, evolves and inertia', () => {
     const a = parseMap('component A [0.5, 0.5]\ncomponent B [0.3, 0.3]\nA->B\nevolve B 0.6');
-    const b = parseMap('component A [0.5, 0.5] inertia\ncomponent C [0.2, 0.2]\ncomponent D [0.1, 0.1]\nA->C\nC->D\nA+>A');
+    const b = parseMap(
+      'component A [0.5, 0.5] inertia\ncomponent C [0.2, 0.2]\ncomponent D [0.1, 0.1]\nA->C\nC->D\nA+>A',
+    );
     const d = diffMaps(a, b);
     expect(d.removed).toEqual(['B']);
     expect(d.added).toEqual(['C', 'D']);
     expect(d.links.removed).toEqual([{ from: 'A', to: 'B', flow: false }]);
-    expect(d.links.added).toEqual([{ from: 'A', to: 'C', flow: false }, { from: 'C', to: 'D', flow: false }, { from: 'A', to: 'A', flow: true }]);
+    expect(d.links.added).toEqual([
+      { from: 'A', to: 'C', flow: false },
+      { from: 'C', to: 'D', flow: false },
+      { from: 'A', to: 'A', flow: true },
+    ]);
     expect(d.evolves.removed).toEqual([{ name: 'B', to: 0.6 }]);
     expect(d.inertia.added).toEqual(['A']);
   });
@@ -64,10 +98,15 @@ describe('semantic diff', () => {
     const d = diffMaps(parseMap(seed), parseMap(second));
     expect([d.added, d.removed, d.renamed]).toEqual([[], [], []]);
     expect(d.moved.length).toBeGreaterThan(10);
-    expect(d.links.removed.map((l) => `${l.from}->${l.to}`)).toEqual(['DataOps->Common Metrics & KPIs', 'MLOps->Common Metrics & KPIs']);
+    expect(d.links.removed.map((l) => `${l.from}->${l.to}`)).toEqual([
+      'DataOps->Common Metrics & KPIs',
+      'MLOps->Common Metrics & KPIs',
+    ]);
     const text = diffToText(d);
     expect(text).toContain('Cloud Cost Management moved within Product (+rental) (evolution +0.03), visibility +0.03');
-    expect(text).toContain('Governance & Compliance moved from Genesis to Custom-Built (evolution +0.03), visibility +0.02');
+    expect(text).toContain(
+      'Governance & Compliance moved from Genesis to Custom-Built (evolution +0.03), visibility +0.02',
+    );
   });
 
   it('finds nothing between a map and its formatted self', async () => {
@@ -88,7 +127,9 @@ describe('semantic diff', () => {
     const r = await cli(['diff', 'HEAD:map.owm', 'map.owm', '--format', 'json'], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['added', 'removed', 'renamed', 'moved', 'links', 'findings']));
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['added', 'removed', 'renamed', 'moved', 'links', 'findings']),
+    );
     expect(json.moved.map((m: { name: string }) => m.name)).toEqual(['Model Monitoring']);
     const bin = join(root, 'bin/mapwright.js');
     writeFileSync(join(dir, '.gitattributes'), '*.owm diff=wardley\n');

@@ -14,24 +14,33 @@ import { meaning } from '../helpers.js';
 
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(root, 'tests/fixtures/mermaid');
-const mermaidTexts = readdirSync(fixtures).filter((f) => f.endsWith('.mmd')).sort().map((f) => [f, readFileSync(join(fixtures, f), 'utf8')] as const);
-const evalMaps = readdirSync(join(root, 'tests/eval')).filter((f) => f.endsWith('.owm')).map((f) => readFileSync(join(root, 'tests/eval', f), 'utf8'));
+const mermaidTexts = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.mmd'))
+  .sort()
+  .map((f) => [f, readFileSync(join(fixtures, f), 'utf8')] as const);
+const evalMaps = readdirSync(join(root, 'tests/eval'))
+  .filter((f) => f.endsWith('.owm'))
+  .map((f) => readFileSync(join(root, 'tests/eval', f), 'utf8'));
 
 /** What the Mermaid library reads from a text (its parser's tree, reduced to what a map holds). */
 interface Read {
-  components: string[] // "name@visibility,evolution"
-  children: string[] // "pipeline/name@evolution"
-  links: string[] // "from->to"
-  notes: string[]
-  annotations: string[]
-  evolves: string[]
+  components: string[]; // "name@visibility,evolution"
+  children: string[]; // "pipeline/name@evolution"
+  links: string[]; // "from->to"
+  notes: string[];
+  annotations: string[];
+  evolves: string[];
 }
 
 async function mermaidReads(text: string): Promise<Read> {
-  const ast = await parse('wardley', text) as unknown as {
-    anchors: { name: string; visibility: number; evolution: number }[]; components: { name: string; visibility: number; evolution: number }[]
-    pipelines: { parent: string; components: { name: string; evolution: number }[] }[]; links: { from: string; to: string }[]
-    notes: { text: string }[]; annotation: { number: number; text?: string }[]; evolves: { component: string; target: number }[]
+  const ast = (await parse('wardley', text)) as unknown as {
+    anchors: { name: string; visibility: number; evolution: number }[];
+    components: { name: string; visibility: number; evolution: number }[];
+    pipelines: { parent: string; components: { name: string; evolution: number }[] }[];
+    links: { from: string; to: string }[];
+    notes: { text: string }[];
+    annotation: { number: number; text?: string }[];
+    evolves: { component: string; target: number }[];
   };
   return {
     components: [...ast.anchors, ...ast.components].map((c) => `${c.name}@${c.visibility},${c.evolution}`).sort(),
@@ -49,7 +58,10 @@ function weRead(m: MapModel): Read {
   const top = m.components.filter((c) => c.type === 'component' || c.type === 'anchor' || c.type === 'submap');
   return {
     components: top.map((c) => `${c.name}@${c.visibility},${c.maturity}`).sort(),
-    children: m.components.filter((c) => c.type === 'pipeline-child').map((c) => `${parentOf.get(c.name) ?? c.parent}/${c.name}@${c.maturity}`).sort(),
+    children: m.components
+      .filter((c) => c.type === 'pipeline-child')
+      .map((c) => `${parentOf.get(c.name) ?? c.parent}/${c.name}@${c.maturity}`)
+      .sort(),
     links: m.links.map((l) => `${l.from}->${l.to}`).sort(),
     notes: m.notes.map((n) => n.text).sort(),
     annotations: m.annotations.map((a) => `${a.number}:${a.text}`).sort(),
@@ -60,12 +72,22 @@ function weRead(m: MapModel): Read {
 /** The meaning of a map without diagnostics and line numbers (a round trip moves lines a little). */
 function gist(text: string): unknown {
   const m = meaning(parseMap(text)) as Record<string, unknown>;
-  const strip = (x: unknown): unknown => Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
-    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'line' && k !== 'diagnostics' && k !== 'health' && k !== 'loc').map(([k, v]) => [k, strip(v)])) : x;
+  const strip = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(strip)
+      : x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.entries(x)
+              .filter(([k]) => k !== 'line' && k !== 'diagnostics' && k !== 'health' && k !== 'loc')
+              .map(([k, v]) => [k, strip(v)]),
+          )
+        : x;
   return strip(m);
 }
 
-const ownMaps = readdirSync(join(root, 'maps')).filter((f) => f.endsWith('.owm')).map((f) => readFileSync(join(root, 'maps', f), 'utf8'));
+const ownMaps = readdirSync(join(root, 'maps'))
+  .filter((f) => f.endsWith('.owm'))
+  .map((f) => readFileSync(join(root, 'maps', f), 'utf8'));
 const allMaps = [...testMaps().texts, ...ownMaps, ...evalMaps, generateMap(120), generateComponentMap(200)];
 
 describe('export to Mermaid', () => {
@@ -73,7 +95,11 @@ describe('export to Mermaid', () => {
     const failures: string[] = [];
     for (const text of allMaps) {
       const out = exportMermaid(text);
-      try { await parse('wardley', out); } catch (e) { failures.push(`${(e as Error).message.split('\n')[0]}\n${out.slice(0, 300)}`); }
+      try {
+        await parse('wardley', out);
+      } catch (e) {
+        failures.push(`${(e as Error).message.split('\n')[0]}\n${out.slice(0, 300)}`);
+      }
     }
     expect(failures.slice(0, 3)).toEqual([]);
     expect(allMaps.length).toBeGreaterThan(30);
@@ -90,28 +116,46 @@ describe('export to Mermaid', () => {
       // A component Mermaid does not show is on a line the export reported (and kept as a comment).
       const top = model.components.filter((c) => c.type === 'component' || c.type === 'anchor');
       for (const c of top) {
-        if (!read.components.some((r) => r.startsWith(`${c.name}@`))) expect(outLines.has(c.line), `${c.name} (line ${c.line}) missing from\n${out}`).toBe(true);
+        if (!read.components.some((r) => r.startsWith(`${c.name}@`)))
+          expect(outLines.has(c.line), `${c.name} (line ${c.line}) missing from\n${out}`).toBe(true);
       }
       // Link ends are names as written; ours are the components' keys (a line break is a space).
-      expect(read.links.map((l) => l.split('->').map((end) => end.replace(/\s+/g, ' ').trim()).join('->'))).toEqual(ours.links);
-      expect(read.notes.length + leftOut.filter((l) => /^note\b/.test(l.text) && !/in part/.test(l.why)).length).toBeGreaterThanOrEqual(ours.notes.length);
+      expect(
+        read.links.map((l) =>
+          l
+            .split('->')
+            .map((end) => end.replace(/\s+/g, ' ').trim())
+            .join('->'),
+        ),
+      ).toEqual(ours.links);
+      expect(
+        read.notes.length + leftOut.filter((l) => /^note\b/.test(l.text) && !/in part/.test(l.why)).length,
+      ).toBeGreaterThanOrEqual(ours.notes.length);
     }
   });
 
   it('writes numbers the way Mermaid reads them and quotes names it could not read bare', async () => {
-    const text = 'component A.b [1, .5] label [1.5, -2]\ncomponent Cup of Tea [0.5, 0.25]\nA.b->Cup of Tea\nevolve A.b 1\n';
+    const text =
+      'component A.b [1, .5] label [1.5, -2]\ncomponent Cup of Tea [0.5, 0.25]\nA.b->Cup of Tea\nevolve A.b 1\n';
     const out = exportMermaid(text);
     expect(out).toContain('component "A.b" [1.0, 0.5] label [2, -2]');
     expect(out).toContain('%% mapwright, in full: component A.b [1, .5] label [1.5, -2]');
     expect(out).toContain('"A.b" -> Cup of Tea');
     expect(out).toContain('evolve "A.b" 1.0');
-    expect(await mermaidReads(out)).toMatchObject({ components: ['A.b@1,0.5', 'Cup of Tea@0.5,0.25'], links: ['A.b->Cup of Tea'], evolves: ['A.b@1'] });
+    expect(await mermaidReads(out)).toMatchObject({
+      components: ['A.b@1,0.5', 'Cup of Tea@0.5,0.25'],
+      links: ['A.b->Cup of Tea'],
+      evolves: ['A.b@1'],
+    });
   });
 
   it('keeps what Mermaid cannot say as %% comments and reports each line', () => {
-    const text = 'style wardley\ncomponent Governance [0.5, 0.2] (buy, practice, cost 1000)\npipeline Governance [0.3, 0.7]\nbuild Governance\nurl u [https://example.com]\n';
+    const text =
+      'style wardley\ncomponent Governance [0.5, 0.2] (buy, practice, cost 1000)\npipeline Governance [0.3, 0.7]\nbuild Governance\nurl u [https://example.com]\n';
     const { text: out, leftOut } = toMermaid(text);
-    expect(out).toBe('wardley-beta\n%% mapwright: style wardley\ncomponent Governance [0.5, 0.2] (buy)\n%% mapwright, in full: component Governance [0.5, 0.2] (buy, practice, cost 1000)\n%% mapwright: pipeline Governance [0.3, 0.7]\n%% mapwright: build Governance\n%% mapwright: url u [https://example.com]\n');
+    expect(out).toBe(
+      'wardley-beta\n%% mapwright: style wardley\ncomponent Governance [0.5, 0.2] (buy)\n%% mapwright, in full: component Governance [0.5, 0.2] (buy, practice, cost 1000)\n%% mapwright: pipeline Governance [0.3, 0.7]\n%% mapwright: build Governance\n%% mapwright: url u [https://example.com]\n',
+    );
     expect(leftOut.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
     const c = parseMap(importMermaid(out)).components[0]!;
     // `build Governance`, the legacy line, comes back too (and, being later, sets the method).
@@ -119,9 +163,12 @@ describe('export to Mermaid', () => {
   });
 
   it('writes a pipeline as a Mermaid block, with its span in a comment', async () => {
-    const text = 'component Storage [0.5, 0.5]\npipeline Storage [0.2, 0.8]\n{\n  component Lake [0.3]\n  component Lakehouse [0.2] label [3, 4]\n}\n';
+    const text =
+      'component Storage [0.5, 0.5]\npipeline Storage [0.2, 0.8]\n{\n  component Lake [0.3]\n  component Lakehouse [0.2] label [3, 4]\n}\n';
     const out = exportMermaid(text);
-    expect(out).toBe('wardley-beta\ncomponent Storage [0.5, 0.5]\npipeline Storage {\n%% mapwright, in full: pipeline Storage [0.2, 0.8]\n  component Lake [0.3]\n  component Lakehouse [0.2] label [3, 4]\n}\n');
+    expect(out).toBe(
+      'wardley-beta\ncomponent Storage [0.5, 0.5]\npipeline Storage {\n%% mapwright, in full: pipeline Storage [0.2, 0.8]\n  component Lake [0.3]\n  component Lakehouse [0.2] label [3, 4]\n}\n',
+    );
     expect((await mermaidReads(out)).children).toEqual(['Storage/Lake@0.3', 'Storage/Lakehouse@0.2']);
     expect(gist(importMermaid(out))).toEqual(gist(text));
   });
@@ -156,7 +203,10 @@ describe('import from Mermaid', () => {
       expect(isMermaid(text)).toBe(true);
       const imported = importMermaid(text);
       const model = parseMap(imported);
-      expect(model.diagnostics.filter((d) => d.severity === 'error'), imported).toEqual([]);
+      expect(
+        model.diagnostics.filter((d) => d.severity === 'error'),
+        imported,
+      ).toEqual([]);
       expect(weRead(model)).toEqual(await mermaidReads(text));
     });
 

@@ -23,7 +23,9 @@ describe('evolution projection', () => {
   });
 
   it('moves evolve arrows to their targets at the horizon, drifts the rest right, slower with inertia', () => {
-    const m = parseMap('component A [0.5, 0.3]\nevolve A 0.6\ncomponent B [0.5, 0.3]\ncomponent C [0.5, 0.3] inertia\ncomponent D [0.5, 0.9]');
+    const m = parseMap(
+      'component A [0.5, 0.3]\nevolve A 0.6\ncomponent B [0.5, 0.3]\ncomponent C [0.5, 0.3] inertia\ncomponent D [0.5, 0.9]',
+    );
     const p = projectModel(m, 1);
     const at = (n: string) => p.components.find((c) => c.name === n && c.type !== 'evolved')!.maturity;
     expect(at('A')).toBe(0.6);
@@ -50,25 +52,28 @@ describe('evolution projection', () => {
 });
 
 describe('projection and the labels', () => {
-  it('never prints a moved component\'s label on its evolve ghost\'s, nor on another, at any time', () => {
+  it("never prints a moved component's label on its evolve ghost's, nor on another, at any time", () => {
     for (const f of readdirSync(join(root, 'maps')).filter((x) => x.endsWith('.owm'))) {
       const m = parseMap(read(`maps/${f}`));
       for (const t of [0.25, 0.5, 0.75, 1]) {
         const s = buildScene(projectModel(m, t), { width: 1000, height: 860 });
         const b = s.components.map((c) => ({ n: c.name, x: c.label.x, y: c.label.y, ...labelSize(c.label.text) }));
         const bad: string[] = [];
-        for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
-          const p = b[i]!;
-          const q = b[j]!;
-          if (p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h) bad.push(`${p.n} / ${q.n}`);
-        }
+        for (let i = 0; i < b.length; i++)
+          for (let j = i + 1; j < b.length; j++) {
+            const p = b[i]!;
+            const q = b[j]!;
+            if (p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h) bad.push(`${p.n} / ${q.n}`);
+          }
         expect(bad, `${f} at ${t}`).toEqual([]);
       }
     }
   });
 
   it('keeps users and needs where they are: they are not supplied, they do not drift', () => {
-    const m = parseMap('component Customer [0.95, 0.5]\ncomponent Buy online [0.85, 0.4]\ncomponent Shop [0.6, 0.3]\nCustomer->Buy online\nBuy online->Shop');
+    const m = parseMap(
+      'component Customer [0.95, 0.5]\ncomponent Buy online [0.85, 0.4]\ncomponent Shop [0.6, 0.3]\nCustomer->Buy online\nBuy online->Shop',
+    );
     const p = projectModel(m, 1);
     expect(p.components.map((c) => c.maturity)).toEqual([0.5, 0.4, 0.5]);
   });
@@ -91,7 +96,12 @@ describe('what if it commoditises', () => {
   });
 
   it('lists what depends on a component, directly or through paths', () => {
-    expect(dependentsOf(parseMap(seed), 'Model Monitoring')).toEqual(['Model Lifecycle', 'MLOps', 'Unified AI Ops Framework', 'AI Value']);
+    expect(dependentsOf(parseMap(seed), 'Model Monitoring')).toEqual([
+      'Model Lifecycle',
+      'MLOps',
+      'Unified AI Ops Framework',
+      'AI Value',
+    ]);
   });
 });
 
@@ -99,11 +109,13 @@ describe('explain and predict', () => {
   it('has a reason in Wardley terms for every rule the seed map fires, and a recommended move for most', () => {
     const a = analyze(parseMap(seed));
     for (const f of a.findings) expect(whyItMatters(f)).not.toMatch(/See docs/);
-    const withMoves = a.findings.filter((f) => f.kind !== 'recommendation' && recommendedMoves(f, a.findings).length > 0);
+    const withMoves = a.findings.filter(
+      (f) => f.kind !== 'recommendation' && recommendedMoves(f, a.findings).length > 0,
+    );
     expect(withMoves.length).toBeGreaterThan(a.findings.filter((f) => f.kind !== 'recommendation').length / 2);
   });
 
-  it('scores a guess: hits, misses with the engine\'s reasons, false alarms with why not', () => {
+  it("scores a guess: hits, misses with the engine's reasons, false alarms with why not", () => {
     const m = parseMap(seed);
     const s = scorePrediction(m, analyze(m), 'bottleneck', ['Governance & Compliance', 'Cloud Infrastructure']);
     expect(s.hits.map((h) => h.name)).toEqual(['Governance & Compliance']);

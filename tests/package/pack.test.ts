@@ -10,7 +10,8 @@ const root = join(import.meta.dirname, '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let dir = '';
 
-const MAP = 'title Tea\nanchor Business [0.95, 0.63]\ncomponent Cup of Tea [0.79, 0.61]\ncomponent Kettle [0.43, 0.35] (build)\nBusiness->Cup of Tea\nCup of Tea->Kettle\nevolve Kettle 0.62\n';
+const MAP =
+  'title Tea\nanchor Business [0.95, 0.63]\ncomponent Cup of Tea [0.79, 0.61]\ncomponent Kettle [0.43, 0.35] (build)\nBusiness->Cup of Tea\nCup of Tea->Kettle\nevolve Kettle 0.62\n';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mapwright-pack-'));
@@ -22,11 +23,15 @@ beforeAll(() => {
   execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`], { cwd: dir, stdio: 'pipe' });
 }, 180_000);
 
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the packed package', () => {
   it('is used from ESM JavaScript', () => {
-    writeFileSync(join(dir, 'use.js'), `
+    writeFileSync(
+      join(dir, 'use.js'),
+      `
 import { parseMap, analyze, formatMap, diffMaps, diffText, renderSvg, toMermaid, fromMermaid } from 'mapwright';
 const text = ${JSON.stringify(MAP)};
 const map = parseMap(text, 'tea.owm');
@@ -44,11 +49,17 @@ console.log(JSON.stringify({
   mermaid: mermaid.text.split('\\n')[0],
   back: parseMap(fromMermaid(mermaid.text)).components.length === map.components.length,
 }));
-`);
+`,
+    );
     const out = JSON.parse(execFileSync(process.execPath, ['use.js'], { cwd: dir, encoding: 'utf8' }));
     expect(out).toMatchObject({
-      components: ['Business', 'Cup of Tea', 'Kettle'], errors: 0, formatted: 'component A [0.50, 0.50]\n',
-      moved: ['Kettle'], svg: true, mermaid: 'wardley-beta', back: true,
+      components: ['Business', 'Cup of Tea', 'Kettle'],
+      errors: 0,
+      formatted: 'component A [0.50, 0.50]\n',
+      moved: ['Kettle'],
+      svg: true,
+      mermaid: 'wardley-beta',
+      back: true,
     });
     expect(out.findings).toBeGreaterThan(0);
     expect(out.diff).toContain('Kettle');
@@ -56,12 +67,17 @@ console.log(JSON.stringify({
 
   it('runs its command line from the project', () => {
     writeFileSync(join(dir, 'tea.owm'), MAP);
-    const out = execFileSync(join(dir, 'node_modules/.bin/mapwright'), ['export', 'tea.owm', '--to', 'mermaid'], { cwd: dir, encoding: 'utf8' });
+    const out = execFileSync(join(dir, 'node_modules/.bin/mapwright'), ['export', 'tea.owm', '--to', 'mermaid'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(out).toContain('component Kettle [0.43, 0.35] (build)');
   });
 
   it('type-checks from TypeScript (strict, NodeNext) with its own types', () => {
-    writeFileSync(join(dir, 'use.ts'), `
+    writeFileSync(
+      join(dir, 'use.ts'),
+      `
 import { analyze, parseMap, renderSvg, toMermaid, type Component, type Finding, type MapModel, type MermaidExport } from 'mapwright';
 const map: MapModel = parseMap('component A [0.5, 0.5]');
 const first: Component | undefined = map.components[0];
@@ -71,8 +87,26 @@ const svg: string = renderSvg(map, { width: 800, height: 600, findings: true, st
 // @ts-expect-error: a model is not a string
 const wrong: string = map;
 export { first, findings, out, svg, wrong };
-`);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, stdio: 'pipe' });
+`,
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['use.ts'],
+      }),
+    );
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
   });
 });

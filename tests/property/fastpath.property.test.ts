@@ -7,10 +7,16 @@ import { DECORATOR_WORDS } from '../../src/lang/words.js';
 import { corpusDir } from '../conformance/corpus.js';
 import { corpus, mapText, mutatedCorpusMap } from './arbitraries.js';
 
-const options = { isDecorator: (w: string) => DECORATOR_WORDS.includes(w.toLowerCase()) || /^cost[ \t]+[0-9.]+$/i.test(w) };
+const options = {
+  isDecorator: (w: string) => DECORATOR_WORDS.includes(w.toLowerCase()) || /^cost[ \t]+[0-9.]+$/i.test(w),
+};
 
 function grammar(code: string): unknown {
-  try { return grammarParse(code, options); } catch { return 'error'; }
+  try {
+    return grammarParse(code, options);
+  } catch {
+    return 'error';
+  }
 }
 
 /** The fast path either declines or gives exactly what the grammar builds. */
@@ -34,24 +40,95 @@ describe('the fast path agrees with the grammar', () => {
   });
 
   it('on generated and mutated lines', () => {
-    fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
-      for (const line of text.split('\n')) agrees(code(line));
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.oneof(mapText, mutatedCorpusMap), (text) => {
+        for (const line of text.split('\n')) agrees(code(line));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('on lines built from names, numbers and modifiers', () => {
-    const name = fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', '.', ',', '&', '/', 'label', 'inertia', 'url', 'evolve', '-', '+', 'component', '(', '#'), minLength: 1, maxLength: 8 });
+    const name = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'B',
+        '1',
+        ' ',
+        '.',
+        ',',
+        '&',
+        '/',
+        'label',
+        'inertia',
+        'url',
+        'evolve',
+        '-',
+        '+',
+        'component',
+        '(',
+        '#',
+      ),
+      minLength: 1,
+      maxLength: 8,
+    });
     const n = fc.oneof(
-      fc.constantFrom('0', '0.5', '1.', '.25', '-3', '10', '0.50', '-0', '-.5', '007', '1e5', '.', '-', '0.123456789012345678', '123456789012345.6'),
+      fc.constantFrom(
+        '0',
+        '0.5',
+        '1.',
+        '.25',
+        '-3',
+        '10',
+        '0.50',
+        '-0',
+        '-.5',
+        '007',
+        '1e5',
+        '.',
+        '-',
+        '0.123456789012345678',
+        '123456789012345.6',
+      ),
       fc.double({ min: -2, max: 2, noNaN: true }).map(String),
     );
-    const mod = fc.constantFrom('', ' inertia', ' label [1, -2]', ' (build)', ' (buy, market)', ' ( buy)', ' (build,inertia)', ' ()', ' (a , b)');
-    fc.assert(fc.property(fc.constantFrom('component', 'anchor', '  component'), name, n, n, fc.array(mod, { maxLength: 3 }), fc.constantFrom('', ' ', '\t'), (k, nm, a, b, mods, trail) => {
-      agrees(`${k} ${nm} [${a}, ${b}]${mods.join('')}${trail}`);
-    }), { numRuns: 1500 });
-    fc.assert(fc.property(name, fc.constantFrom('->', '+>', '+<', '+<>'), name, fc.constantFrom('', ' ', '  '), (a, arrow, b, lead) => {
-      agrees(`${lead}${a}${arrow}${b}`);
-    }), { numRuns: 1500 });
+    const mod = fc.constantFrom(
+      '',
+      ' inertia',
+      ' label [1, -2]',
+      ' (build)',
+      ' (buy, market)',
+      ' ( buy)',
+      ' (build,inertia)',
+      ' ()',
+      ' (a , b)',
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('component', 'anchor', '  component'),
+        name,
+        n,
+        n,
+        fc.array(mod, { maxLength: 3 }),
+        fc.constantFrom('', ' ', '\t'),
+        (k, nm, a, b, mods, trail) => {
+          agrees(`${k} ${nm} [${a}, ${b}]${mods.join('')}${trail}`);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    fc.assert(
+      fc.property(
+        name,
+        fc.constantFrom('->', '+>', '+<', '+<>'),
+        name,
+        fc.constantFrom('', ' ', '  '),
+        (a, arrow, b, lead) => {
+          agrees(`${lead}${a}${arrow}${b}`);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });
 
@@ -61,7 +138,12 @@ describe('the model', () => {
     const { buildModel } = await import('../../src/model/build/index.js');
     const check = (text: string) => {
       const doc = parseDoc(text);
-      const slow = { ...doc, lines: doc.lines.map((l, i) => (l.stmt && fastLine(lineCode(doc, i)) ? { ...l, stmt: grammar(lineCode(doc, i)) as never } : l)) };
+      const slow = {
+        ...doc,
+        lines: doc.lines.map((l, i) =>
+          l.stmt && fastLine(lineCode(doc, i)) ? { ...l, stmt: grammar(lineCode(doc, i)) as never } : l,
+        ),
+      };
       expect(buildModel(doc)).toEqual(buildModel(slow));
     };
     for (const text of corpus()) check(text);

@@ -10,8 +10,18 @@ import { corpus, mapText, mutatedCorpusMap } from './arbitraries.js';
 function read(text: string, lines: boolean): unknown {
   const m = meaning(parseMap(text));
   if (lines) return m;
-  const strip = (x: unknown): unknown => typeof x === 'string' ? x.replace(/^\d+ (?=error|warning|info)/, '') : Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
-    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'line' && k !== 'loc').map(([k, v]) => [k, strip(v)])) : x;
+  const strip = (x: unknown): unknown =>
+    typeof x === 'string'
+      ? x.replace(/^\d+ (?=error|warning|info)/, '')
+      : Array.isArray(x)
+        ? x.map(strip)
+        : x && typeof x === 'object'
+          ? Object.fromEntries(
+              Object.entries(x)
+                .filter(([k]) => k !== 'line' && k !== 'loc')
+                .map(([k, v]) => [k, strip(v)]),
+            )
+          : x;
   return strip(m);
 }
 
@@ -44,12 +54,42 @@ describe('the formatter never changes a name', () => {
   });
 
   it('on names with parentheses, stars and other punctuation, glued or spaced', () => {
-    const word = fc.constantFrom('Members', 'Buyer', '(*)', '(Anchor)', '(un)known', 'Storage', '(battery)', 'x.y', 'C++', '#1', '(build)', 'A&B');
-    const name = fc.array(fc.tuple(word, fc.constantFrom('', ' ', '  ')), { minLength: 1, maxLength: 4 })
-      .map((parts) => parts.map(([w, sep]) => w + sep).join('').trim());
-    const line = fc.tuple(fc.constantFrom('component', 'anchor', 'pipeline'), name, fc.constantFrom('', ' [0.5, 0.5]', ' [0.50,0.5] (build)', '  [0.5, 0.5] label [1, 2]'));
-    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(name, name), { maxLength: 3 }), (lines, links) => {
-      check([...lines.map(([k, n, tail]) => `${k} ${n}${tail}`), ...links.map(([a, b]) => `${a}->${b}`)].join('\n'));
-    }), { numRuns: 800 });
+    const word = fc.constantFrom(
+      'Members',
+      'Buyer',
+      '(*)',
+      '(Anchor)',
+      '(un)known',
+      'Storage',
+      '(battery)',
+      'x.y',
+      'C++',
+      '#1',
+      '(build)',
+      'A&B',
+    );
+    const name = fc.array(fc.tuple(word, fc.constantFrom('', ' ', '  ')), { minLength: 1, maxLength: 4 }).map((parts) =>
+      parts
+        .map(([w, sep]) => w + sep)
+        .join('')
+        .trim(),
+    );
+    const line = fc.tuple(
+      fc.constantFrom('component', 'anchor', 'pipeline'),
+      name,
+      fc.constantFrom('', ' [0.5, 0.5]', ' [0.50,0.5] (build)', '  [0.5, 0.5] label [1, 2]'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(name, name), { maxLength: 3 }),
+        (lines, links) => {
+          check(
+            [...lines.map(([k, n, tail]) => `${k} ${n}${tail}`), ...links.map(([a, b]) => `${a}->${b}`)].join('\n'),
+          );
+        },
+      ),
+      { numRuns: 800 },
+    );
   });
 });

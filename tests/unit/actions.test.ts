@@ -2,17 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_DEFS, actionFor, parseKeys } from '../../src/editor/actions.js';
 
-const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) =>
-  ({ key: k, code: '', ctrlKey: !!mods.ctrl, metaKey: !!mods.meta, shiftKey: !!mods.shift, altKey: !!mods.alt });
+const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
+  key: k,
+  code: '',
+  ctrlKey: !!mods.ctrl,
+  metaKey: !!mods.meta,
+  shiftKey: !!mods.shift,
+  altKey: !!mods.alt,
+});
 
 describe('actions', () => {
   it('gives no combination to two actions', () => {
     const seen = new Map<string, string>();
-    for (const a of ACTION_DEFS) for (const k of a.keys) {
-      const c = JSON.stringify(parseKeys(k));
-      expect(seen.get(c), `${k} of ${a.id}`).toBeUndefined();
-      seen.set(c, a.id);
-    }
+    for (const a of ACTION_DEFS)
+      for (const k of a.keys) {
+        const c = JSON.stringify(parseKeys(k));
+        expect(seen.get(c), `${k} of ${a.id}`).toBeUndefined();
+        seen.set(c, a.id);
+      }
   });
 
   it('finds the action of a key event, Ctrl or Cmd alike, and Shift telling apart', () => {

@@ -19,7 +19,10 @@ describe('the command line at the edges', () => {
     const t0 = Date.now();
     const r = sh(`node ${bin} lint /dev/zero`);
     expect(Date.now() - t0).toBeLessThan(10_000);
-    expect([r.code, r.err.trim()]).toEqual([2, 'mapwright lint: /dev/zero: the map is at least 5 MB; maps of 5 MB or more are refused']);
+    expect([r.code, r.err.trim()]).toEqual([
+      2,
+      'mapwright lint: /dev/zero: the map is at least 5 MB; maps of 5 MB or more are refused',
+    ]);
   });
 
   it('exits quietly when the reader goes away, and in one line on a full device', () => {
@@ -65,11 +68,17 @@ describe('the command line at the edges', () => {
     // The write is made to fail as a full disk does, after some bytes: in a child process, so that
     // the failure is the real code path of the command.
     const inject = join(dir, 'inject.mjs');
-    writeFileSync(inject, `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+    writeFileSync(
+      inject,
+      `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
 const real = fs.writeSync; let n = 0;
 fs.writeSync = (fd, buf, off, len, ...rest) => { if (++n > 0 && len > 4) { real(fd, buf, off, 4); const e = new Error('ENOSPC: no space left on device, write'); e.code = 'ENOSPC'; e.syscall = 'write'; throw e; } return real(fd, buf, off, len, ...rest); };
-syncBuiltinESMExports();`);
-    const r = spawnSync(process.execPath, ['--import', inject, bin, 'fmt', '--write', file], { cwd: root, encoding: 'utf8' });
+syncBuiltinESMExports();`,
+    );
+    const r = spawnSync(process.execPath, ['--import', inject, bin, 'fmt', '--write', file], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no space left on the device');
     expect(r.stderr).toContain('the file is unchanged');

@@ -12,7 +12,10 @@ describe('the document store', () => {
     await docs.save({ id: 'a', fileName: 'a.owm', text: 'A', created: 1, updated: 10 });
     await docs.save({ id: 'b', fileName: 'b.owm', text: 'B', created: 2, updated: 20 });
     await docs.save({ id: 'a', fileName: 'a.owm', text: 'A2', created: 1, updated: 30 });
-    expect((await docs.recent()).map((d) => [d.id, d.text])).toEqual([['a', 'A2'], ['b', 'B']]);
+    expect((await docs.recent()).map((d) => [d.id, d.text])).toEqual([
+      ['a', 'A2'],
+      ['b', 'B'],
+    ]);
     expect((await docs.get('b'))?.text).toBe('B');
   });
 

@@ -24,7 +24,12 @@ describe('a large map', () => {
     expect(m.components[n]).toMatchObject({ name: 'C0', type: 'evolved', maturity: 0.9, line: 2 * n });
     expect(m.links).toHaveLength(n - 1);
     expect(m.links[12_345]).toMatchObject({ from: 'C12345', to: 'C12346', line: n + 12_346 });
-    expect(m.links[12_345]!.loc).toEqual({ line: n + 12_346, column: 1, offset: expect.any(Number), end: expect.any(Number) });
+    expect(m.links[12_345]!.loc).toEqual({
+      line: n + 12_346,
+      column: 1,
+      offset: expect.any(Number),
+      end: expect.any(Number),
+    });
     expect(m.diagnostics).toEqual([]);
   });
 
@@ -38,8 +43,11 @@ describe('a large map', () => {
     ]);
     const head = 'component X [0.5, 0.5]\ncomponent Y [0.5, 0.5]\n';
     expect(parseMap(`${head}X->Y\n`).diagnostics).toEqual([]);
-    expect(parseMap(`${head}X->Y2 // a comment\n`).diagnostics.filter((d) => d.code === 'unknown-link').map((d) => d.message))
-      .toEqual(["link to 'Y2', which is not a component of this map: did you mean 'Y'?"]);
+    expect(
+      parseMap(`${head}X->Y2 // a comment\n`)
+        .diagnostics.filter((d) => d.code === 'unknown-link')
+        .map((d) => d.message),
+    ).toEqual(["link to 'Y2', which is not a component of this map: did you mean 'Y'?"]);
     expect(parseMap(chain(30_000, 'D')).components[29_999]!.name).toBe('D29999');
     expect(parseMap('D5->D6\n').diagnostics.filter((d) => d.code === 'unknown-link')).toHaveLength(2);
   });
@@ -47,12 +55,15 @@ describe('a large map', () => {
   it('builds the same model whatever was built before it', () => {
     const maps = corpus();
     const large = chain(12_000);
-    fc.assert(fc.property(mapText, fc.nat(maps.length - 1), (text, k) => {
-      const alone = parseMap(text);
-      parseMap(large);
-      expect(parseMap(text)).toEqual(alone);
-      parseMap(maps[k]!);
-      expect(parseMap(text)).toEqual(alone);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(mapText, fc.nat(maps.length - 1), (text, k) => {
+        const alone = parseMap(text);
+        parseMap(large);
+        expect(parseMap(text)).toEqual(alone);
+        parseMap(maps[k]!);
+        expect(parseMap(text)).toEqual(alone);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

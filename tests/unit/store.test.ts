@@ -3,7 +3,8 @@ import { moveComponent } from '../../src/lang/edit.js';
 import { EditorStore, MAX_MAP_BYTES } from '../../src/editor/store.js';
 
 const MAP = 'title T\ncomponent A [0.50, 0.30]\ncomponent B [0.40, 0.20]\nA->B\n';
-const move = (store: EditorStore, maturity: number) => store.dispatch(moveComponent(store.syntax(), 'A', { visibility: 0.5, maturity }), 'move');
+const move = (store: EditorStore, maturity: number) =>
+  store.dispatch(moveComponent(store.syntax(), 'A', { visibility: 0.5, maturity }), 'move');
 
 describe('the editor store', () => {
   it('applies an edit as a new version, one undo step, and undo brings back the bytes', () => {
@@ -21,7 +22,9 @@ describe('the editor store', () => {
   it('treats an edit that leaves the text as it was as no change (a drag frame that rounds to the same numbers)', () => {
     const store = new EditorStore(MAP);
     let emitted = 0;
-    store.subscribe(() => { emitted += 1; });
+    store.subscribe(() => {
+      emitted += 1;
+    });
     const derived = store.derived();
     expect(move(store, 0.3)).toBe(false);
     expect(move(store, 0.3004)).toBe(false);

@@ -27,18 +27,21 @@ describe('text editor and store sync', () => {
   });
 
   it('the store and the editor always converge (any texts, any typed change)', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), fc.nat(), fc.nat(), fc.string(), (editor, store, a, b, insert) => {
-      const from = a % (editor.length + 1);
-      const to = from + (b % (editor.length - from + 1));
-      const typed = ChangeSet.of({ from, to, insert }, editor.length);
-      const plan = planTyping(editor, store, typed);
-      const storeAfter = applyChanges(store, textChangesOf(plan.toStore));
-      const typedEditor = apply(typed, editor);
-      const editorAfter = plan.toEditor ? apply(plan.toEditor, typedEditor) : typedEditor;
-      expect(editorAfter).toBe(storeAfter);
-      // What was typed is in the store's text.
-      expect(storeAfter.includes(insert)).toBe(true);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.nat(), fc.nat(), fc.string(), (editor, store, a, b, insert) => {
+        const from = a % (editor.length + 1);
+        const to = from + (b % (editor.length - from + 1));
+        const typed = ChangeSet.of({ from, to, insert }, editor.length);
+        const plan = planTyping(editor, store, typed);
+        const storeAfter = applyChanges(store, textChangesOf(plan.toStore));
+        const typedEditor = apply(typed, editor);
+        const editorAfter = plan.toEditor ? apply(plan.toEditor, typedEditor) : typedEditor;
+        expect(editorAfter).toBe(storeAfter);
+        // What was typed is in the store's text.
+        expect(storeAfter.includes(insert)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('changeSetBetween is one minimal replacement', () => {

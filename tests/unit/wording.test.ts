@@ -28,12 +28,23 @@ function sentencesOf(text: string): string[] {
   }
   const names = model.components.filter((c) => c.type !== 'evolved').map((c) => c.name);
   for (const kind of ['bottleneck', 'disruption-risk', 'critical-path'] as PredictKind[]) {
-    const s = scorePrediction(model, a, kind, names.filter((_, i) => i % 2 === 0));
+    const s = scorePrediction(
+      model,
+      a,
+      kind,
+      names.filter((_, i) => i % 2 === 0),
+    );
     for (const r of [...s.hits, ...s.misses, ...s.falseAlarms]) out.push(r.why);
   }
   // Compare with a version where every component moved a little right.
-  const moved = { ...model, components: model.components.map((c) => withChanges(c, { maturity: Math.min(1, c.maturity + 0.12) })) };
-  out.push(...diffToText(diffMaps(moved, model)).trim().split('\n'), ...diffToText(diffMaps(model, moved)).trim().split('\n'));
+  const moved = {
+    ...model,
+    components: model.components.map((c) => withChanges(c, { maturity: Math.min(1, c.maturity + 0.12) })),
+  };
+  out.push(
+    ...diffToText(diffMaps(moved, model)).trim().split('\n'),
+    ...diffToText(diffMaps(model, moved)).trim().split('\n'),
+  );
   return out;
 }
 
@@ -54,24 +65,38 @@ describe('on-screen wording of the analysis', () => {
     it(`${file}: no finding ids, rule names or unlabelled numbers`, () => {
       const sentences = sentencesOf(readFileSync(`maps/${file}`, 'utf8'));
       expect(sentences.length).toBeGreaterThan(10);
-      const ids = sentences.filter((s) => /\b(critical-path|bottleneck|evolution-gap|misalignment|disruption-risk|recommendation)\/|\b(critical-path|evolution-gap|disruption-risk)\b/.test(s));
+      const ids = sentences.filter((s) =>
+        /\b(critical-path|bottleneck|evolution-gap|misalignment|disruption-risk|recommendation)\/|\b(critical-path|evolution-gap|disruption-risk)\b/.test(
+          s,
+        ),
+      );
       expect(ids).toEqual([]);
       expect(sentences.flatMap(unlabelledNumbers)).toEqual([]);
     });
   }
 
   it('titles are not arrow chains', () => {
-    const titles = MAPS.flatMap((f) => analyze(parseMap(readFileSync(`maps/${f}`, 'utf8'))).findings.map((x) => x.title));
+    const titles = MAPS.flatMap((f) =>
+      analyze(parseMap(readFileSync(`maps/${f}`, 'utf8'))).findings.map((x) => x.title),
+    );
     expect(titles.filter((t) => /->|→|←/.test(t))).toEqual([]);
   });
 
   it('a compare line names each change once and never contradicts itself', () => {
     const text = readFileSync('maps/unified-ai-ops.owm', 'utf8');
     const model = parseMap(text);
-    const other = parseMap(text.replace('component Centralized Platform [0.74, 0.33]', 'component Centralized Platform [0.74, 0.12]'));
+    const other = parseMap(
+      text.replace('component Centralized Platform [0.74, 0.33]', 'component Centralized Platform [0.74, 0.12]'),
+    );
     const second = parseMap(readFileSync('tests/fixtures/analysis/unified-ai-ops-second-drawing.owm', 'utf8'));
-    for (const line of [...diffToText(diffMaps(model, other)).split('\n'), ...diffToText(diffMaps(model, second)).split('\n')]) {
-      const parts = line.split(/[;.(]|new:|resolved:/).map((p) => p.trim().replace(/\)$/, '')).filter(Boolean);
+    for (const line of [
+      ...diffToText(diffMaps(model, other)).split('\n'),
+      ...diffToText(diffMaps(model, second)).split('\n'),
+    ]) {
+      const parts = line
+        .split(/[;.(]|new:|resolved:/)
+        .map((p) => p.trim().replace(/\)$/, ''))
+        .filter(Boolean);
       expect(new Set(parts).size, line).toBe(parts.length);
     }
   });

@@ -20,7 +20,10 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
     // Where the link's ends are written: from its statement (only a link with an unknown end needs it).
     const stmt = ctx.doc.lines[l.line - 1]!.stmt;
     if (stmt?.type !== 'link') continue;
-    for (const [key, node, dir] of [[l.from, stmt.from, 'from'], [l.to, stmt.to, 'to']] as const) {
+    for (const [key, node, dir] of [
+      [l.from, stmt.from, 'from'],
+      [l.to, stmt.to, 'to'],
+    ] as const) {
       if (known(key)) continue;
       const loc = ctx.span(l.line - 1, node.start, node.end);
       suggest ??= suggester(ctx, components);
@@ -28,14 +31,21 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
       unresolvedLinks.push({ name: key, line: l.line, suggestion: s?.text ?? null, meant: s?.fix ?? null });
       const hint = s ? `: ${s.text}` : '';
       ctx.reportAt(loc, 'warning', `link ${dir} '${key}', which is not a component of this map${hint}`, {
-        code: 'unknown-link', ...(s?.fix !== undefined ? { fix: s.fix } : {}),
+        code: 'unknown-link',
+        ...(s?.fix !== undefined ? { fix: s.fix } : {}),
       });
     }
   }
 
   const linked = new Set<string>();
-  for (const l of d.links) { linked.add(l.from); linked.add(l.to); }
-  for (const e of r.evolves) { linked.add(e.name); if (e.newName) linked.add(e.newName); }
+  for (const l of d.links) {
+    linked.add(l.from);
+    linked.add(l.to);
+  }
+  for (const e of r.evolves) {
+    linked.add(e.name);
+    if (e.newName) linked.add(e.newName);
+  }
   const orphans: string[] = [];
   // A map without links is a sketch of positions: its components are not orphans of a value chain.
   for (const c of d.links.length > 0 ? components : []) {
@@ -43,7 +53,13 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
     // Once per name (a duplicate is reported as one), and not a pipeline's own component.
     if (linked.has(c.key) || c.role === 'pipeline' || r.byKey.get(c.key)?.line !== c.line) continue;
     orphans.push(c.name);
-    ctx.reportAt(c.nameLoc, 'warning', `'${c.name}' is linked to nothing: link it to what needs it and what it needs, or remove it (an untested assumption)`, { code: 'orphan' });
+    ctx.reportAt(
+      c.nameLoc,
+      'warning',
+      `'${c.name}' is linked to nothing: link it to what needs it and what it needs, or remove it (an untested ` +
+        `assumption)`,
+      { code: 'orphan' },
+    );
   }
 
   const firstByLower = new Map<string, Component>();
@@ -52,22 +68,42 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
     if (c.type === 'evolved') continue;
     const lower = c.key.toLowerCase();
     const first = firstByLower.get(lower);
-    if (!first) { firstByLower.set(lower, c); continue; }
+    if (!first) {
+      firstByLower.set(lower, c);
+      continue;
+    }
     const list = variants.get(lower) ?? [first];
     if (list.some((x) => x.key === c.key)) continue;
     list.push(c);
     variants.set(lower, list);
-    ctx.reportAt(c.nameLoc, 'warning', `'${c.name}' differs from '${first.name}' (line ${first.line}) only in case: they are two components, and links to one do not reach the other`, { code: 'case-variant' });
+    ctx.reportAt(
+      c.nameLoc,
+      'warning',
+      `'${c.name}' differs from '${first.name}' (line ${first.line}) only in case: they are two components, and ` +
+        `links to one do not reach the other`,
+      { code: 'case-variant' },
+    );
   }
   const caseVariants = [...variants.values()].map((list) => list.map((c) => c.name));
   const noUser = !components.some((c) => c.role === 'user');
   if (noUser && components.filter((c) => c.type !== 'evolved').length >= 2) {
-    ctx.report(0, 'warning', 0, 0, "nothing on this map reads as its user (no anchor, and no component at the top that nothing depends on): add 'anchor User [0.95, 0.50]' and link it to what it needs", { code: 'no-user' });
+    ctx.report(
+      0,
+      'warning',
+      0,
+      0,
+      'nothing on this map reads as its user (no anchor, and no component at the top that nothing depends on): ' +
+        "add 'anchor User [0.95, 0.50]' and link it to what it needs",
+      { code: 'no-user' },
+    );
   }
   return { unresolvedLinks, orphans, duplicates: r.duplicates, caseVariants, noUser };
 }
 
-interface Suggestion { readonly text: string; readonly fix?: string }
+interface Suggestion {
+  readonly text: string;
+  readonly fix?: string;
+}
 
 /** What an unknown name probably meant: a case-only match, a component commented out, or a near spelling. */
 function suggester(ctx: BuildContext, components: readonly Component[]): (key: string) => Suggestion | null {
@@ -110,7 +146,10 @@ function suggester(ctx: BuildContext, components: readonly Component[]): (key: s
       if (Math.abs(n.length - key.length) >= bestDistance) continue;
       if (budget-- <= 0) break;
       const dist = editDistance(key.toLowerCase(), n.toLowerCase(), bestDistance);
-      if (dist < bestDistance) { bestDistance = dist; best = n; }
+      if (dist < bestDistance) {
+        bestDistance = dist;
+        best = n;
+      }
     }
     return best !== null ? { text: `did you mean '${best}'?`, fix: best } : null;
   }
@@ -128,10 +167,17 @@ function commentedName(text: string): string | null {
   const head = /^\s*(?:component|anchor|submap)\s/.exec(text);
   if (!head) return null;
   let rest = text.slice(head[0].length);
-  for (const stop of ['[', '(']) { const k = rest.indexOf(stop); if (k >= 0) rest = rest.slice(0, k); }
+  for (const stop of ['[', '(']) {
+    const k = rest.indexOf(stop);
+    if (k >= 0) rest = rest.slice(0, k);
+  }
   const tail = /\s(?:label|inertia)\b/.exec(rest);
   if (tail) rest = rest.slice(0, tail.index);
-  const name = rest.trim().replace(/^"(.*)"$/, '$1').trim().replace(/\s+/g, ' ');
+  const name = rest
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim()
+    .replace(/\s+/g, ' ');
   return name === '' ? null : name;
 }
 

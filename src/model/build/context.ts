@@ -3,7 +3,10 @@ import { placeDiagnostic, syntaxDiagnostics, type SyntaxDoc } from '../../lang/p
 import type { Diagnostic, Severity } from '../../lang/syntax.js';
 import type { Span } from '../model.js';
 
-export interface ReportOptions { readonly fix?: string; readonly code?: string }
+export interface ReportOptions {
+  readonly fix?: string;
+  readonly code?: string;
+}
 
 export class BuildContext {
   readonly diagnostics: Diagnostic[];
@@ -19,7 +22,14 @@ export class BuildContext {
   }
 
   /** Reports a problem on line `i` (0-based) at `[start, end)` of the line. */
-  report(i: number, severity: Severity, start: number, end: number, message: string, options: ReportOptions = {}): void {
+  report(
+    i: number,
+    severity: Severity,
+    start: number,
+    end: number,
+    message: string,
+    options: ReportOptions = {},
+  ): void {
     this.diagnostics.push(placeDiagnostic(this.doc, i, { severity, start, end, message, ...options }));
   }
 

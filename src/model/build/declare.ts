@@ -2,12 +2,28 @@
 // evolve, a pipeline, a note, ...), in text order. Names are not resolved yet.
 import { cleanName, nameKey } from '../../lang/names.js';
 import type {
-  AcceleratorStatement, AnnotationStatement, AttitudeStatement, ElementStatement, EvolveStatement, LinkStatement, NameNode, NoteStatement,
+  AcceleratorStatement,
+  AnnotationStatement,
+  AttitudeStatement,
+  ElementStatement,
+  EvolveStatement,
+  LinkStatement,
+  NameNode,
+  NoteStatement,
   PipelineStatement,
 } from '../../lang/syntax.js';
 import { isDecoratorWord, STYLES, type ComponentKind, type Method } from '../../lang/words.js';
 import {
-  DEFAULT_EVOLUTION_LABELS, type Accelerator, type Link, type Annotation, type Attitude, type AttitudeName, type Note, type Presentation, type StyleName, type UrlRef,
+  DEFAULT_EVOLUTION_LABELS,
+  type Accelerator,
+  type Link,
+  type Annotation,
+  type Attitude,
+  type AttitudeName,
+  type Note,
+  type Presentation,
+  type StyleName,
+  type UrlRef,
 } from '../model.js';
 import { stageOf } from '../stages.js';
 import type { BuildContext } from './context.js';
@@ -18,33 +34,59 @@ import { applyDecorators, readList, reportJunk, UNPOSITIONED, type Decorations }
 export const DEFAULT_EVOLVE_TARGET = 0.85;
 
 export interface Declared {
-  title: string | null
-  components: DraftComponent[]
+  title: string | null;
+  components: DraftComponent[];
   /** The kinds the map declares (`(practice)`), by component. */
-  declaredKinds: Map<DraftComponent, ComponentKind>
-  links: Link[]
-  evolves: DraftEvolve[]
-  pipelines: DraftPipeline[]
-  notes: Note[]
-  annotations: Annotation[]
-  attitudes: Attitude[]
-  accelerators: Accelerator[]
-  urls: UrlRef[]
-  legacyMethods: LegacyMethod[]
-  presentation: { -readonly [K in keyof Presentation]: Presentation[K] }
+  declaredKinds: Map<DraftComponent, ComponentKind>;
+  links: Link[];
+  evolves: DraftEvolve[];
+  pipelines: DraftPipeline[];
+  notes: Note[];
+  annotations: Annotation[];
+  attitudes: Attitude[];
+  accelerators: Accelerator[];
+  urls: UrlRef[];
+  legacyMethods: LegacyMethod[];
+  presentation: { -readonly [K in keyof Presentation]: Presentation[K] };
 }
 
-const STYLE_NAMES: Readonly<Record<string, StyleName>> = { plain: 'plain', wardley: 'wardley', colour: 'colour', color: 'colour', handwritten: 'handwritten', dark: 'dark' };
+const STYLE_NAMES: Readonly<Record<string, StyleName>> = {
+  plain: 'plain',
+  wardley: 'wardley',
+  colour: 'colour',
+  color: 'colour',
+  handwritten: 'handwritten',
+  dark: 'dark',
+};
 
-interface OpenPipeline { readonly index: number; readonly i: number; readonly stmtEnd: number }
+interface OpenPipeline {
+  readonly index: number;
+  readonly i: number;
+  readonly stmtEnd: number;
+}
 
 export function declare(ctx: BuildContext): Declared {
   const out: Declared = {
-    title: null, components: [], declaredKinds: new Map(), links: [], evolves: [], pipelines: [], notes: [], annotations: [], attitudes: [],
-    accelerators: [], urls: [], legacyMethods: [],
+    title: null,
+    components: [],
+    declaredKinds: new Map(),
+    links: [],
+    evolves: [],
+    pipelines: [],
+    notes: [],
+    annotations: [],
+    attitudes: [],
+    accelerators: [],
+    urls: [],
+    legacyMethods: [],
     presentation: {
-      style: 'plain', size: null, evolutionLabels: DEFAULT_EVOLUTION_LABELS, valueChainLabels: null,
-      showEvolutionAxis: true, showValueChainAxis: true, annotationsAt: null,
+      style: 'plain',
+      size: null,
+      evolutionLabels: DEFAULT_EVOLUTION_LABELS,
+      valueChainLabels: null,
+      showEvolutionAxis: true,
+      showValueChainAxis: true,
+      annotationsAt: null,
     },
   };
   let block: OpenPipeline | null = null;
@@ -55,17 +97,30 @@ export function declare(ctx: BuildContext): Declared {
     if (!s) continue;
     if (pending && s.type !== 'blockOpen') pending = null;
     switch (s.type) {
-      case 'header': break;
+      case 'header':
+        break;
       case 'title':
         if (s.text === null) ctx.report(i, 'warning', s.start, s.end, "'title' needs the map's title after it");
         else out.title = s.text;
         break;
-      case 'element': out.components.push(element(ctx, i, s, block ? out.pipelines[block.index]! : null, out)); break;
+      case 'element':
+        out.components.push(element(ctx, i, s, block ? out.pipelines[block.index]! : null, out));
+        break;
       case 'legacyMethod':
-        ctx.report(i, 'warning', s.keyword.start, s.keyword.end, `'${s.keyword.text} X' is a deprecated form: add '(${s.keyword.text})' after the component's coordinates instead`, { code: 'deprecated' });
+        ctx.report(
+          i,
+          'warning',
+          s.keyword.start,
+          s.keyword.end,
+          `'${s.keyword.text} X' is a deprecated form: add '(${s.keyword.text})' after the component's ` +
+            `coordinates instead`,
+          { code: 'deprecated' },
+        );
         out.legacyMethods.push({ name: s.name, method: s.keyword.text as Method, i });
         break;
-      case 'evolve': out.evolves.push(evolve(ctx, i, s)); break;
+      case 'evolve':
+        out.evolves.push(evolve(ctx, i, s));
+        break;
       case 'pipeline': {
         out.pipelines.push(pipeline(ctx, i, s));
         const open: OpenPipeline = { index: out.pipelines.length - 1, i, stmtEnd: s.end };
@@ -76,23 +131,53 @@ export function declare(ctx: BuildContext): Declared {
         break;
       }
       case 'blockOpen':
-        if (pending && !block) { block = pending; pending = null; }
-        else ctx.report(i, 'error', s.start, s.end, block ? 'pipelines cannot be nested' : "'{' must follow a 'pipeline X' line");
+        if (pending && !block) {
+          block = pending;
+          pending = null;
+        } else
+          ctx.report(
+            i,
+            'error',
+            s.start,
+            s.end,
+            block ? 'pipelines cannot be nested' : "'{' must follow a 'pipeline X' line",
+          );
         break;
       case 'blockClose':
         if (block) block = null;
         else ctx.report(i, 'error', s.start, s.end, "'}' closes nothing: no pipeline block is open");
         break;
-      case 'note': out.notes.push(note(ctx, i, s)); break;
-      case 'annotation': out.annotations.push(annotation(ctx, i, s)); break;
+      case 'note':
+        out.notes.push(note(ctx, i, s));
+        break;
+      case 'annotation':
+        out.annotations.push(annotation(ctx, i, s));
+        break;
       case 'annotations': {
-        const v = readList(ctx, i, s.at, 'the legend position [visibility, maturity]', [UNPOSITIONED.visibility, UNPOSITIONED.maturity]);
+        const v = readList(ctx, i, s.at, 'the legend position [visibility, maturity]', [
+          UNPOSITIONED.visibility,
+          UNPOSITIONED.maturity,
+        ]);
         if (v) out.presentation.annotationsAt = { visibility: v[0]!, maturity: v[1]! };
         break;
       }
       case 'style':
-        if (s.name === null) ctx.report(i, 'warning', s.start, s.end, `'style' needs a name: ${STYLES.filter((x) => x !== 'color').join(', ')}`);
-        else if (!Object.hasOwn(STYLE_NAMES, s.name)) ctx.report(i, 'warning', s.start, s.end, `unknown style '${s.name}': expected ${STYLES.filter((x) => x !== 'color').join(', ')}`);
+        if (s.name === null)
+          ctx.report(
+            i,
+            'warning',
+            s.start,
+            s.end,
+            `'style' needs a name: ${STYLES.filter((x) => x !== 'color').join(', ')}`,
+          );
+        else if (!Object.hasOwn(STYLE_NAMES, s.name))
+          ctx.report(
+            i,
+            'warning',
+            s.start,
+            s.end,
+            `unknown style '${s.name}': expected ${STYLES.filter((x) => x !== 'color').join(', ')}`,
+          );
         else out.presentation.style = STYLE_NAMES[s.name]!;
         break;
       case 'size': {
@@ -102,21 +187,49 @@ export function declare(ctx: BuildContext): Declared {
       }
       case 'evolution':
         if (s.hide) out.presentation.showEvolutionAxis = false;
-        if (s.labels.some((l) => l.text === '')) ctx.report(i, 'warning', s.start, s.end, 'an evolution-axis label is empty');
+        if (s.labels.some((l) => l.text === ''))
+          ctx.report(i, 'warning', s.start, s.end, 'an evolution-axis label is empty');
         if (s.labels.length > 0) {
-          if (s.labels.length !== 4) ctx.report(i, 'warning', s.start, s.end, `the evolution axis has four stages but ${s.labels.length} label${s.labels.length === 1 ? ' is' : 's are'} given`);
+          if (s.labels.length !== 4)
+            ctx.report(
+              i,
+              'warning',
+              s.start,
+              s.end,
+              `the evolution axis has four stages but ${s.labels.length} ` +
+                `label${s.labels.length === 1 ? ' is' : 's are'} given`,
+            );
           out.presentation.evolutionLabels = DEFAULT_EVOLUTION_LABELS.map((d, k) => s.labels[k]?.text ?? d);
         }
         break;
-      case 'valuechain': out.presentation.showValueChainAxis = false; break;
-      case 'attitude': out.attitudes.push(attitude(ctx, i, s)); break;
-      case 'yaxis': out.presentation.valueChainLabels = s.labels.map((l) => l.text); break;
-      case 'accelerator': out.accelerators.push(accelerator(ctx, i, s)); break;
-      case 'url': out.urls.push({ name: s.name, address: s.address, line: i + 1 }); break;
-      case 'link': out.links.push(link(ctx, i, s)); break;
+      case 'valuechain':
+        out.presentation.showValueChainAxis = false;
+        break;
+      case 'attitude':
+        out.attitudes.push(attitude(ctx, i, s));
+        break;
+      case 'yaxis':
+        out.presentation.valueChainLabels = s.labels.map((l) => l.text);
+        break;
+      case 'accelerator':
+        out.accelerators.push(accelerator(ctx, i, s));
+        break;
+      case 'url':
+        out.urls.push({ name: s.name, address: s.address, line: i + 1 });
+        break;
+      case 'link':
+        out.links.push(link(ctx, i, s));
+        break;
     }
   }
-  if (block) ctx.report(block.i, 'warning', 0, block.stmtEnd, "this pipeline's block is never closed with '}': it runs to the end of the map");
+  if (block)
+    ctx.report(
+      block.i,
+      'warning',
+      0,
+      block.stmtEnd,
+      "this pipeline's block is never closed with '}': it runs to the end of the map",
+    );
   return out;
 }
 
@@ -127,7 +240,14 @@ export function declare(ctx: BuildContext): Declared {
  */
 function nameOf(ctx: BuildContext, i: number, node: NameNode): { text: string; start: number; end: number } {
   if (!node.quoted && node.text.startsWith('"')) {
-    ctx.report(i, 'warning', node.start, node.start + 1, `the quote before '${node.text.slice(1, 21)}' is never closed: the name is read without it`, { code: 'unclosed-quote', fix: '' });
+    ctx.report(
+      i,
+      'warning',
+      node.start,
+      node.start + 1,
+      `the quote before '${node.text.slice(1, 21)}' is never closed: the name is read without it`,
+      { code: 'unclosed-quote', fix: '' },
+    );
     return { text: cleanName(node.text.slice(1)), start: node.start + 1, end: node.end };
   }
   return { text: cleanName(node.text), start: node.start, end: node.end };
@@ -142,30 +262,87 @@ function heldWords(ctx: BuildContext, i: number, node: NameNode): void {
   if (!m) return;
   const words = m[1]!;
   const group = /^\((.*)\)$/.exec(words);
-  if (group && !group[1]!.split(',').every((w) => isDecoratorWord(w.trim()) || /^cost\s+[\d.]+$/i.test(w.trim()))) return;
+  if (group && !group[1]!.split(',').every((w) => isDecoratorWord(w.trim()) || /^cost\s+[\d.]+$/i.test(w.trim())))
+    return;
   const at = node.start + m.index + 1;
-  ctx.report(i, 'warning', at, node.end, `'${words}' is read as part of the name '${node.text}', because the line has no coordinates (OnlineWardleyMaps reads it the same way): put coordinates before it to make it ${group ? 'a decorator' : 'a modifier'}`, { code: 'name-holds-modifier' });
+  ctx.report(
+    i,
+    'warning',
+    at,
+    node.end,
+    `'${words}' is read as part of the name '${node.text}', because the line has no coordinates ` +
+      `(OnlineWardleyMaps reads it the same way): put coordinates before it to make it ` +
+      `${group ? 'a decorator' : 'a modifier'}`,
+    { code: 'name-holds-modifier' },
+  );
 }
 
 /** Whether a coordinate lies on the map, [0, 1] (the usual case, read without warnings). */
 const onMap = (x: number): boolean => x >= 0 && x <= 1;
 
 /** A component with every field at its default (unpositioned, no decorations; kind and role set by derive). */
-function draft(ctx: BuildContext, i: number, name: string, type: DraftComponent['type'], loc: { start: number; end: number }, nameLoc: { start: number; end: number }): DraftComponent {
+function draft(
+  ctx: BuildContext,
+  i: number,
+  name: string,
+  type: DraftComponent['type'],
+  loc: { start: number; end: number },
+  nameLoc: { start: number; end: number },
+): DraftComponent {
   return {
-    name, key: nameKey(name), type, visibility: UNPOSITIONED.visibility, maturity: UNPOSITIONED.maturity, stage: stageOf(UNPOSITIONED.maturity),
-    kind: 'technology', kindInferred: true, kindReason: '', role: 'supply', roleInferred: true, roleReason: '',
-    inertia: false, method: null, market: false, ecosystem: false, label: null, cost: null, positioned: false,
-    parent: null, evolveTo: null, url: null, line: i + 1, loc: ctx.span(i, loc.start, loc.end), nameLoc: ctx.span(i, nameLoc.start, nameLoc.end),
+    name,
+    key: nameKey(name),
+    type,
+    visibility: UNPOSITIONED.visibility,
+    maturity: UNPOSITIONED.maturity,
+    stage: stageOf(UNPOSITIONED.maturity),
+    kind: 'technology',
+    kindInferred: true,
+    kindReason: '',
+    role: 'supply',
+    roleInferred: true,
+    roleReason: '',
+    inertia: false,
+    method: null,
+    market: false,
+    ecosystem: false,
+    label: null,
+    cost: null,
+    positioned: false,
+    parent: null,
+    evolveTo: null,
+    url: null,
+    line: i + 1,
+    loc: ctx.span(i, loc.start, loc.end),
+    nameLoc: ctx.span(i, nameLoc.start, nameLoc.end),
   };
 }
 
-function element(ctx: BuildContext, i: number, s: ElementStatement, pipeline: DraftPipeline | null, out: Declared): DraftComponent {
+function element(
+  ctx: BuildContext,
+  i: number,
+  s: ElementStatement,
+  pipeline: DraftPipeline | null,
+  out: Declared,
+): DraftComponent {
   const keyword = s.keyword.text;
   const inBlock = pipeline !== null && keyword === 'component';
-  const type = inBlock ? 'pipeline-child' : keyword === 'anchor' ? 'anchor' : keyword === 'submap' ? 'submap' : 'component';
+  const type = inBlock
+    ? 'pipeline-child'
+    : keyword === 'anchor'
+      ? 'anchor'
+      : keyword === 'submap'
+        ? 'submap'
+        : 'component';
   if (keyword === 'market' || keyword === 'ecosystem') {
-    ctx.report(i, 'warning', s.keyword.start, s.keyword.end, `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`, { code: 'deprecated' });
+    ctx.report(
+      i,
+      'warning',
+      s.keyword.start,
+      s.keyword.end,
+      `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`,
+      { code: 'deprecated' },
+    );
   }
   const name = nameOf(ctx, i, s.name);
   const c = draft(ctx, i, name.text, type, s, name);
@@ -177,23 +354,47 @@ function element(ctx: BuildContext, i: number, s: ElementStatement, pipeline: Dr
   let seenAt = false;
   for (const m of s.mods) {
     switch (m.type) {
-      case 'badAt': case 'at': {
-        if (seenAt) { ctx.report(i, 'warning', m.start, m.end, 'coordinates are given twice: the first are used', { code: 'twice' }); break; }
+      case 'badAt':
+      case 'at': {
+        if (seenAt) {
+          ctx.report(i, 'warning', m.start, m.end, 'coordinates are given twice: the first are used', {
+            code: 'twice',
+          });
+          break;
+        }
         seenAt = true;
         if (m.type === 'at' && inBlock && m.list.numbers.length === 1) {
           // `[maturity]` in a pipeline block: at the pipeline's visibility, once known.
-          const v = readList(ctx, i, m.list, 'the maturity of a pipeline component [maturity]', [UNPOSITIONED.maturity]);
-          if (v) { c.visibility = NaN; c.maturity = v[0]!; c.positioned = true; }
+          const v = readList(ctx, i, m.list, 'the maturity of a pipeline component [maturity]', [
+            UNPOSITIONED.maturity,
+          ]);
+          if (v) {
+            c.visibility = NaN;
+            c.maturity = v[0]!;
+            c.positioned = true;
+          }
           break;
         }
-        if (m.type === 'at' && m.list.numbers.length === 2 && onMap(m.list.numbers[0]!.value) && onMap(m.list.numbers[1]!.value)) {
+        if (
+          m.type === 'at' &&
+          m.list.numbers.length === 2 &&
+          onMap(m.list.numbers[0]!.value) &&
+          onMap(m.list.numbers[1]!.value)
+        ) {
           c.visibility = m.list.numbers[0]!.value;
           c.maturity = m.list.numbers[1]!.value;
           c.positioned = true;
           break;
         }
-        const v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', [UNPOSITIONED.visibility, UNPOSITIONED.maturity]);
-        if (v) { c.visibility = v[0]!; c.maturity = v[1]!; c.positioned = true; }
+        const v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', [
+          UNPOSITIONED.visibility,
+          UNPOSITIONED.maturity,
+        ]);
+        if (v) {
+          c.visibility = v[0]!;
+          c.maturity = v[1]!;
+          c.positioned = true;
+        }
         break;
       }
       case 'label': {
@@ -201,7 +402,9 @@ function element(ctx: BuildContext, i: number, s: ElementStatement, pipeline: Dr
         if (v) c.label = { x: v[0]!, y: v[1]! };
         break;
       }
-      case 'inertia': c.inertia = true; break;
+      case 'inertia':
+        c.inertia = true;
+        break;
       case 'decorators':
         d ??= { method: null, market: false, ecosystem: false, inertia: false, kind: null, cost: null };
         applyDecorators(ctx, i, m.words, d);
@@ -211,10 +414,28 @@ function element(ctx: BuildContext, i: number, s: ElementStatement, pipeline: Dr
         else ctx.report(i, 'warning', m.start, m.end, 'only a submap links to a url: ignored');
         break;
       case 'evolveTo':
-        ctx.report(i, 'warning', m.start, m.end, `write the evolve on its own line: 'evolve ${c.name} ${m.number.value}' (OnlineWardleyMaps cannot draw it inline)`, { code: 'inline-evolve' });
-        out.evolves.push({ i, name: s.name, newName: null, target: m.number.value, targetStart: m.number.start, targetEnd: m.number.end, mods: [] });
+        ctx.report(
+          i,
+          'warning',
+          m.start,
+          m.end,
+          `write the evolve on its own line: 'evolve ${c.name} ${m.number.value}' (OnlineWardleyMaps cannot ` +
+            `draw it inline)`,
+          { code: 'inline-evolve' },
+        );
+        out.evolves.push({
+          i,
+          name: s.name,
+          newName: null,
+          target: m.number.value,
+          targetStart: m.number.start,
+          targetEnd: m.number.end,
+          mods: [],
+        });
         break;
-      case 'number': case 'junk': break;
+      case 'number':
+      case 'junk':
+        break;
     }
   }
   reportJunk(ctx, i, s.mods, `a ${keyword} line`);
@@ -238,25 +459,66 @@ function evolve(ctx: BuildContext, i: number, s: EvolveStatement): DraftEvolve {
   let target: { value: number; start: number; end: number } | null = null;
   for (const m of s.mods) {
     if (m.type === 'number' || m.type === 'evolveTo') {
-      if (target) ctx.report(i, 'warning', m.start, m.end, `the evolve target is given twice (${m.number.raw}): the first is used`, { code: 'twice' });
+      if (target)
+        ctx.report(
+          i,
+          'warning',
+          m.start,
+          m.end,
+          `the evolve target is given twice (${m.number.raw}): the first is used`,
+          { code: 'twice' },
+        );
       else target = m.number;
-      if (m.type === 'evolveTo') ctx.report(i, 'warning', m.start, m.end, `write the target alone: 'evolve ${s.name.text} ${m.number.value}'`);
+      if (m.type === 'evolveTo')
+        ctx.report(i, 'warning', m.start, m.end, `write the target alone: 'evolve ${s.name.text} ${m.number.value}'`);
     } else if (m.type === 'at' || m.type === 'badAt' || m.type === 'url') {
-      ctx.report(i, 'warning', m.start, m.end, "an evolve takes one number, the target maturity ('evolve X 0.8'): this is ignored", { code: 'unread-text', fix: '' });
+      ctx.report(
+        i,
+        'warning',
+        m.start,
+        m.end,
+        "an evolve takes one number, the target maturity ('evolve X 0.8'): this is ignored",
+        { code: 'unread-text', fix: '' },
+      );
     }
   }
   reportJunk(ctx, i, s.mods, 'an evolve line');
   if (target && !Number.isFinite(target.value)) {
-    ctx.report(i, 'warning', target.start, target.end, `the evolve target '${target.value}' is not a number that can be drawn: ${DEFAULT_EVOLVE_TARGET} is used`, { code: 'bad-number' });
+    ctx.report(
+      i,
+      'warning',
+      target.start,
+      target.end,
+      `the evolve target '${target.value}' is not a number that can be drawn: ${DEFAULT_EVOLVE_TARGET} is used`,
+      { code: 'bad-number' },
+    );
     target = { value: DEFAULT_EVOLVE_TARGET, start: target.start, end: target.end };
   }
   if (!target) {
-    ctx.report(i, 'warning', s.start, s.end, `an evolve needs a target maturity ('evolve ${s.name.text} 0.8'): OnlineWardleyMaps draws it at ${DEFAULT_EVOLVE_TARGET}, and so does Mapwright`, { code: 'evolve-default' });
+    ctx.report(
+      i,
+      'warning',
+      s.start,
+      s.end,
+      `an evolve needs a target maturity ('evolve ${s.name.text} 0.8'): OnlineWardleyMaps draws it at ` +
+        `${DEFAULT_EVOLVE_TARGET}, and so does Mapwright`,
+      { code: 'evolve-default' },
+    );
     target = { value: DEFAULT_EVOLVE_TARGET, start: s.end, end: s.end };
   } else if (target.value < 0 || target.value > 1) {
-    ctx.report(i, 'warning', target.start, target.end, `evolve target ${target.value} is outside [0, 1]`, { code: 'off-map' });
+    ctx.report(i, 'warning', target.start, target.end, `evolve target ${target.value} is outside [0, 1]`, {
+      code: 'off-map',
+    });
   }
-  return { i, name: s.name, newName: s.newName, target: target.value, targetStart: target.start, targetEnd: target.end, mods: s.mods };
+  return {
+    i,
+    name: s.name,
+    newName: s.newName,
+    target: target.value,
+    targetStart: target.start,
+    targetEnd: target.end,
+    mods: s.mods,
+  };
 }
 
 function pipeline(ctx: BuildContext, i: number, s: PipelineStatement): DraftPipeline {
@@ -264,14 +526,38 @@ function pipeline(ctx: BuildContext, i: number, s: PipelineStatement): DraftPipe
   let m2 = NaN;
   for (const m of s.mods) {
     if (m.type === 'at' || m.type === 'badAt') {
-      const v = readList(ctx, i, m.type === 'at' ? m.list : m, 'the pipeline extent [maturity1, maturity2]', [0.2, 0.8]);
-      if (v && Number.isNaN(m1)) { m1 = v[0]!; m2 = v[1]!; }
+      const v = readList(
+        ctx,
+        i,
+        m.type === 'at' ? m.list : m,
+        'the pipeline extent [maturity1, maturity2]',
+        [0.2, 0.8],
+      );
+      if (v && Number.isNaN(m1)) {
+        m1 = v[0]!;
+        m2 = v[1]!;
+      }
     } else if (m.type !== 'decorators' && m.type !== 'junk') {
-      ctx.report(i, 'warning', m.start, m.end, "a pipeline takes its extent only ('pipeline X [0.2, 0.7]'): this is ignored, as OnlineWardleyMaps ignores it", { code: 'unread-text', fix: '' });
+      ctx.report(
+        i,
+        'warning',
+        m.start,
+        m.end,
+        "a pipeline takes its extent only ('pipeline X [0.2, 0.7]'): this is ignored, as OnlineWardleyMaps ignores it",
+        { code: 'unread-text', fix: '' },
+      );
     }
   }
   reportJunk(ctx, i, s.mods, 'a pipeline line');
-  return { name: nameOf(ctx, i, s.name).text, visibility: NaN, maturity1: m1, maturity2: m2, children: [], line: i + 1, loc: ctx.span(i, s.start, s.end) };
+  return {
+    name: nameOf(ctx, i, s.name).text,
+    visibility: NaN,
+    maturity1: m1,
+    maturity2: m2,
+    children: [],
+    line: i + 1,
+    loc: ctx.span(i, s.start, s.end),
+  };
 }
 
 function note(ctx: BuildContext, i: number, s: NoteStatement): Note {
@@ -282,7 +568,14 @@ function note(ctx: BuildContext, i: number, s: NoteStatement): Note {
       seenAt = true;
       v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', v) ?? v;
     } else if (m.type !== 'junk') {
-      ctx.report(i, 'warning', m.start, m.end, "a note takes its text and coordinates ('note text [0.5, 0.5]'): this is ignored", { code: 'unread-text', fix: '' });
+      ctx.report(
+        i,
+        'warning',
+        m.start,
+        m.end,
+        "a note takes its text and coordinates ('note text [0.5, 0.5]'): this is ignored",
+        { code: 'unread-text', fix: '' },
+      );
     }
   }
   reportJunk(ctx, i, s.mods, 'a note');
@@ -292,38 +585,85 @@ function note(ctx: BuildContext, i: number, s: NoteStatement): Note {
 function annotation(ctx: BuildContext, i: number, s: AnnotationStatement): Annotation {
   const points: { visibility: number; maturity: number }[] = [];
   for (const list of s.points) {
-    const p = readList(ctx, i, list, 'a point [visibility, maturity]', [UNPOSITIONED.visibility, UNPOSITIONED.maturity]);
+    const p = readList(ctx, i, list, 'a point [visibility, maturity]', [
+      UNPOSITIONED.visibility,
+      UNPOSITIONED.maturity,
+    ]);
     if (p) points.push({ visibility: p[0]!, maturity: p[1]! });
   }
   return { number: s.number.value, points, text: s.text ?? '', line: i + 1, loc: ctx.span(i, s.start, s.end) };
 }
 
 function attitude(ctx: BuildContext, i: number, s: AttitudeStatement): Attitude {
-  const base = { attitude: s.keyword.text as AttitudeName, label: s.label, line: i + 1, loc: ctx.span(i, s.start, s.end) };
+  const base = {
+    attitude: s.keyword.text as AttitudeName,
+    label: s.label,
+    line: i + 1,
+    loc: ctx.span(i, s.start, s.end),
+  };
   if (s.size) {
     // The older form: [visibility, maturity] width height (pixels).
-    const v = readList(ctx, i, s.box, 'a position [visibility, maturity] before width and height', [UNPOSITIONED.visibility, UNPOSITIONED.maturity])
-      ?? [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
-    return { ...base, visibility: v[0]!, maturity: v[1]!, visibility2: v[0]!, maturity2: v[1]!, width: s.size[0].value, height: s.size[1].value };
+    const v = readList(ctx, i, s.box, 'a position [visibility, maturity] before width and height', [
+      UNPOSITIONED.visibility,
+      UNPOSITIONED.maturity,
+    ]) ?? [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
+    return {
+      ...base,
+      visibility: v[0]!,
+      maturity: v[1]!,
+      visibility2: v[0]!,
+      maturity2: v[1]!,
+      width: s.size[0].value,
+      height: s.size[1].value,
+    };
   }
-  const v = readList(ctx, i, s.box, 'a box [visibility1, maturity1, visibility2, maturity2]', [0.9, 0.1, 0.8, 0.2]) ?? [0.9, 0.1, 0.8, 0.2];
-  return { ...base, visibility: v[0]!, maturity: v[1]!, visibility2: v[2]!, maturity2: v[3]!, width: null, height: null };
+  const v = readList(ctx, i, s.box, 'a box [visibility1, maturity1, visibility2, maturity2]', [0.9, 0.1, 0.8, 0.2]) ?? [
+    0.9, 0.1, 0.8, 0.2,
+  ];
+  return {
+    ...base,
+    visibility: v[0]!,
+    maturity: v[1]!,
+    visibility2: v[2]!,
+    maturity2: v[3]!,
+    width: null,
+    height: null,
+  };
 }
 
 function accelerator(ctx: BuildContext, i: number, s: AcceleratorStatement): Accelerator {
   let v: number[] = [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
   for (const m of s.mods) {
-    if (m.type === 'at' || m.type === 'badAt') v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', v) ?? v;
-    else if (m.type !== 'junk') ctx.report(i, 'warning', m.start, m.end, `an ${s.keyword.text} takes a name and coordinates: this is ignored`, { code: 'unread-text', fix: '' });
+    if (m.type === 'at' || m.type === 'badAt')
+      v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', v) ?? v;
+    else if (m.type !== 'junk')
+      ctx.report(i, 'warning', m.start, m.end, `an ${s.keyword.text} takes a name and coordinates: this is ignored`, {
+        code: 'unread-text',
+        fix: '',
+      });
   }
   reportJunk(ctx, i, s.mods, `an ${s.keyword.text} line`);
-  return { name: s.name.text, deaccelerator: s.keyword.text === 'deaccelerator', visibility: v[0]!, maturity: v[1]!, line: i + 1, loc: ctx.span(i, s.start, s.end) };
+  return {
+    name: s.name.text,
+    deaccelerator: s.keyword.text === 'deaccelerator',
+    visibility: v[0]!,
+    maturity: v[1]!,
+    line: i + 1,
+    loc: ctx.span(i, s.start, s.end),
+  };
 }
 
 function link(ctx: BuildContext, i: number, s: LinkStatement): Link {
-  const direction = s.arrow.flow === null ? null : s.arrow.flow === '>' ? 'forward' : s.arrow.flow === '<' ? 'backward' : 'both';
+  const direction =
+    s.arrow.flow === null ? null : s.arrow.flow === '>' ? 'forward' : s.arrow.flow === '<' ? 'backward' : 'both';
   return {
-    from: nameKey(s.from.text), to: nameKey(s.to.text), flow: s.arrow.flow !== null, direction, label: s.arrow.label, context: s.context,
-    line: i + 1, loc: ctx.span(i, s.start, s.end),
+    from: nameKey(s.from.text),
+    to: nameKey(s.to.text),
+    flow: s.arrow.flow !== null,
+    direction,
+    label: s.arrow.label,
+    context: s.context,
+    line: i + 1,
+    loc: ctx.span(i, s.start, s.end),
   };
 }

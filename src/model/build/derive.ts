@@ -11,7 +11,8 @@ export function derive(d: Declared): Component[] {
   const needs = new Map<string, string[]>();
   for (const l of d.links) {
     const list = needs.get(l.from);
-    if (list) list.push(l.to); else needs.set(l.from, [l.to]);
+    if (list) list.push(l.to);
+    else needs.set(l.from, [l.to]);
   }
   const sources: DraftComponent[] = [];
   const bySource = new Map<string, DraftComponent>();
@@ -21,10 +22,20 @@ export function derive(d: Declared): Component[] {
     if (!bySource.has(c.key)) bySource.set(c.key, c);
   }
   const moved = new Set(d.evolves.map((e) => nameKey(e.name.text)));
-  const roleInputs = sources.map((c) => ({ key: c.key, name: c.name, type: c.type, visibility: c.visibility, sourced: c.method !== null || c.inertia || moved.has(c.key) }));
-  const roles = inferRoles({ components: roleInputs, pipelines: new Set(d.pipelines.map((p) => nameKey(p.name))), needs });
+  const roleInputs = sources.map((c) => ({
+    key: c.key,
+    name: c.name,
+    type: c.type,
+    visibility: c.visibility,
+    sourced: c.method !== null || c.inertia || moved.has(c.key),
+  }));
+  const roles = inferRoles({
+    components: roleInputs,
+    pipelines: new Set(d.pipelines.map((p) => nameKey(p.name))),
+    needs,
+  });
   for (const c of d.components) {
-    const source = c.type === 'evolved' && c.parent !== null ? bySource.get(c.parent) ?? c : c;
+    const source = c.type === 'evolved' && c.parent !== null ? (bySource.get(c.parent) ?? c) : c;
     const kind = inferKind(source.name, d.declaredKinds.get(c) ?? d.declaredKinds.get(source) ?? null, mapKind);
     c.kind = kind.value;
     c.kindInferred = kind.inferred;

@@ -11,16 +11,20 @@ export type DraftComponent = Mutable<Component>;
 /** An evolve line, resolved against the components once all are declared. */
 export interface DraftEvolve {
   /** 0-based line. */
-  readonly i: number
-  readonly name: NameNode
-  readonly newName: NameNode | null
-  readonly target: number
-  readonly targetStart: number
-  readonly targetEnd: number
-  readonly mods: readonly Modifier[]
+  readonly i: number;
+  readonly name: NameNode;
+  readonly newName: NameNode | null;
+  readonly target: number;
+  readonly targetStart: number;
+  readonly targetEnd: number;
+  readonly mods: readonly Modifier[];
 }
 
 export type DraftPipeline = Mutable<Pipeline>;
 
 /** The legacy `build X` line. */
-export interface LegacyMethod { readonly name: NameNode; readonly method: Method; readonly i: number }
+export interface LegacyMethod {
+  readonly name: NameNode;
+  readonly method: Method;
+  readonly i: number;
+}

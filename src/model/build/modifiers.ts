@@ -13,32 +13,89 @@ export const UNPOSITIONED = { visibility: 0.9, maturity: 0.1 } as const;
  * finite number (else its default), with warnings for what is missing, extra or off the map.
  * Returns null when the list holds no usable number at all.
  */
-export function readList(ctx: BuildContext, i: number, list: AnyListNode, what: string, defaults: readonly number[], unit = true): number[] | null {
+export function readList(
+  ctx: BuildContext,
+  i: number,
+  list: AnyListNode,
+  what: string,
+  defaults: readonly number[],
+  unit = true,
+): number[] | null {
   if ('type' in list) {
     const how = defaults.length === 2 && unit ? 'placed at the default position' : 'ignored';
-    if (!list.closed) ctx.report(i, 'warning', list.start, list.end, `the '[' of ${what} is never closed with ']': ${how}`, { code: 'unclosed-list' });
-    else ctx.report(i, 'warning', list.start, list.end, `'[${list.raw.length > 30 ? `${list.raw.slice(0, 27)}…` : list.raw}]' holds no numbers where ${what} should be: ${how}`, { code: 'bad-list' });
+    if (!list.closed)
+      ctx.report(i, 'warning', list.start, list.end, `the '[' of ${what} is never closed with ']': ${how}`, {
+        code: 'unclosed-list',
+      });
+    else
+      ctx.report(
+        i,
+        'warning',
+        list.start,
+        list.end,
+        `'[${list.raw.length > 30 ? `${list.raw.slice(0, 27)}…` : list.raw}]' holds no numbers where ${what} ` +
+          `should be: ${how}`,
+        { code: 'bad-list' },
+      );
     return null;
   }
   const count = defaults.length;
   const ns = list.numbers;
   if (ns.length > count) {
     const extra = ns[count]!;
-    ctx.report(i, 'warning', extra.start, ns[ns.length - 1]!.end, `${what} takes ${count} number${count === 1 ? '' : 's'}: the rest is ignored`, { code: 'extra-numbers' });
+    ctx.report(
+      i,
+      'warning',
+      extra.start,
+      ns[ns.length - 1]!.end,
+      `${what} takes ${count} number${count === 1 ? '' : 's'}: the rest is ignored`,
+      { code: 'extra-numbers' },
+    );
   } else if (ns.length < count) {
-    const missing = defaults.slice(ns.length).map((d) => d.toFixed(2)).join(', ');
-    ctx.report(i, 'warning', list.start, list.end, `${what} takes ${count} numbers but has ${ns.length}: the rest default to ${missing}, as OnlineWardleyMaps reads it`, { code: 'missing-numbers' });
+    const missing = defaults
+      .slice(ns.length)
+      .map((d) => d.toFixed(2))
+      .join(', ');
+    ctx.report(
+      i,
+      'warning',
+      list.start,
+      list.end,
+      `${what} takes ${count} numbers but has ${ns.length}: the rest default to ${missing}, as ` +
+        `OnlineWardleyMaps reads it`,
+      { code: 'missing-numbers' },
+    );
   }
   const out: number[] = [];
   for (let k = 0; k < count; k++) {
     const n = ns[k];
-    if (!n) { out.push(defaults[k]!); continue; }
-    if (!Number.isFinite(n.value)) {
-      ctx.report(i, 'warning', n.start, n.end, `the number '${n.raw.length > 12 ? `${n.raw.slice(0, 8)}…` : n.raw}' (${n.raw.replace(/[^0-9]/g, '').length} digits) is too large to be a position: ${defaults[k]!.toFixed(2)} is used`, { code: 'bad-number' });
+    if (!n) {
       out.push(defaults[k]!);
       continue;
     }
-    if (unit && (n.value < 0 || n.value > 1)) ctx.report(i, 'warning', n.start, n.end, `coordinate ${n.value} is outside [0, 1]: it will be drawn off the map`, { code: 'off-map' });
+    if (!Number.isFinite(n.value)) {
+      ctx.report(
+        i,
+        'warning',
+        n.start,
+        n.end,
+        `the number '${n.raw.length > 12 ? `${n.raw.slice(0, 8)}…` : n.raw}' ` +
+          `(${n.raw.replace(/[^0-9]/g, '').length} digits) is too large to be a position: ` +
+          `${defaults[k]!.toFixed(2)} is used`,
+        { code: 'bad-number' },
+      );
+      out.push(defaults[k]!);
+      continue;
+    }
+    if (unit && (n.value < 0 || n.value > 1))
+      ctx.report(
+        i,
+        'warning',
+        n.start,
+        n.end,
+        `coordinate ${n.value} is outside [0, 1]: it will be drawn off the map`,
+        { code: 'off-map' },
+      );
     out.push(n.value);
   }
   return out;
@@ -52,7 +109,15 @@ export function reportJunk(ctx: BuildContext, i: number, mods: readonly Modifier
     const start = run[0]!.start;
     const end = run[run.length - 1]!.end;
     const text = lineText(ctx.doc, i).slice(start, end);
-    ctx.report(i, 'warning', start, end, `'${text.length > 40 ? `${text.slice(0, 37)}…` : text}' is not part of ${what} and is ignored (as OnlineWardleyMaps ignores it)`, { code: 'unread-text', fix: '' });
+    ctx.report(
+      i,
+      'warning',
+      start,
+      end,
+      `'${text.length > 40 ? `${text.slice(0, 37)}…` : text}' is not part of ${what} and is ignored (as ` +
+        `OnlineWardleyMaps ignores it)`,
+      { code: 'unread-text', fix: '' },
+    );
     run = [];
   };
   for (const m of mods) {
@@ -64,12 +129,12 @@ export function reportJunk(ctx: BuildContext, i: number, mods: readonly Modifier
 
 /** What a decorator group sets. */
 export interface Decorations {
-  method: Method | null
-  market: boolean
-  ecosystem: boolean
-  inertia: boolean
-  kind: ComponentKind | null
-  cost: number | null
+  method: Method | null;
+  market: boolean;
+  ecosystem: boolean;
+  inertia: boolean;
+  kind: ComponentKind | null;
+  cost: number | null;
 }
 
 const METHOD_SET: ReadonlySet<string> = new Set(METHODS);
@@ -83,7 +148,15 @@ export function applyDecorators(ctx: BuildContext, i: number, words: readonly Wo
     const lower = word.text.toLowerCase();
     const cost = /^cost\s+(-?\d+(?:\.\d+)?)$/.exec(lower);
     if (METHOD_SET.has(lower)) {
-      if (method && method !== lower) ctx.report(i, 'warning', word.start, word.end, `two methods given ('${method}' and '${lower}'): '${lower}' is used`, { code: 'two-methods' });
+      if (method && method !== lower)
+        ctx.report(
+          i,
+          'warning',
+          word.start,
+          word.end,
+          `two methods given ('${method}' and '${lower}'): '${lower}' is used`,
+          { code: 'two-methods' },
+        );
       method = lower as Method;
       into.method = method;
     } else if (FLAG_SET.has(lower)) {
@@ -95,7 +168,15 @@ export function applyDecorators(ctx: BuildContext, i: number, words: readonly Wo
     } else if (cost) {
       into.cost = Number(cost[1]);
     } else if (lower !== '') {
-      ctx.report(i, 'warning', word.start, word.end, `unknown decorator '${word.text}': expected ${METHODS.join(', ')}, ${FLAGS.join(', ')}, a kind (${KINDS.join(', ')}) or 'cost N'`, { code: 'unknown-decorator' });
+      ctx.report(
+        i,
+        'warning',
+        word.start,
+        word.end,
+        `unknown decorator '${word.text}': expected ${METHODS.join(', ')}, ${FLAGS.join(', ')}, a kind ` +
+          `(${KINDS.join(', ')}) or 'cost N'`,
+        { code: 'unknown-decorator' },
+      );
     }
   }
 }

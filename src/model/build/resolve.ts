@@ -11,12 +11,12 @@ import { applyDecorators, UNPOSITIONED, type Decorations } from './modifiers.js'
 
 export interface Resolved {
   /** Components by key: the first declared of each name (evolved copies are not in it). */
-  readonly byKey: ReadonlyMap<string, DraftComponent>
+  readonly byKey: ReadonlyMap<string, DraftComponent>;
   /** The keys of evolved copies. */
-  readonly evolvedKeys: ReadonlySet<string>
-  readonly evolves: Evolve[]
+  readonly evolvedKeys: ReadonlySet<string>;
+  readonly evolves: Evolve[];
   /** Names declared more than once (as written the first time). */
-  readonly duplicates: string[]
+  readonly duplicates: string[];
 }
 
 export function resolve(ctx: BuildContext, d: Declared): Resolved {
@@ -24,15 +24,26 @@ export function resolve(ctx: BuildContext, d: Declared): Resolved {
   const duplicates: string[] = [];
   for (const c of d.components) {
     const first = byKey.get(c.key);
-    if (first === undefined) { byKey.set(c.key, c); continue; }
+    if (first === undefined) {
+      byKey.set(c.key, c);
+      continue;
+    }
     if (!duplicates.includes(first.name)) duplicates.push(first.name);
-    ctx.reportAt(c.nameLoc, 'warning', `duplicate component name '${c.name}' (first on line ${first.line}): links to it are ambiguous`, { code: 'duplicate-name' });
+    ctx.reportAt(
+      c.nameLoc,
+      'warning',
+      `duplicate component name '${c.name}' (first on line ${first.line}): links to it are ambiguous`,
+      { code: 'duplicate-name' },
+    );
   }
 
   for (const lm of d.legacyMethods) {
     const c = byKey.get(nameKey(lm.name.text));
     if (c) c.method = lm.method;
-    else ctx.report(lm.i, 'warning', lm.name.start, lm.name.end, `'${lm.name.text}' is not a component of this map`, { code: 'unknown-name' });
+    else
+      ctx.report(lm.i, 'warning', lm.name.start, lm.name.end, `'${lm.name.text}' is not a component of this map`, {
+        code: 'unknown-name',
+      });
   }
 
   resolvePipelines(ctx, d, byKey);
@@ -48,7 +59,9 @@ function resolvePipelines(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<str
     if (owner) p.visibility = owner.visibility;
     else {
       p.visibility = UNPOSITIONED.visibility;
-      ctx.reportAt(p.loc, 'warning', `pipeline '${p.name}' has no component of that name to belong to`, { code: 'ownerless-pipeline' });
+      ctx.reportAt(p.loc, 'warning', `pipeline '${p.name}' has no component of that name to belong to`, {
+        code: 'ownerless-pipeline',
+      });
     }
     if (!visibilityOf.has(p.name)) visibilityOf.set(p.name, p.visibility);
     if (Number.isNaN(p.maturity1)) {
@@ -56,35 +69,64 @@ function resolvePipelines(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<str
       let hi = -Infinity;
       for (const n of p.children) {
         const m = byKey.get(nameKey(n))?.maturity;
-        if (m !== undefined) { lo = Math.min(lo, m); hi = Math.max(hi, m); }
+        if (m !== undefined) {
+          lo = Math.min(lo, m);
+          hi = Math.max(hi, m);
+        }
       }
-      p.maturity1 = lo <= hi ? lo : owner?.maturity ?? 0;
-      p.maturity2 = lo <= hi ? hi : owner?.maturity ?? 0;
+      p.maturity1 = lo <= hi ? lo : (owner?.maturity ?? 0);
+      p.maturity2 = lo <= hi ? hi : (owner?.maturity ?? 0);
     }
   }
   // Children written [maturity] sit at their pipeline's visibility (its owner may come after the block).
   for (const c of d.components) {
-    if (Number.isNaN(c.visibility) && c.parent !== null) c.visibility = visibilityOf.get(c.parent) ?? UNPOSITIONED.visibility;
+    if (Number.isNaN(c.visibility) && c.parent !== null)
+      c.visibility = visibilityOf.get(c.parent) ?? UNPOSITIONED.visibility;
   }
 }
 
 /** Each evolve line marks its component's target and adds the evolved copy drawn there. */
-function resolveEvolves(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<string, DraftComponent>): { evolves: Evolve[]; evolvedKeys: Set<string> } {
+function resolveEvolves(
+  ctx: BuildContext,
+  d: Declared,
+  byKey: ReadonlyMap<string, DraftComponent>,
+): { evolves: Evolve[]; evolvedKeys: Set<string> } {
   const evolves: Evolve[] = [];
   const evolvedKeys = new Set<string>();
   for (const e of d.evolves) {
     const key = nameKey(e.name.text);
     const newName = e.newName ? cleanName(e.newName.text) : null;
     const lineEnd = ctx.doc.lines[e.i]!.length;
-    evolves.push({ name: key, to: e.target, newName: newName === null ? null : nameKey(newName), line: e.i + 1, loc: ctx.span(e.i, 0, lineEnd) });
+    evolves.push({
+      name: key,
+      to: e.target,
+      newName: newName === null ? null : nameKey(newName),
+      line: e.i + 1,
+      loc: ctx.span(e.i, 0, lineEnd),
+    });
     const source = byKey.get(key);
     if (!source) {
-      ctx.report(e.i, 'warning', e.name.start, e.name.end, `evolve of '${e.name.text}', which is not a component of this map`, { code: 'unknown-name' });
+      ctx.report(
+        e.i,
+        'warning',
+        e.name.start,
+        e.name.end,
+        `evolve of '${e.name.text}', which is not a component of this map`,
+        { code: 'unknown-name' },
+      );
       continue;
     }
     source.evolveTo = e.target;
     if (e.target < source.maturity) {
-      ctx.report(e.i, 'warning', e.targetStart, e.targetEnd, `evolve target ${e.target} is behind '${source.name}' (at ${source.maturity}): evolution moves right (a new form of it is better drawn as a component of its own)`, { code: 'evolve-back' });
+      ctx.report(
+        e.i,
+        'warning',
+        e.targetStart,
+        e.targetEnd,
+        `evolve target ${e.target} is behind '${source.name}' (at ${source.maturity}): evolution moves right (a ` +
+          `new form of it is better drawn as a component of its own)`,
+        { code: 'evolve-back' },
+      );
     }
     const nameNode = e.newName ?? e.name;
     const evolved: DraftComponent = {
@@ -102,11 +144,22 @@ function resolveEvolves(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<strin
       loc: ctx.span(e.i, 0, lineEnd),
       nameLoc: ctx.span(e.i, nameNode.start, nameNode.end),
     };
-    const decorations: Decorations = { method: source.method, market: source.market, ecosystem: source.ecosystem, inertia: false, kind: d.declaredKinds.get(source) ?? null, cost: source.cost };
+    const decorations: Decorations = {
+      method: source.method,
+      market: source.market,
+      ecosystem: source.ecosystem,
+      inertia: false,
+      kind: d.declaredKinds.get(source) ?? null,
+      cost: source.cost,
+    };
     for (const m of e.mods) {
-      if (m.type === 'label' && m.list.numbers.length === 2) evolved.label = { x: m.list.numbers[0]!.value, y: m.list.numbers[1]!.value };
+      if (m.type === 'label' && m.list.numbers.length === 2)
+        evolved.label = { x: m.list.numbers[0]!.value, y: m.list.numbers[1]!.value };
       if (m.type === 'inertia') decorations.inertia = true;
-      if (m.type === 'decorators') { decorations.method = null; applyDecorators(ctx, e.i, m.words, decorations); }
+      if (m.type === 'decorators') {
+        decorations.method = null;
+        applyDecorators(ctx, e.i, m.words, decorations);
+      }
     }
     evolved.method = decorations.method;
     evolved.market = decorations.market;
@@ -115,7 +168,14 @@ function resolveEvolves(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<strin
     if (decorations.kind) d.declaredKinds.set(evolved, decorations.kind);
     evolved.cost = decorations.cost;
     if (newName !== null && byKey.has(evolved.key)) {
-      ctx.report(e.i, 'warning', e.newName!.start, e.newName!.end, `the evolved name '${newName}' is already a component of this map`, { code: 'duplicate-name' });
+      ctx.report(
+        e.i,
+        'warning',
+        e.newName!.start,
+        e.newName!.end,
+        `the evolved name '${newName}' is already a component of this map`,
+        { code: 'duplicate-name' },
+      );
     }
     d.components.push(evolved);
     evolvedKeys.add(evolved.key);
