@@ -141,16 +141,7 @@ export function along(x: number): string {
   return `${fmt(x)} along evolution`;
 }
 
-const formatted = new Map<number, string>();
-
 /** A maturity as people read it: two decimals. */
 export function fmt(x: number): string {
-  // A map's few hundred coordinates are formatted again on every frame of a drag; toFixed is slow.
-  let s = formatted.get(x);
-  if (s === undefined) {
-    if (formatted.size >= 10_000) formatted.clear();
-    s = x.toFixed(2);
-    formatted.set(x, s);
-  }
-  return s;
+  return x.toFixed(2);
 }

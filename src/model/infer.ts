@@ -252,6 +252,20 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
       });
     else if (actor) out.set(c.key, { value: 'actor-against', inferred: true, reason: `name: "${actor}"` });
   }
+  const needed = adversarySide(g, out, byKey);
+  const users = g.components.some((c) => c.type === 'anchor') ? [] : inferUsers(g, out, needed);
+  inferNeeds(g, out, users, byKey);
+  return out;
+}
+
+type Roles = Map<string, Inference<Role>>;
+type ByKey = ReadonlyMap<string, RoleGraph['components'][number]>;
+
+/**
+ * What only an adversary needs (its tooling), and what only that needs: marked as the adversary's
+ * side. Returns what the rest of the map needs.
+ */
+function adversarySide(g: RoleGraph, out: Roles, byKey: ByKey): Set<string> {
   // What only an adversary needs (its tooling: `Attacker->Phishing Kit`), and what only that
   // needs, is the adversary's side of the map, not a part of the value chain.
   const neededByFriends = () => {
@@ -277,41 +291,48 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
     }
     if (grew) needed = neededByFriends();
   }
-  const anchored = g.components.some((c) => c.type === 'anchor');
+  return needed;
+}
+
+/** On a map without an anchor: its users, read from names and from the top of the value chain. */
+function inferUsers(g: RoleGraph, out: Roles, needed: ReadonlySet<string>): string[] {
   const users: string[] = [];
-  if (!anchored) {
-    const free = g.components.filter((c) => !out.has(c.key) && c.type !== 'pipeline-child' && !needed.has(c.key));
-    const linked = free.filter((c) => (g.needs.get(c.key)?.length ?? 0) > 0);
-    const hasLinks = new Set(linked);
-    for (const c of free) {
-      const word = readsAsUser(c.name);
-      // A tool at the top of the map (`Analyst Workbench`) is what someone uses, not who.
-      const top = hasLinks.has(c) && c.visibility >= USER_VISIBILITY && !readsAsBuilt(c.name);
-      if (top || (word && c.visibility >= 0.5)) {
-        users.push(c.key);
-        out.set(c.key, {
-          value: 'user',
-          inferred: true,
-          reason: word
-            ? `name: "${word}", and nothing on the map depends on it`
-            : 'top of the value chain: nothing depends on it, and the map has no anchor',
-        });
-      }
-    }
-    if (users.length === 0 && linked.length > 0) {
-      // The topmost of the components nothing depends on.
-      const candidates = linked.filter((c) => !readsAsBuilt(c.name));
-      const top = candidates.reduce((m, c) => Math.max(m, c.visibility), -Infinity);
-      for (const c of candidates.filter((x) => x.visibility === top)) {
-        users.push(c.key);
-        out.set(c.key, {
-          value: 'user',
-          inferred: true,
-          reason: 'the top of the value chain: nothing depends on it, and the map has no anchor',
-        });
-      }
+  const free = g.components.filter((c) => !out.has(c.key) && c.type !== 'pipeline-child' && !needed.has(c.key));
+  const linked = free.filter((c) => (g.needs.get(c.key)?.length ?? 0) > 0);
+  const hasLinks = new Set(linked);
+  for (const c of free) {
+    const word = readsAsUser(c.name);
+    // A tool at the top of the map (`Analyst Workbench`) is what someone uses, not who.
+    const top = hasLinks.has(c) && c.visibility >= USER_VISIBILITY && !readsAsBuilt(c.name);
+    if (top || (word && c.visibility >= 0.5)) {
+      users.push(c.key);
+      out.set(c.key, {
+        value: 'user',
+        inferred: true,
+        reason: word
+          ? `name: "${word}", and nothing on the map depends on it`
+          : 'top of the value chain: nothing depends on it, and the map has no anchor',
+      });
     }
   }
+  if (users.length === 0 && linked.length > 0) {
+    // The topmost of the components nothing depends on.
+    const candidates = linked.filter((c) => !readsAsBuilt(c.name));
+    const top = candidates.reduce((m, c) => Math.max(m, c.visibility), -Infinity);
+    for (const c of candidates.filter((x) => x.visibility === top)) {
+      users.push(c.key);
+      out.set(c.key, {
+        value: 'user',
+        inferred: true,
+        reason: 'the top of the value chain: nothing depends on it, and the map has no anchor',
+      });
+    }
+  }
+  return users;
+}
+
+/** Needs: named so, or what a user needs directly near the top of the map. */
+function inferNeeds(g: RoleGraph, out: Roles, users: readonly string[], byKey: ByKey): void {
   // The first user that needs each component directly.
   const neededBy = new Map<string, string>();
   for (const u of users) for (const k of g.needs.get(u) ?? []) if (!neededBy.has(k)) neededBy.set(k, u);
@@ -338,5 +359,4 @@ export function inferRoles(g: RoleGraph): Map<string, Inference<Role>> {
       });
     }
   }
-  return out;
 }

@@ -40,10 +40,8 @@ export interface Obstacles {
 const CHAR_W = 6.6;
 const LINE_H = 14;
 
-/** The box a label of these lines takes (the same names come back on every frame of a drag). */
+/** The box a label of these lines takes. */
 export function labelSize(text: string): { readonly w: number; readonly h: number } {
-  let size = sizes.get(text);
-  if (size) return size;
   let longest = 0;
   let lines = 1;
   let start = 0;
@@ -53,12 +51,8 @@ export function labelSize(text: string): { readonly w: number; readonly h: numbe
     if (i < text.length) lines++;
     start = i + 1;
   }
-  size = { w: Math.ceil(longest * CHAR_W) + 2, h: lines * LINE_H };
-  if (sizes.size >= 20_000) sizes.clear();
-  sizes.set(text, size);
-  return size;
+  return { w: Math.ceil(longest * CHAR_W) + 2, h: lines * LINE_H };
 }
-const sizes = new Map<string, { readonly w: number; readonly h: number }>();
 
 /** Offsets from the node's centre to the label box's top-left corner, best first. */
 function candidates(it: LabelItem): { x: number; y: number }[] {

@@ -236,28 +236,12 @@ export function labelsOf(scene: Scene): NonNullable<SceneOptions['keepLabels']> 
 
 /** Splits a long name into lines of at most `max` characters (names may also carry `\n`). */
 export function wrapText(text: string, max = 22): string[] {
-  if (max !== 22) return wrap(text, max);
-  // The scene is rebuilt on every frame of a drag, with the same names.
-  let lines = wrapped.get(text);
-  if (!lines) {
-    if (wrapped.size >= 20_000) wrapped.clear();
-    lines = wrap(text, max);
-    wrapped.set(text, lines);
-  }
-  return [...lines];
+  return wrap(text, max);
 }
-const wrapped = new Map<string, string[]>();
-const labels = new Map<string, string>();
 
 /** A component's label as drawn: its name wrapped, lines joined with `\n`. */
 function wrappedLabel(name: string): string {
-  let label = labels.get(name);
-  if (label === undefined) {
-    if (labels.size >= 20_000) labels.clear();
-    label = wrapText(name).join('\n');
-    labels.set(name, label);
-  }
-  return label;
+  return name.length <= 22 && !name.includes('\n') ? name : wrapText(name).join('\n');
 }
 
 function wrap(text: string, max: number): string[] {

@@ -11,6 +11,31 @@ import type { Resolved } from './resolve.js';
 const MAX_SUGGESTIONS = 200;
 
 export function check(ctx: BuildContext, d: Declared, r: Resolved, components: readonly Component[]): MapHealth {
+  const unresolvedLinks = checkLinks(ctx, d, r, components);
+  const orphans = checkOrphans(ctx, d, r, components);
+  const caseVariants = checkCase(ctx, components);
+  const noUser = !components.some((c) => c.role === 'user');
+  if (noUser && components.filter((c) => c.type !== 'evolved').length >= 2) {
+    ctx.report(
+      0,
+      'warning',
+      0,
+      0,
+      'nothing on this map reads as its user (no anchor, and no component at the top that nothing depends on): ' +
+        "add 'anchor User [0.95, 0.50]' and link it to what it needs",
+      { code: 'no-user' },
+    );
+  }
+  return { unresolvedLinks, orphans, duplicates: r.duplicates, caseVariants, noUser };
+}
+
+/** Links to names no line declares, each with a likely meant name when there is one. */
+function checkLinks(
+  ctx: BuildContext,
+  d: Declared,
+  r: Resolved,
+  components: readonly Component[],
+): MapHealth['unresolvedLinks'] {
   const known = (key: string) => r.byKey.has(key) || r.evolvedKeys.has(key);
   const unresolvedLinks: { name: string; line: number; suggestion: string | null; meant: string | null }[] = [];
   let suggest: ((key: string) => Suggestion | null) | null = null;
@@ -37,6 +62,11 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
     }
   }
 
+  return unresolvedLinks;
+}
+
+/** Components linked to nothing (on a map that has links). */
+function checkOrphans(ctx: BuildContext, d: Declared, r: Resolved, components: readonly Component[]): string[] {
   const linked = new Set<string>();
   for (const l of d.links) {
     linked.add(l.from);
@@ -62,6 +92,11 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
     );
   }
 
+  return orphans;
+}
+
+/** Names that differ only in case: two components where the user likely meant one. */
+function checkCase(ctx: BuildContext, components: readonly Component[]): string[][] {
   const firstByLower = new Map<string, Component>();
   const variants = new Map<string, Component[]>();
   for (const c of components) {
@@ -84,20 +119,7 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
       { code: 'case-variant' },
     );
   }
-  const caseVariants = [...variants.values()].map((list) => list.map((c) => c.name));
-  const noUser = !components.some((c) => c.role === 'user');
-  if (noUser && components.filter((c) => c.type !== 'evolved').length >= 2) {
-    ctx.report(
-      0,
-      'warning',
-      0,
-      0,
-      'nothing on this map reads as its user (no anchor, and no component at the top that nothing depends on): ' +
-        "add 'anchor User [0.95, 0.50]' and link it to what it needs",
-      { code: 'no-user' },
-    );
-  }
-  return { unresolvedLinks, orphans, duplicates: r.duplicates, caseVariants, noUser };
+  return [...variants.values()].map((list) => list.map((c) => c.name));
 }
 
 interface Suggestion {

@@ -11,6 +11,7 @@ import type {
   NameNode,
   NoteStatement,
   PipelineStatement,
+  Statement,
 } from '../../lang/syntax.js';
 import { isDecoratorWord, STYLES, type ComponentKind, type Method } from '../../lang/words.js';
 import {
@@ -66,7 +67,69 @@ interface OpenPipeline {
 }
 
 export function declare(ctx: BuildContext): Declared {
-  const out: Declared = {
+  const out = nothingDeclared();
+  const blocks = new PipelineBlocks(ctx);
+  const lines = ctx.doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!.stmt;
+    if (!s) continue;
+    blocks.next(s);
+    switch (s.type) {
+      case 'element':
+        out.components.push(element(ctx, i, s, blocks.open === null ? null : out.pipelines[blocks.open]!, out));
+        break;
+      case 'legacyMethod':
+        ctx.report(
+          i,
+          'warning',
+          s.keyword.start,
+          s.keyword.end,
+          `'${s.keyword.text} X' is a deprecated form: add '(${s.keyword.text})' after the component's ` +
+            `coordinates instead`,
+          { code: 'deprecated' },
+        );
+        out.legacyMethods.push({ name: s.name, method: s.keyword.text as Method, i });
+        break;
+      case 'evolve':
+        out.evolves.push(evolve(ctx, i, s));
+        break;
+      case 'pipeline':
+        out.pipelines.push(pipeline(ctx, i, s));
+        blocks.pipeline(i, s, out.pipelines.length - 1);
+        break;
+      case 'blockOpen':
+      case 'blockClose':
+        blocks.brace(i, s);
+        break;
+      case 'note':
+        out.notes.push(note(ctx, i, s));
+        break;
+      case 'annotation':
+        out.annotations.push(annotation(ctx, i, s));
+        break;
+      case 'attitude':
+        out.attitudes.push(attitude(ctx, i, s));
+        break;
+      case 'accelerator':
+        out.accelerators.push(accelerator(ctx, i, s));
+        break;
+      case 'url':
+        out.urls.push({ name: s.name, address: s.address, line: i + 1 });
+        break;
+      case 'link':
+        out.links.push(link(ctx, i, s));
+        break;
+      default:
+        presentation(ctx, i, s, out);
+    }
+  }
+  blocks.end();
+  return out;
+}
+
+/** What an empty map declares. */
+function nothingDeclared(): Declared {
+  return {
     title: null,
     components: [],
     declaredKinds: new Map(),
@@ -89,148 +152,105 @@ export function declare(ctx: BuildContext): Declared {
       annotationsAt: null,
     },
   };
-  let block: OpenPipeline | null = null;
-  let pending: OpenPipeline | null = null;
-  const lines = ctx.doc.lines;
-  for (let i = 0; i < lines.length; i++) {
-    const s = lines[i]!.stmt;
-    if (!s) continue;
-    if (pending && s.type !== 'blockOpen') pending = null;
-    switch (s.type) {
-      case 'header':
-        break;
-      case 'title':
-        if (s.text === null) ctx.report(i, 'warning', s.start, s.end, "'title' needs the map's title after it");
-        else out.title = s.text;
-        break;
-      case 'element':
-        out.components.push(element(ctx, i, s, block ? out.pipelines[block.index]! : null, out));
-        break;
-      case 'legacyMethod':
+}
+
+/** Which pipeline's `{ ... }` block the lines are in, and what is wrong with the braces. */
+class PipelineBlocks {
+  /** The index (in the declared pipelines) of the pipeline whose block is open, or null. */
+  open: number | null = null;
+  private block: OpenPipeline | null = null;
+  /** A `pipeline X` line whose `{` may come on the next line. */
+  private pending: OpenPipeline | null = null;
+
+  constructor(private readonly ctx: BuildContext) {}
+
+  /** Every statement, first: a pending pipeline waits for its `{` on the very next one. */
+  next(s: Statement): void {
+    if (this.pending && s.type !== 'blockOpen') this.pending = null;
+  }
+
+  pipeline(i: number, s: PipelineStatement, index: number): void {
+    const open: OpenPipeline = { index, i, stmtEnd: s.end };
+    if (!s.brace) this.pending = open;
+    else if (this.block) this.ctx.report(i, 'error', s.brace.start, s.brace.end, 'pipelines cannot be nested');
+    else this.set(open);
+  }
+
+  brace(i: number, s: Statement): void {
+    if (s.type === 'blockClose') {
+      if (this.block) this.set(null);
+      else this.ctx.report(i, 'error', s.start, s.end, "'}' closes nothing: no pipeline block is open");
+    } else if (this.pending && !this.block) {
+      this.set(this.pending);
+      this.pending = null;
+    } else {
+      const why = this.block ? 'pipelines cannot be nested' : "'{' must follow a 'pipeline X' line";
+      this.ctx.report(i, 'error', s.start, s.end, why);
+    }
+  }
+
+  end(): void {
+    if (!this.block) return;
+    const why = "this pipeline's block is never closed with '}': it runs to the end of the map";
+    this.ctx.report(this.block.i, 'warning', 0, this.block.stmtEnd, why);
+  }
+
+  private set(block: OpenPipeline | null): void {
+    this.block = block;
+    this.open = block?.index ?? null;
+  }
+}
+
+/** The statements that say how the map is drawn: title, style, size, axes, the legend's place. */
+function presentation(ctx: BuildContext, i: number, s: Statement, out: Declared): void {
+  const p = out.presentation;
+  const styles = STYLES.filter((x) => x !== 'color').join(', ');
+  switch (s.type) {
+    case 'title':
+      if (s.text === null) ctx.report(i, 'warning', s.start, s.end, "'title' needs the map's title after it");
+      else out.title = s.text;
+      break;
+    case 'annotations': {
+      const at = [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
+      const v = readList(ctx, i, s.at, 'the legend position [visibility, maturity]', at);
+      if (v) p.annotationsAt = { visibility: v[0]!, maturity: v[1]! };
+      break;
+    }
+    case 'style':
+      if (s.name === null) ctx.report(i, 'warning', s.start, s.end, `'style' needs a name: ${styles}`);
+      else if (!Object.hasOwn(STYLE_NAMES, s.name))
+        ctx.report(i, 'warning', s.start, s.end, `unknown style '${s.name}': expected ${styles}`);
+      else p.style = STYLE_NAMES[s.name]!;
+      break;
+    case 'size': {
+      const v = readList(ctx, i, s.dims, 'a size [width, height]', [0, 0], false);
+      if (v && v[0]! > 0 && v[1]! > 0) p.size = { width: v[0]!, height: v[1]! };
+      break;
+    }
+    case 'evolution': {
+      if (s.hide) p.showEvolutionAxis = false;
+      if (s.labels.some((l) => l.text === ''))
+        ctx.report(i, 'warning', s.start, s.end, 'an evolution-axis label is empty');
+      if (s.labels.length === 0) break;
+      const n = s.labels.length;
+      if (n !== 4)
         ctx.report(
           i,
           'warning',
-          s.keyword.start,
-          s.keyword.end,
-          `'${s.keyword.text} X' is a deprecated form: add '(${s.keyword.text})' after the component's ` +
-            `coordinates instead`,
-          { code: 'deprecated' },
+          s.start,
+          s.end,
+          `the evolution axis has four stages but ${n} label${n === 1 ? ' is' : 's are'} given`,
         );
-        out.legacyMethods.push({ name: s.name, method: s.keyword.text as Method, i });
-        break;
-      case 'evolve':
-        out.evolves.push(evolve(ctx, i, s));
-        break;
-      case 'pipeline': {
-        out.pipelines.push(pipeline(ctx, i, s));
-        const open: OpenPipeline = { index: out.pipelines.length - 1, i, stmtEnd: s.end };
-        if (s.brace) {
-          if (block) ctx.report(i, 'error', s.brace.start, s.brace.end, 'pipelines cannot be nested');
-          else block = open;
-        } else pending = open;
-        break;
-      }
-      case 'blockOpen':
-        if (pending && !block) {
-          block = pending;
-          pending = null;
-        } else
-          ctx.report(
-            i,
-            'error',
-            s.start,
-            s.end,
-            block ? 'pipelines cannot be nested' : "'{' must follow a 'pipeline X' line",
-          );
-        break;
-      case 'blockClose':
-        if (block) block = null;
-        else ctx.report(i, 'error', s.start, s.end, "'}' closes nothing: no pipeline block is open");
-        break;
-      case 'note':
-        out.notes.push(note(ctx, i, s));
-        break;
-      case 'annotation':
-        out.annotations.push(annotation(ctx, i, s));
-        break;
-      case 'annotations': {
-        const v = readList(ctx, i, s.at, 'the legend position [visibility, maturity]', [
-          UNPOSITIONED.visibility,
-          UNPOSITIONED.maturity,
-        ]);
-        if (v) out.presentation.annotationsAt = { visibility: v[0]!, maturity: v[1]! };
-        break;
-      }
-      case 'style':
-        if (s.name === null)
-          ctx.report(
-            i,
-            'warning',
-            s.start,
-            s.end,
-            `'style' needs a name: ${STYLES.filter((x) => x !== 'color').join(', ')}`,
-          );
-        else if (!Object.hasOwn(STYLE_NAMES, s.name))
-          ctx.report(
-            i,
-            'warning',
-            s.start,
-            s.end,
-            `unknown style '${s.name}': expected ${STYLES.filter((x) => x !== 'color').join(', ')}`,
-          );
-        else out.presentation.style = STYLE_NAMES[s.name]!;
-        break;
-      case 'size': {
-        const v = readList(ctx, i, s.dims, 'a size [width, height]', [0, 0], false);
-        if (v && v[0]! > 0 && v[1]! > 0) out.presentation.size = { width: v[0]!, height: v[1]! };
-        break;
-      }
-      case 'evolution':
-        if (s.hide) out.presentation.showEvolutionAxis = false;
-        if (s.labels.some((l) => l.text === ''))
-          ctx.report(i, 'warning', s.start, s.end, 'an evolution-axis label is empty');
-        if (s.labels.length > 0) {
-          if (s.labels.length !== 4)
-            ctx.report(
-              i,
-              'warning',
-              s.start,
-              s.end,
-              `the evolution axis has four stages but ${s.labels.length} ` +
-                `label${s.labels.length === 1 ? ' is' : 's are'} given`,
-            );
-          out.presentation.evolutionLabels = DEFAULT_EVOLUTION_LABELS.map((d, k) => s.labels[k]?.text ?? d);
-        }
-        break;
-      case 'valuechain':
-        out.presentation.showValueChainAxis = false;
-        break;
-      case 'attitude':
-        out.attitudes.push(attitude(ctx, i, s));
-        break;
-      case 'yaxis':
-        out.presentation.valueChainLabels = s.labels.map((l) => l.text);
-        break;
-      case 'accelerator':
-        out.accelerators.push(accelerator(ctx, i, s));
-        break;
-      case 'url':
-        out.urls.push({ name: s.name, address: s.address, line: i + 1 });
-        break;
-      case 'link':
-        out.links.push(link(ctx, i, s));
-        break;
+      p.evolutionLabels = DEFAULT_EVOLUTION_LABELS.map((d, k) => s.labels[k]?.text ?? d);
+      break;
     }
+    case 'valuechain':
+      p.showValueChainAxis = false;
+      break;
+    case 'yaxis':
+      p.valueChainLabels = s.labels.map((l) => l.text);
+      break;
   }
-  if (block)
-    ctx.report(
-      block.i,
-      'warning',
-      0,
-      block.stmtEnd,
-      "this pipeline's block is never closed with '}': it runs to the end of the map",
-    );
-  return out;
 }
 
 /**
@@ -350,53 +370,47 @@ function element(
   if (!s.name.quoted && !s.mods.some((m) => m.type === 'at' || m.type === 'badAt')) heldWords(ctx, i, s.name);
   c.market = keyword === 'market';
   c.ecosystem = keyword === 'ecosystem';
+  const d = modifiers(ctx, i, s, c, type === 'submap', inBlock, out);
+  reportJunk(ctx, i, s.mods, `a ${keyword} line`);
+  if (d) {
+    c.method = d.method;
+    c.market ||= d.market;
+    c.ecosystem ||= d.ecosystem;
+    c.inertia ||= d.inertia;
+    c.cost = d.cost;
+    if (d.kind) out.declaredKinds.set(c, d.kind);
+  }
+  c.stage = stageOf(c.maturity);
+  if (inBlock) {
+    c.parent = pipeline.name;
+    (pipeline.children as string[]).push(c.name);
+  }
+  return c;
+}
+
+/** What follows a component's name: coordinates, label, inertia, decorators, url, an inline evolve. */
+function modifiers(
+  ctx: BuildContext,
+  i: number,
+  s: ElementStatement,
+  c: DraftComponent,
+  submap: boolean,
+  inBlock: boolean,
+  out: Declared,
+): Decorations | null {
   let d: Decorations | null = null;
   let seenAt = false;
   for (const m of s.mods) {
     switch (m.type) {
       case 'badAt':
-      case 'at': {
-        if (seenAt) {
+      case 'at':
+        if (seenAt)
           ctx.report(i, 'warning', m.start, m.end, 'coordinates are given twice: the first are used', {
             code: 'twice',
           });
-          break;
-        }
+        else place(ctx, i, c, m, inBlock);
         seenAt = true;
-        if (m.type === 'at' && inBlock && m.list.numbers.length === 1) {
-          // `[maturity]` in a pipeline block: at the pipeline's visibility, once known.
-          const v = readList(ctx, i, m.list, 'the maturity of a pipeline component [maturity]', [
-            UNPOSITIONED.maturity,
-          ]);
-          if (v) {
-            c.visibility = NaN;
-            c.maturity = v[0]!;
-            c.positioned = true;
-          }
-          break;
-        }
-        if (
-          m.type === 'at' &&
-          m.list.numbers.length === 2 &&
-          onMap(m.list.numbers[0]!.value) &&
-          onMap(m.list.numbers[1]!.value)
-        ) {
-          c.visibility = m.list.numbers[0]!.value;
-          c.maturity = m.list.numbers[1]!.value;
-          c.positioned = true;
-          break;
-        }
-        const v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', [
-          UNPOSITIONED.visibility,
-          UNPOSITIONED.maturity,
-        ]);
-        if (v) {
-          c.visibility = v[0]!;
-          c.maturity = v[1]!;
-          c.positioned = true;
-        }
         break;
-      }
       case 'label': {
         const v = readList(ctx, i, m.list, 'a label offset [x, y]', [0, 0], false);
         if (v) c.label = { x: v[0]!, y: v[1]! };
@@ -410,7 +424,7 @@ function element(
         applyDecorators(ctx, i, m.words, d);
         break;
       case 'url':
-        if (type === 'submap') c.url = m.ref;
+        if (submap) c.url = m.ref;
         else ctx.report(i, 'warning', m.start, m.end, 'only a submap links to a url: ignored');
         break;
       case 'evolveTo':
@@ -438,21 +452,32 @@ function element(
         break;
     }
   }
-  reportJunk(ctx, i, s.mods, `a ${keyword} line`);
-  if (d) {
-    c.method = d.method;
-    c.market ||= d.market;
-    c.ecosystem ||= d.ecosystem;
-    c.inertia ||= d.inertia;
-    c.cost = d.cost;
-    if (d.kind) out.declaredKinds.set(c, d.kind);
+  return d;
+}
+
+/** A component's coordinates: `[visibility, maturity]`, or `[maturity]` in a pipeline's block. */
+function place(
+  ctx: BuildContext,
+  i: number,
+  c: DraftComponent,
+  m: Extract<ElementStatement['mods'][number], { type: 'at' | 'badAt' }>,
+  inBlock: boolean,
+): void {
+  let v: number[] | null;
+  if (m.type === 'at' && inBlock && m.list.numbers.length === 1) {
+    // At the pipeline's visibility, once known.
+    v = readList(ctx, i, m.list, 'the maturity of a pipeline component [maturity]', [UNPOSITIONED.maturity]);
+    if (v) v = [NaN, v[0]!];
+  } else if (m.type === 'at' && m.list.numbers.length === 2 && m.list.numbers.every((n) => onMap(n.value))) {
+    v = [m.list.numbers[0]!.value, m.list.numbers[1]!.value];
+  } else {
+    const defaults = [UNPOSITIONED.visibility, UNPOSITIONED.maturity];
+    v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', defaults);
   }
-  c.stage = stageOf(c.maturity);
-  if (inBlock) {
-    c.parent = pipeline.name;
-    (pipeline.children as string[]).push(c.name);
-  }
-  return c;
+  if (!v) return;
+  c.visibility = v[0]!;
+  c.maturity = v[1]!;
+  c.positioned = true;
 }
 
 function evolve(ctx: BuildContext, i: number, s: EvolveStatement): DraftEvolve {

@@ -1,7 +1,7 @@
 // Reading what follows a name: coordinates, label, inertia, decorators and ignored text. The one
 // interpreter of decorator groups.
 import { lineText } from '../../lang/parse.js';
-import type { AnyListNode, JunkNode, Modifier, WordNode } from '../../lang/syntax.js';
+import type { AnyListNode, JunkNode, Modifier, NumberNode, WordNode } from '../../lang/syntax.js';
 import { FLAGS, KINDS, METHODS, type ComponentKind, type Method } from '../../lang/words.js';
 import type { BuildContext } from './context.js';
 
@@ -66,6 +66,18 @@ export function readList(
       { code: 'missing-numbers' },
     );
   }
+  return valuesOf(ctx, i, ns, defaults, unit);
+}
+
+/** The numbers of a list, each checked: the defaults where one is missing or not a finite number. */
+function valuesOf(
+  ctx: BuildContext,
+  i: number,
+  ns: readonly NumberNode[],
+  defaults: readonly number[],
+  unit: boolean,
+): number[] {
+  const count = defaults.length;
   const out: number[] = [];
   for (let k = 0; k < count; k++) {
     const n = ns[k];

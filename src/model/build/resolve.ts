@@ -85,6 +85,57 @@ function resolvePipelines(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<str
   }
 }
 
+/** The evolved copy an `evolve` line draws: the source at the target, with the line's own decorations. */
+function evolvedCopy(
+  ctx: BuildContext,
+  d: Declared,
+  e: Declared['evolves'][number],
+  source: DraftComponent,
+  newName: string | null,
+): DraftComponent {
+  const lineEnd = ctx.doc.lines[e.i]!.length;
+  const nameNode = e.newName ?? e.name;
+  const evolved: DraftComponent = {
+    ...source,
+    name: newName ?? source.name,
+    key: nameKey(newName ?? source.name),
+    type: 'evolved',
+    maturity: e.target,
+    stage: stageOf(e.target),
+    evolveTo: null,
+    inertia: false,
+    label: null,
+    parent: source.key,
+    line: e.i + 1,
+    loc: ctx.span(e.i, 0, lineEnd),
+    nameLoc: ctx.span(e.i, nameNode.start, nameNode.end),
+  };
+  const decorations: Decorations = {
+    method: source.method,
+    market: source.market,
+    ecosystem: source.ecosystem,
+    inertia: false,
+    kind: d.declaredKinds.get(source) ?? null,
+    cost: source.cost,
+  };
+  for (const m of e.mods) {
+    if (m.type === 'label' && m.list.numbers.length === 2)
+      evolved.label = { x: m.list.numbers[0]!.value, y: m.list.numbers[1]!.value };
+    if (m.type === 'inertia') decorations.inertia = true;
+    if (m.type === 'decorators') {
+      decorations.method = null;
+      applyDecorators(ctx, e.i, m.words, decorations);
+    }
+  }
+  evolved.method = decorations.method;
+  evolved.market = decorations.market;
+  evolved.ecosystem = decorations.ecosystem;
+  evolved.inertia = decorations.inertia;
+  if (decorations.kind) d.declaredKinds.set(evolved, decorations.kind);
+  evolved.cost = decorations.cost;
+  return evolved;
+}
+
 /** Each evolve line marks its component's target and adds the evolved copy drawn there. */
 function resolveEvolves(
   ctx: BuildContext,
@@ -128,45 +179,7 @@ function resolveEvolves(
         { code: 'evolve-back' },
       );
     }
-    const nameNode = e.newName ?? e.name;
-    const evolved: DraftComponent = {
-      ...source,
-      name: newName ?? source.name,
-      key: nameKey(newName ?? source.name),
-      type: 'evolved',
-      maturity: e.target,
-      stage: stageOf(e.target),
-      evolveTo: null,
-      inertia: false,
-      label: null,
-      parent: source.key,
-      line: e.i + 1,
-      loc: ctx.span(e.i, 0, lineEnd),
-      nameLoc: ctx.span(e.i, nameNode.start, nameNode.end),
-    };
-    const decorations: Decorations = {
-      method: source.method,
-      market: source.market,
-      ecosystem: source.ecosystem,
-      inertia: false,
-      kind: d.declaredKinds.get(source) ?? null,
-      cost: source.cost,
-    };
-    for (const m of e.mods) {
-      if (m.type === 'label' && m.list.numbers.length === 2)
-        evolved.label = { x: m.list.numbers[0]!.value, y: m.list.numbers[1]!.value };
-      if (m.type === 'inertia') decorations.inertia = true;
-      if (m.type === 'decorators') {
-        decorations.method = null;
-        applyDecorators(ctx, e.i, m.words, decorations);
-      }
-    }
-    evolved.method = decorations.method;
-    evolved.market = decorations.market;
-    evolved.ecosystem = decorations.ecosystem;
-    evolved.inertia = decorations.inertia;
-    if (decorations.kind) d.declaredKinds.set(evolved, decorations.kind);
-    evolved.cost = decorations.cost;
+    const evolved = evolvedCopy(ctx, d, e, source, newName);
     if (newName !== null && byKey.has(evolved.key)) {
       ctx.report(
         e.i,
