@@ -1,49 +1,36 @@
-// Syntax highlighting for the map language in CodeMirror: a small line tokenizer drawn as mark
-// decorations (lighter than a full language package; the grammar stays the definition).
+// Syntax highlighting for the map language in CodeMirror, drawn as mark decorations from the
+// parser's own reading of each visible line (src/lang/tokens.ts): the colours say how a line is read.
 import { RangeSetBuilder } from '@codemirror/state';
 import { Decoration, type DecorationSet, type EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view';
-import { MODIFIER_WORDS, STATEMENT_KEYWORDS } from '../lang/words.js';
+import { Parser } from '../lang/parse.js';
+import { scanLine } from '../lang/lines.js';
+import { lineTokens, type TokenKind } from '../lang/tokens.js';
 
-const KEYWORDS: readonly string[] = [...STATEMENT_KEYWORDS, ...MODIFIER_WORDS];
-
-const marks = {
+const marks: Readonly<Record<TokenKind, Decoration>> = {
   keyword: Decoration.mark({ class: 'mw-kw' }),
   number: Decoration.mark({ class: 'mw-num' }),
   comment: Decoration.mark({ class: 'mw-comment' }),
   string: Decoration.mark({ class: 'mw-str' }),
   arrow: Decoration.mark({ class: 'mw-arrow' }),
-  deco: Decoration.mark({ class: 'mw-deco' }),
+  decorator: Decoration.mark({ class: 'mw-deco' }),
 };
 
-const TOKEN = new RegExp(
-  [
-    '(\\/\\/.*$|\\/\\*.*?(?:\\*\\/|$))', // comment
-    '("(?:\\\\.|[^"\\\\])*"?)', // string
-    `\\b(${KEYWORDS.map((k) => k.replace('-', '\\-')).join('|')})\\b(?![\\w-])`, // keyword
-    '(-?\\b\\d+(?:\\.\\d+)?\\b)', // number
-    "(->|\\+'[^']*'(?:<>|>|<)|\\+<>|\\+>|\\+<)", // arrow
-    '(\\((?:[a-z, ]|cost \\d+)*\\))', // decorators
-  ].join('|'),
-  'g',
-);
-
-function build(view: EditorView): DecorationSet {
+function build(view: EditorView, parser: Parser): DecorationSet {
   const b = new RangeSetBuilder<Decoration>();
+  const doc = view.state.doc;
   for (const { from, to } of view.visibleRanges) {
-    let pos = from;
-    while (pos <= to) {
-      const line = view.state.doc.lineAt(pos);
-      TOKEN.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = TOKEN.exec(line.text)) !== null) {
-        if (m[0].length === 0) {
-          TOKEN.lastIndex++;
-          continue;
-        }
-        const kind = m[1] ? 'comment' : m[2] ? 'string' : m[3] ? 'keyword' : m[4] ? 'number' : m[5] ? 'arrow' : 'deco';
-        b.add(line.from + m.index, line.from + m.index + m[0].length, marks[kind]);
-      }
-      pos = line.to + 1;
+    let line = doc.lineAt(from);
+    // Whether a block comment is open where the visible part starts (only a map with one can).
+    let open = false;
+    if (line.number > 1 && doc.sliceString(0, line.from).includes('/*')) {
+      for (let n = 1; n < line.number; n++) open = scanLine(doc.line(n).text, open).open;
+    }
+    for (;;) {
+      const read = lineTokens(line.text, open, parser);
+      for (const t of read.tokens) b.add(line.from + t.from, line.from + t.to, marks[t.kind]);
+      open = read.open;
+      if (line.to >= to || line.number >= doc.lines) break;
+      line = doc.line(line.number + 1);
     }
   }
   return b.finish();
@@ -52,11 +39,13 @@ function build(view: EditorView): DecorationSet {
 export const mapHighlighting = ViewPlugin.fromClass(
   class {
     decorations: DecorationSet;
+    /** Its own line cache: the lines in view are read once each as they are typed. */
+    private readonly parser = new Parser();
     constructor(view: EditorView) {
-      this.decorations = build(view);
+      this.decorations = build(view, this.parser);
     }
     update(u: ViewUpdate) {
-      if (u.docChanged || u.viewportChanged) this.decorations = build(u.view);
+      if (u.docChanged || u.viewportChanged) this.decorations = build(u.view, this.parser);
     }
   },
   { decorations: (v) => v.decorations },
