@@ -34,6 +34,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
 import { FileMenu } from './FileMenu.js';
+import { nudgeOf } from './gestures.js';
 import type { Session } from './session.js';
 import { Floating } from './Floating.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
@@ -397,10 +398,8 @@ export function App({
   });
 
   const arrowMove = (c: Component, e: { key: string; shiftKey: boolean }) => {
-    const step = e.shiftKey ? 0.05 : 0.01;
-    const dm = e.key === 'ArrowRight' ? step : e.key === 'ArrowLeft' ? -step : 0;
-    const dv = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
-    nudge(store, c, dv, dm);
+    const n = nudgeOf(e.key, e.shiftKey);
+    if (n) nudge(store, c, n.dVisibility, n.dMaturity);
   };
 
   const onMakeExplicit = useCallback(

@@ -30,6 +30,7 @@ import {
   type Shape,
 } from '../render/scene.js';
 import { addAt, link, moveLabel, moveTo, type MoveTarget } from './commands.js';
+import { CanvasGestures, type Effect } from './gestures.js';
 import type { EditorStore } from './store.js';
 
 Konva.pixelRatio = Math.min(2, window.devicePixelRatio || 1);
@@ -61,8 +62,8 @@ interface Props {
 }
 
 interface NodeHandlers {
-  dragStart(sc: SceneComponent, node: Konva.Node): void;
-  dragMove(sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }): void;
+  dragStart(sc: SceneComponent, node: Konva.Node, start: { x: number; y: number }): void;
+  dragMove(sc: SceneComponent, node: Konva.Group, shift: boolean): void;
   dragEnd(sc: SceneComponent, node: Konva.Node): void;
   click(sc: SceneComponent, e: MouseEvent): void;
   dblClick(sc: SceneComponent): void;
@@ -295,7 +296,6 @@ const ComponentNode = memo(
     // which made redrawing a large layer several times slower (bench/README.md).
     const x = Math.round(sc.x);
     const y = Math.round(sc.y);
-    const start = useRef({ x, y });
     const label = useMemo<TextShape>(
       () => ({
         t: 'text',
@@ -334,13 +334,12 @@ const ComponentNode = memo(
         opacity={sc.dimmed ? 0.25 : 1}
         onDragStart={(e) => {
           e.cancelBubble = true;
-          start.current = { x, y };
           group.current?.clearCache();
-          handlers.dragStart(sc, e.currentTarget);
+          handlers.dragStart(sc, e.currentTarget, { x, y });
         }}
         onDragMove={(e) => {
           e.cancelBubble = true;
-          handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey, start.current);
+          handlers.dragMove(sc, e.currentTarget as unknown as Konva.Group, e.evt.shiftKey);
         }}
         onDragEnd={(e) => {
           e.cancelBubble = true;
@@ -495,6 +494,50 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   }, []);
   const [box, setBox] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const [linkFrom, setLinkFrom] = useState<string | null>(null);
+  // What the pointer's gestures mean (gestures.ts, tested without a browser); the canvas carries
+  // out what it answers.
+  const gestures = useMemo(() => new CanvasGestures(), []);
+  gestures.selection = selection;
+  const run = (effects: readonly Effect[]) => {
+    for (const e of effects) {
+      switch (e.type) {
+        case 'select':
+          store.select([...e.names]);
+          break;
+        case 'link-mode':
+          setLinkFrom(e.from);
+          break;
+        case 'link':
+          link(store, e.from, e.to);
+          break;
+        case 'begin':
+          store.beginGesture('move');
+          break;
+        case 'end':
+          endDrag();
+          break;
+        case 'box':
+          setBox(e.box);
+          break;
+        case 'select-box':
+          selectInside(e.box);
+          break;
+        case 'label':
+          moveLabel(store, e.name, e.offset.x, e.offset.y);
+          break;
+        case 'move': // the drag handler moves the node and edits the map (onComponentDrag)
+        case 'nudge': // the editor's keys (App)
+          break;
+      }
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') run(gestures.cancel());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
   const pending = useRef<{ target: MoveTarget; v: number; m: number } | null>(null);
   // While a component is dragged, what does not touch it is drawn from a frozen copy, so that
   // only the dragged component, its links and the analysis overlays are redrawn each frame.
@@ -676,26 +719,26 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     node.zIndex(Math.min(l.index, layer.getChildren().length - 1));
   };
 
-  const onComponentDrag = (sc: SceneComponent, node: Konva.Group, shift: boolean, start: { x: number; y: number }) => {
+  const onComponentDrag = (sc: SceneComponent, node: Konva.Group, shift: boolean) => {
     const c = componentOf(store, sc);
     if (!c) return;
-    // The group sits at the component's centre; evolved targets and pipeline children only move
-    // along evolution, and shift constrains any component to it.
-    if (shift || c.type === 'evolved' || c.type === 'pipeline-child') node.y(start.y);
-    const x = node.x();
-    const y = node.y();
-    const pos = fromPixel(size, x, y);
-    const target: MoveTarget = {
-      kind: 'component',
-      name: c.type === 'evolved' ? (c.parent ?? c.name) : c.name,
-      type: c.type,
-      parent: c.parent,
-    };
-    schedule(target, pos.visibility, pos.maturity);
-    const label = STAGE_LABELS[stageOf(Math.min(1, Math.max(0, pos.maturity)))];
-    setDragInfo((d) =>
-      d && d.x === x + 14 && d.y === y + 14 && d.label === label ? d : { x: x + 14, y: y + 14, label },
-    );
+    for (const e of gestures.dragMove({ x: node.x(), y: node.y() }, { shift, ctrl: false })) {
+      if (e.type !== 'move') continue;
+      const { x, y } = e.at;
+      node.position(e.at);
+      const pos = fromPixel(size, x, y);
+      const target: MoveTarget = {
+        kind: 'component',
+        name: c.type === 'evolved' ? (c.parent ?? c.name) : c.name,
+        type: c.type,
+        parent: c.parent,
+      };
+      schedule(target, pos.visibility, pos.maturity);
+      const label = STAGE_LABELS[stageOf(Math.min(1, Math.max(0, pos.maturity)))];
+      setDragInfo((d) =>
+        d && d.x === x + 14 && d.y === y + 14 && d.label === label ? d : { x: x + 14, y: y + 14, label },
+      );
+    }
   };
 
   // A pointer move reaches the page at once as `pointerrawupdate`, but as the `pointermove` that
@@ -707,7 +750,6 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   const rawDrag = useRef<{
     sc: SceneComponent;
     node: Konva.Group;
-    start: { x: number; y: number };
     offset: { x: number; y: number } | null;
   } | null>(null);
   useEffect(() => {
@@ -723,7 +765,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
       const p = stage.getPointerPosition();
       if (!p) return;
       d.node.setAbsolutePosition({ x: p.x - d.offset.x, y: p.y - d.offset.y });
-      componentDragged.current(d.sc, d.node, e.shiftKey, d.start);
+      componentDragged.current(d.sc, d.node, e.shiftKey);
     };
     // Once the raw events carry the drag, the frame-aligned pointermove and mousemove that follow
     // have nothing left to do, yet Konva would handle each three times (the stage's two listeners
@@ -745,48 +787,30 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     };
   }, []);
   /** Konva moved the node to the pointer: remember how far from the pointer it is held. */
-  const heldAt = (sc: SceneComponent, node: Konva.Group, start: { x: number; y: number }) => {
+  const heldAt = (sc: SceneComponent, node: Konva.Group) => {
     const p = stageRef.current?.getPointerPosition();
     if (!p) return;
     const a = node.getAbsolutePosition();
-    rawDrag.current = { sc, node, start, offset: { x: p.x - a.x, y: p.y - a.y } };
-  };
-
-  const select = (name: string, e: MouseEvent) => {
-    if (e.ctrlKey || e.metaKey) {
-      if (linkFrom && linkFrom !== name) {
-        link(store, linkFrom, name);
-        setLinkFrom(null);
-        store.select([name]);
-      } else {
-        setLinkFrom(name);
-        store.select([name]);
-      }
-      return;
-    }
-    setLinkFrom(null);
-    if (e.shiftKey) store.select(selection.includes(name) ? selection.filter((n) => n !== name) : [...selection, name]);
-    else store.select([name]);
+    rawDrag.current = { sc, node, offset: { x: p.x - a.x, y: p.y - a.y } };
   };
 
   const latest = useRef<NodeHandlers | null>(null);
   latest.current = {
-    dragStart: (sc, node) => {
+    dragStart: (sc, node, start) => {
       lift(node);
       startActive(sc.name);
-      store.beginGesture('move');
-      store.select([sc.name]);
+      run(gestures.dragStart(sc.name, componentOf(store, sc)?.type ?? sc.type, start));
     },
-    dragMove: (sc, node, shift, start) => {
-      heldAt(sc, node, start);
-      onComponentDrag(sc, node, shift, start);
+    dragMove: (sc, node, shift) => {
+      heldAt(sc, node);
+      onComponentDrag(sc, node, shift);
     },
     dragEnd: (_sc, node) => {
       rawDrag.current = null;
-      endDrag();
+      run(gestures.dragEnd());
       drop(node);
     },
-    click: (sc, e) => select(sc.name, e),
+    click: (sc, e) => run(gestures.click(sc.name, { shift: e.shiftKey, ctrl: e.ctrlKey || e.metaKey })),
     dblClick: (sc) => {
       const p = stageRef.current?.getPointerPosition();
       onRename(sc.name, p?.x ?? sc.x, p?.y ?? sc.y);
@@ -796,14 +820,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
       store.select([sc.name]);
       onContextMenu(sc.name, p?.x ?? sc.x, p?.y ?? sc.y);
     },
-    labelMoved: (sc, x, y) => {
-      moveLabel(store, sc.name, x - sc.x, y - sc.y);
-    },
+    labelMoved: (sc, x, y) => run(gestures.labelDrop(sc.name, sc, { x, y })),
   };
   const handlers = useMemo<NodeHandlers>(
     () => ({
-      dragStart: (sc, n) => latest.current!.dragStart(sc, n),
-      dragMove: (sc, n, sh, st) => latest.current!.dragMove(sc, n, sh, st),
+      dragStart: (sc, n, st) => latest.current!.dragStart(sc, n, st),
+      dragMove: (sc, n, sh) => latest.current!.dragMove(sc, n, sh),
       dragEnd: (sc, n) => latest.current!.dragEnd(sc, n),
       click: (sc, e) => latest.current!.click(sc, e),
       dblClick: (sc) => latest.current!.dblClick(sc),
@@ -835,15 +857,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
 
   const onStageMouseDown = (e: Konva.KonvaEventObject<MouseEvent>) => {
     if (e.target !== e.target.getStage()) return;
-    if (!e.evt.shiftKey) return;
     const p = stageRef.current?.getPointerPosition();
-    if (p) setBox({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
+    if (p) run(gestures.backgroundDown(p, { shift: e.evt.shiftKey, ctrl: e.evt.ctrlKey || e.evt.metaKey }));
   };
   const onStageMouseMove = () => {
     const p = stageRef.current?.getPointerPosition();
     if (!p) return;
-    if (box) {
-      setBox({ ...box, x1: p.x, y1: p.y });
+    if (gestures.busy) {
+      run(gestures.pointerMove(p));
       return;
     }
     // A badge under the pointer says which finding it stands for.
@@ -861,10 +882,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     }
     if (!tip || tip.text !== text) setTip({ x: p.x, y: p.y, text });
   };
-  const onStageMouseUp = () => {
-    if (!box) return;
-    const a = mapPoint(Math.min(box.x0, box.x1), Math.min(box.y0, box.y1));
-    const b = mapPoint(Math.max(box.x0, box.x1), Math.max(box.y0, box.y1));
+  const onStageMouseUp = () => run(gestures.pointerUp());
+
+  /** Selects the components inside a box drawn on the canvas (screen pixels). */
+  const selectInside = (box: { x0: number; y0: number; x1: number; y1: number }) => {
+    const a = mapPoint(box.x0, box.y0);
+    const b = mapPoint(box.x1, box.y1);
     const inside = store
       .derived()
       .shown.components.filter(
@@ -876,14 +899,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
           c.visibility >= b.visibility,
       );
     store.select(inside.map((c) => c.name));
-    setBox(null);
   };
 
   const onStageClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
-    if (e.target === e.target.getStage()) {
-      store.select([]);
-      setLinkFrom(null);
-    }
+    if (e.target === e.target.getStage()) run(gestures.clickBackground());
   };
   const onStageDblClick = (e: Konva.KonvaEventObject<MouseEvent>) => {
     if (e.target !== e.target.getStage()) return;

@@ -346,3 +346,40 @@ test('an inferred kind is shown muted, and "make explicit" writes it into the ma
   await expect.poll(() => storeText(page)).toContain('component Kanban [0.40, 0.30] label [5, 5] (practice)');
   expect(errors).toEqual([]);
 });
+
+test('shift-drag on the background selects what the box holds; ctrl-click links two components; Esc leaves link mode', async ({
+  app: page,
+  errors,
+}) => {
+  const a = await pointOf(page, 'Data Management');
+  const b = await pointOf(page, 'Centralized Platform');
+  // A box around both, drawn from empty canvas below-right to above-left.
+  const x0 = Math.max(a.x, b.x) + 40;
+  const y0 = Math.max(a.y, b.y) + 40;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move((x0 + Math.min(a.x, b.x) - 30) / 2, (y0 + Math.min(a.y, b.y) - 30) / 2, { steps: 4 });
+  await page.mouse.move(Math.min(a.x, b.x) - 30, Math.min(a.y, b.y) - 30, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  const selected = await page.evaluate(() => window.mapwright.getState().selection);
+  expect(selected).toEqual(expect.arrayContaining(['Data Management', 'Centralized Platform']));
+
+  // Link mode: ctrl-click the source, Esc leaves it; again, then ctrl-click the target.
+  const before = await storeText(page);
+  await page.keyboard.down('Control');
+  await page.mouse.click(a.x, a.y);
+  await page.keyboard.up('Control');
+  await expect(page.getByText('Linking from Data Management')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Linking from Data Management')).toHaveCount(0);
+  await page.keyboard.down('Control');
+  await page.mouse.click(a.x, a.y);
+  await page.mouse.click(b.x, b.y);
+  await page.keyboard.up('Control');
+  const after = await storeText(page);
+  expect(after.split('\n').length).toBe(before.split('\n').length + 1);
+  expect(after).toContain('Data Management->Centralized Platform');
+  expect(errors).toEqual([]);
+});
