@@ -1,6 +1,7 @@
 // `mapwright`: argument parsing and output formats only; the work is done by the core.
-import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { oneLine } from '../lang/escape.js';
 import { formatMap } from '../model/format.js';
 import { analyze } from '../analysis/index.js';
@@ -30,6 +31,8 @@ usage:
   mapwright import FILE --from mermaid          a Mermaid wardley-beta text in this syntax
   mapwright describe FILE                       one line per component, link and evolve (a git textconv)
   mapwright lsp --stdio                         the language server (diagnostics, completion, rename, format, ...)
+  mapwright serve [--port 1234] [--data DIR] [--host 127.0.0.1]   the app and live rooms (Yjs, Hocuspocus)
+  mapwright share FILE --server URL             a live room from a map: prints an edit link and a view link
   mapwright help                                this text
 
 FILE may be '-' (standard input), a glob such as 'maps/*.owm', or REV:path (a git revision).
@@ -413,7 +416,58 @@ const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number | Promise<n
   export: { run: exportCommand, valued: ['to'] },
   import: { run: importCommand, valued: ['from'] },
   lsp: { run: lspCommand, valued: [] },
+  serve: { run: serveCommand, valued: ['port', 'data', 'host'] },
+  share: { run: shareCommand, valued: ['server'] },
 };
+
+/** `mapwright serve`: the app and the live rooms, until SIGINT or SIGTERM (rooms stored first). */
+async function serveCommand(args: Args, io: CliIO): Promise<number> {
+  checkFlags(args, ['port', 'data', 'host']);
+  const port = Number(args.flags.get('port') ?? 1234);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
+  const host = String(args.flags.get('host') ?? '127.0.0.1');
+  const dataDir = String(args.flags.get('data') ?? '.mapwright-rooms');
+  const { serve } = await import('../server/serve.js');
+  const appDir = fileURLToPath(new URL('../web', import.meta.url));
+  const serving = await serve({ port, host, dataDir, appDir: existsSync(appDir) ? appDir : null });
+  // Printed at once (not with the command's output at its end): the server runs until stopped.
+  process.stdout.write(`mapwright: serving ${serving.url} (rooms in ${dataDir}); Ctrl+C stops\n`);
+  if (!existsSync(appDir)) io.err(`mapwright serve: the app is not built (npm run build): only rooms are served`);
+  return new Promise<number>((done) => {
+    const stop = () => void serving.close().then(() => done(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** `mapwright share FILE --server URL`: a live room from a map file; prints its edit and view links. */
+async function shareCommand(args: Args, io: CliIO): Promise<number> {
+  checkFlags(args, ['server']);
+  const server = args.flags.get('server');
+  if (typeof server !== 'string' || args.positional.length !== 1) throw new UsageError('share takes FILE --server URL');
+  const text = readMapText(args.positional[0]!);
+  const base = server.replace(/\/+$/, '');
+  let response: Response;
+  try {
+    response = await fetch(`${base}/api/rooms`, {
+      method: 'POST',
+      body: JSON.stringify({ text }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+  } catch (e) {
+    throw new UsageError(`cannot reach ${base}: ${(e as Error).message}`);
+  }
+  const body = (await response.json().catch(() => ({}))) as {
+    room?: string;
+    edit?: string;
+    view?: string;
+    error?: string;
+  };
+  if (!response.ok || !body.room) throw new UsageError(`${base} refused the map: ${body.error ?? response.statusText}`);
+  io.out(`edit: ${base}/#room=${body.room}&token=${body.edit}`);
+  io.out(`view: ${base}/#room=${body.room}&token=${body.view}`);
+  return 0;
+}
 
 /** `mapwright lsp --stdio`: the language server, until the client says exit. */
 async function lspCommand(args: Args): Promise<number> {

@@ -1,0 +1,186 @@
+// Live rooms against a real server: `serve` (Hocuspocus with rooms in SQLite) and real Yjs clients
+// (@hocuspocus/provider over WebSocket), as two browsers would be.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { MAX_MAP_BYTES } from '../../src/lang/limits.js';
+import { MAP_TEXT, serve, type Serving } from '../../src/server/serve.js';
+
+const MAP = 'title Tea\ncomponent Tea [0.6, 0.8]\ncomponent Kettle [0.4, 0.3]\nTea->Kettle\n';
+let dataDir = '';
+let serving: Serving;
+const open: HocuspocusProvider[] = [];
+
+/** A participant: a Yjs document joined to a room with a token. */
+async function join_(room: string, token: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider; text: Y.Text }> {
+  const doc = new Y.Doc();
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: serving.url.replace(/^http/, 'ws'),
+    WebSocketPolyfill: WebSocket,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider, name: room, token, document: doc });
+  provider.attach();
+  open.push(provider);
+  await until(() => provider.isSynced);
+  return { doc, provider, text: doc.getText(MAP_TEXT) };
+}
+
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  const t0 = Date.now();
+  while (!ok()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mapwright-rooms-'));
+  serving = await serve({ port: 0, host: '127.0.0.1', dataDir, appDir: null });
+});
+
+afterAll(async () => {
+  for (const p of open) p.destroy();
+  await serving.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('mapwright serve', () => {
+  it('creates a room from a map over HTTP, with 128-bit random ids and tokens', async () => {
+    const r = await fetch(`${serving.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ text: MAP }) });
+    expect(r.status).toBe(201);
+    const room = (await r.json()) as { room: string; edit: string; view: string };
+    for (const v of [room.room, room.edit, room.view]) expect(Buffer.from(v, 'base64url').length).toBe(16);
+    expect(new Set([room.room, room.edit, room.view]).size).toBe(3);
+    const p = await join_(room.room, room.edit);
+    expect(p.text.toString()).toBe(MAP);
+  });
+
+  it('two editors share one text: an edit by one reaches the other', async () => {
+    const room = serving.createRoom(MAP);
+    const a = await join_(room.room, room.edit);
+    const b = await join_(room.room, room.edit);
+    a.text.insert(a.text.length, 'component Water [0.5, 0.9]\n');
+    await until(() => b.text.toString().includes('Water'));
+    const at = b.text.toString().indexOf('[0.4, 0.3]');
+    b.doc.transact(() => {
+      b.text.delete(at, 10);
+      b.text.insert(at, '[0.4, 0.6]');
+    });
+    await until(() => a.text.toString().includes('Kettle [0.4, 0.6]'));
+    expect(a.text.toString()).toBe(b.text.toString());
+  });
+
+  it('a view link cannot write: the server refuses its edits, and others never see them', async () => {
+    const room = serving.createRoom(MAP);
+    const editor = await join_(room.room, room.edit);
+    const viewer = await join_(room.room, room.view);
+    viewer.text.insert(0, '// written by a viewer\n');
+    editor.text.insert(editor.text.length, 'component Cup [0.7, 0.7]\n');
+    await until(() => viewer.text.toString().includes('Cup'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(editor.text.toString()).not.toContain('viewer');
+    // A newcomer gets the server's text: without the viewer's line.
+    const late = await join_(room.room, room.edit);
+    expect(late.text.toString()).toBe(MAP + 'component Cup [0.7, 0.7]\n');
+  });
+
+  it('refuses a wrong token and an unknown room', async () => {
+    const room = serving.createRoom(MAP);
+    const attempts: [string, string][] = [
+      [room.room, 'not-the-token'],
+      ['no-such-room', room.edit],
+    ];
+    for (const [name, token] of attempts) {
+      const doc = new Y.Doc();
+      const websocketProvider = new HocuspocusProviderWebsocket({
+        url: serving.url.replace(/^http/, 'ws'),
+        WebSocketPolyfill: WebSocket,
+      });
+      let failed = false;
+      const p = new HocuspocusProvider({
+        websocketProvider,
+        name,
+        token,
+        document: doc,
+        onAuthenticationFailed: () => {
+          failed = true;
+        },
+      });
+      p.attach();
+      open.push(p);
+      await until(() => failed);
+      expect(doc.getText(MAP_TEXT).toString()).toBe('');
+    }
+  });
+
+  it('refuses a map over the 5 MB limit, on creation and by edits', async () => {
+    const big = 'x'.repeat(MAX_MAP_BYTES + 1);
+    const r = await fetch(`${serving.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ text: big }) });
+    expect(r.status).toBe(413);
+    const room = serving.createRoom('x'.repeat(MAX_MAP_BYTES - 1000));
+    const a = await join_(room.room, room.edit);
+    a.text.insert(0, 'y'.repeat(5000));
+    // The server refuses the edit and closes the connection; give it the time to.
+    await new Promise((r) => setTimeout(r, 500));
+    const late = await join_(room.room, room.edit);
+    expect(late.text.length).toBe(MAX_MAP_BYTES - 1000);
+  });
+
+  it('closes a connection that sends a malformed message, and keeps serving the room', async () => {
+    const room = serving.createRoom(MAP);
+    const good = await join_(room.room, room.edit);
+    const raw = new WebSocket(serving.url.replace(/^http/, 'ws'));
+    await new Promise((r) => raw.once('open', r));
+    const closed = new Promise((r) => raw.once('close', r));
+    raw.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01, 0x02]));
+    raw.send(Buffer.from('not a yjs message at all'));
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 1500))]);
+    raw.terminate();
+    good.text.insert(0, '// still here\n');
+    const other = await join_(room.room, room.edit);
+    expect(other.text.toString().startsWith('// still here\n')).toBe(true);
+  });
+
+  it('keeps rooms across a restart (SQLite), and `mapwright serve` stops cleanly on SIGTERM', async () => {
+    const room = serving.createRoom(MAP);
+    const a = await join_(room.room, room.edit);
+    a.text.insert(a.text.length, 'component Milk [0.5, 0.5]\n');
+    await new Promise((r) => setTimeout(r, 300));
+    a.provider.destroy();
+    await serving.close();
+    serving = await serve({ port: 0, host: '127.0.0.1', dataDir, appDir: null });
+    const b = await join_(room.room, room.edit);
+    expect(b.text.toString()).toContain('component Milk [0.5, 0.5]');
+
+    const root = join(import.meta.dirname, '../..');
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/mapwright.js'), 'serve', '--port', '0', '--data', join(dataDir, 'cli')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    await until(() => /serving http:\/\/127\.0\.0\.1:\d+/.test(out), 15000);
+    const url = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const share = spawn(
+      process.execPath,
+      [join(root, 'bin/mapwright.js'), 'share', join(root, 'maps/tea-shop-beginner.owm'), '--server', url],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let links = '';
+    share.stdout.on('data', (c: Buffer) => {
+      links += c.toString();
+    });
+    expect(await new Promise((r) => share.once('exit', r))).toBe(0);
+    expect(links).toMatch(/^edit: http:\/\/127\.0\.0\.1:\d+\/#room=[\w-]{22}&token=[\w-]{22}\nview: /);
+    child.kill('SIGTERM');
+    expect(await new Promise((r) => child.once('exit', (code) => r(code)))).toBe(0);
+  }, 30000);
+});
