@@ -531,13 +531,15 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
       }
     }
   };
+  const runLatest = useRef(run);
+  runLatest.current = run;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') run(gestures.cancel());
+      if (e.key === 'Escape') runLatest.current(gestures.cancel());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, [gestures]);
   const pending = useRef<{ target: MoveTarget; v: number; m: number } | null>(null);
   // While a component is dragged, what does not touch it is drawn from a frozen copy, so that
   // only the dragged component, its links and the analysis overlays are redrawn each frame.

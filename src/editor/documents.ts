@@ -31,6 +31,18 @@ export const SNAPSHOT_EVERY_MS = 60_000;
 const TAB_KEY = 'mapwright:document';
 const LEGACY_AUTOSAVE_KEY = 'mapwright:autosave';
 
+/** Set once this browser has kept a map: without it, a visit is a first one and need not wait for the store. */
+const KEPT_MARKER = 'mapwright:kept';
+
+/** Whether this browser may have kept maps (when it cannot say, it may). */
+export function mayHaveKeptMaps(): boolean {
+  try {
+    return localStorage.getItem(KEPT_MARKER) !== null || localStorage.getItem(LEGACY_AUTOSAVE_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /** A new document id: unique across tabs and sessions. */
 export function newDocumentId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -78,6 +90,11 @@ export class DocumentStore {
 
   async save(doc: MapDocument): Promise<void> {
     await this.db.put('documents', doc);
+    try {
+      localStorage.setItem(KEPT_MARKER, '1');
+    } catch {
+      /* the marker only speeds up the first frame */
+    }
   }
 
   /** The maps kept, most recently saved first. */

@@ -1,7 +1,14 @@
 // The tab's session: which map it has open, kept in the browser as the user edits (with snapshots),
 // and whether another tab has the same map open. Glue between the editor's store and the browser's
 // document store; no React.
-import { DocumentStore, newDocumentId, setTabDocumentId, type MapDocument, type Snapshot } from './documents.js';
+import {
+  DocumentStore,
+  mayHaveKeptMaps,
+  newDocumentId,
+  setTabDocumentId,
+  type MapDocument,
+  type Snapshot,
+} from './documents.js';
 import type { Opening } from './opening.js';
 import type { EditorStore } from './store.js';
 
@@ -33,7 +40,7 @@ export class Session {
 
   constructor(
     private readonly store: EditorStore,
-    private readonly docs: DocumentStore | null,
+    private docs: DocumentStore | null,
     doc: MapDocument,
     storageProblem: string | null,
   ) {
@@ -57,7 +64,6 @@ export class Session {
     shared: { text: string; fileName: string } | null,
     fallback: { text: string; fileName: string },
   ): Promise<{ session: Session; firstVisit: boolean }> {
-    const { docs, problem, last } = await opening;
     const now = Date.now();
     const fresh = (t: { text: string; fileName: string }): MapDocument => ({
       id: newDocumentId(),
@@ -66,6 +72,15 @@ export class Session {
       created: now,
       updated: now,
     });
+    // A first visit (this browser never kept a map) opens the default map at once; the browser's
+    // store, still opening, takes it when it is ready. Otherwise the store says which map to open.
+    if (!shared && !mayHaveKeptMaps()) {
+      const doc = fresh(fallback);
+      const session = new Session(store(doc), null, doc, null);
+      void opening.then(({ docs, problem }) => session.attach(docs, problem));
+      return { session, firstVisit: true };
+    }
+    const { docs, problem, last } = await opening;
     let doc: MapDocument | undefined = shared ? fresh(shared) : last;
     let firstVisit = false;
     if (!doc) {
@@ -73,8 +88,15 @@ export class Session {
       firstVisit = true;
     }
     const session = new Session(store(doc), docs, doc, problem);
-    if (shared || firstVisit) session.saveNow();
+    if (shared || firstVisit) void session.saveNow();
     return { session, firstVisit };
+  }
+
+  /** The browser's store, once open (a first visit starts without it): the open map is kept now. */
+  private attach(docs: DocumentStore | null, problem: string | null): void {
+    this.docs = docs;
+    if (problem) this.set({ saveProblem: problem });
+    void this.saveNow();
   }
 
   getState = (): SessionState => this.state;
