@@ -434,7 +434,13 @@ async function serveCommand(args: Args, io: CliIO): Promise<number> {
   process.stdout.write(`mapwright: serving ${serving.url} (rooms in ${dataDir}); Ctrl+C stops\n`);
   if (!existsSync(appDir)) io.err(`mapwright serve: the app is not built (npm run build): only rooms are served`);
   return new Promise<number>((done) => {
-    const stop = () => void serving.close().then(() => done(0));
+    // Once every room is stored and the server closed, the process ends (a connection that
+    // Hocuspocus has closed can still hold the event loop open for a while).
+    const stop = () =>
+      void serving.close().then(() => {
+        done(0);
+        setImmediate(() => process.exit(0));
+      });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -85,6 +85,8 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
       address: opts.host,
       quiet: true,
       stopOnSignals: false,
+      // Every change is stored at once: an edit the server has acknowledged survives a crash.
+      debounce: 0,
       async onAuthenticate({ documentName, token: given, connectionConfig }) {
         const room = findRoom.get(documentName);
         if (room && same(given, room.edit)) return;
@@ -130,6 +132,8 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
     createRoom,
     async close() {
       await server.destroy();
+      // Idle keep-alive connections (a browser's, `share`'s) would keep the process alive.
+      server.httpServer.closeAllConnections();
       db.close();
     },
   };

@@ -183,4 +183,50 @@ describe('mapwright serve', () => {
     child.kill('SIGTERM');
     expect(await new Promise((r) => child.once('exit', (code) => r(code)))).toBe(0);
   }, 30000);
+
+  it('keeps every acknowledged edit when the server is killed (kill -9) and restarted', async () => {
+    const root = join(import.meta.dirname, '../..');
+    const data = join(dataDir, 'killed');
+    const start = async () => {
+      const child = spawn(process.execPath, [join(root, 'bin/mapwright.js'), 'serve', '--port', '0', '--data', data], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      await until(() => /serving http:\/\/127\.0\.0\.1:\d+/.test(out), 15000);
+      return { child, url: /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]! };
+    };
+    const connect = async (url: string, room: string, token: string) => {
+      const doc = new Y.Doc();
+      const websocketProvider = new HocuspocusProviderWebsocket({
+        url: url.replace(/^http/, 'ws'),
+        WebSocketPolyfill: WebSocket,
+      });
+      const provider = new HocuspocusProvider({ websocketProvider, name: room, token, document: doc });
+      provider.attach();
+      open.push(provider);
+      await until(() => provider.isSynced);
+      return { provider, text: doc.getText(MAP_TEXT) };
+    };
+    const first = await start();
+    const room = (await (
+      await fetch(`${first.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ text: MAP }) })
+    ).json()) as { room: string; edit: string };
+    const a = await connect(first.url, room.room, room.edit);
+    for (let k = 0; k < 20; k++) a.text.insert(a.text.length, `component K${k} [0.5, 0.5]\n`);
+    // Acknowledged: the server has said it applied every change.
+    await until(() => a.provider.unsyncedChanges === 0);
+    const expected = a.text.toString();
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    a.provider.destroy();
+    const second = await start();
+    const b = await connect(second.url, room.room, room.edit);
+    expect(b.text.toString()).toBe(expected);
+    // And SIGTERM stops it with a participant still connected.
+    second.child.kill('SIGTERM');
+    expect(await new Promise((r) => second.child.once('exit', (code) => r(code)))).toBe(0);
+  }, 30000);
 });
