@@ -427,7 +427,10 @@ async function serveCommand(args: Args, io: CliIO): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const host = String(args.flags.get('host') ?? '127.0.0.1');
   const dataDir = String(args.flags.get('data') ?? '.mapwright-rooms');
-  const { serve } = await import('../server/serve.js');
+  const { serve, loadSqlite } = await import('../server/serve.js');
+  await loadSqlite().catch((e: Error) => {
+    throw new UsageError(e.message);
+  });
   const appDir = fileURLToPath(new URL('../web', import.meta.url));
   const serving = await serve({ port, host, dataDir, appDir: existsSync(appDir) ? appDir : null });
   // Printed at once (not with the command's output at its end): the server runs until stopped.

@@ -2,7 +2,7 @@
 // Hocuspocus (a Yjs server) with rooms kept in SQLite. A room holds one Y.Text, `map`: the map's
 // text, the single source of truth. Each room has an edit token and a view token (128-bit random);
 // a view token cannot write (Hocuspocus's read-only connections). No DOM, no React.
-import Sqlite from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { Database } from '@hocuspocus/extension-database';
 import { Server } from '@hocuspocus/server';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -54,6 +54,7 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 
 export async function serve(opts: ServeOptions): Promise<Serving> {
   mkdirSync(opts.dataDir, { recursive: true });
+  const Sqlite = await loadSqlite();
   const db = new Sqlite(join(opts.dataDir, 'rooms.sqlite'));
   db.pragma('journal_mode = WAL');
   db.exec(`create table if not exists rooms
@@ -137,6 +138,25 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
       db.close();
     },
   };
+}
+
+/**
+ * SQLite for the rooms (better-sqlite3, an optional dependency: it is compiled on install where no
+ * prebuilt copy can be fetched). Says what to do when it is missing.
+ */
+export async function loadSqlite(): Promise<typeof SqliteDatabase> {
+  try {
+    const Sqlite = (await import('better-sqlite3')).default;
+    new Sqlite(':memory:').close();
+    return Sqlite;
+  } catch (e) {
+    throw new Error(
+      'live rooms are kept in SQLite (better-sqlite3), which is not installed or could not be built here ' +
+        `(${(e as Error).message.split('\n')[0]}): install python3, make and a C++ compiler, then ` +
+        'run npm rebuild better-sqlite3',
+      { cause: e },
+    );
+  }
 }
 
 async function handleHttp(
