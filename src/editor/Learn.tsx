@@ -2,7 +2,7 @@
 // projection and the cost view. The work is in src/learn; these only show it.
 import { useEffect, useMemo, useState } from 'react';
 import { analyze, type Analysis } from '../analysis/index.js';
-import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
+import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS, type Finding } from '../analysis/finding.js';
 import { moveComponent } from '../lang/edit.js';
 import { recommendedMoves, whyItMatters } from '../learn/explain.js';
 import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
@@ -381,29 +381,9 @@ function DisruptionPanel({
             </ul>
           )}
           <h4>Appear</h4>
-          <ul>
-            {result.appeared.length ? (
-              result.appeared.map((f) => (
-                <li key={f.id} data-id={f.id}>
-                  {KIND_LABELS[f.kind]}: {f.title}
-                </li>
-              ))
-            ) : (
-              <li className="none">nothing</li>
-            )}
-          </ul>
+          <FindingList findings={result.appeared} />
           <h4>Disappear</h4>
-          <ul>
-            {result.disappeared.length ? (
-              result.disappeared.map((f) => (
-                <li key={f.id} data-id={f.id}>
-                  {KIND_LABELS[f.kind]}: {f.title}
-                </li>
-              ))
-            ) : (
-              <li className="none">nothing</li>
-            )}
-          </ul>
+          <FindingList findings={result.disappeared} />
           <button
             type="button"
             onClick={() => {
@@ -581,4 +561,21 @@ export function LearnPanel({
 /** `1 hit`, `2 hits`. */
 function counted(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Findings as a list of their kind and title ("nothing" when there are none). */
+function FindingList({ findings }: { findings: readonly Finding[] }) {
+  return (
+    <ul>
+      {findings.length ? (
+        findings.map((f) => (
+          <li key={f.id} data-id={f.id}>
+            {KIND_LABELS[f.kind]}: {f.title}
+          </li>
+        ))
+      ) : (
+        <li className="none">nothing</li>
+      )}
+    </ul>
+  );
 }

@@ -22,24 +22,26 @@ import { analyze } from '../analysis/index.js';
 import type { Finding } from '../analysis/finding.js';
 import { renameComponent, setKind, writeName, type TextChange } from '../lang/edit.js';
 import { MODIFIER_WORDS, STATEMENT_KEYWORDS } from '../lang/words.js';
-import { parseMap } from '../model/build/index.js';
+import { buildModel } from '../model/build/index.js';
+import { parseDoc, Parser, type SyntaxDoc } from '../lang/parse.js';
 import { formatMap } from '../model/format.js';
 import type { Component, MapModel } from '../model/model.js';
 import { STAGE_LABELS } from '../model/stages.js';
 
-/** What the server knows of one open map, made once per version. */
+/** What the server knows of one open map, made once per version (the rest when first asked). */
 interface Reading {
   readonly version: number;
+  readonly syntax: SyntaxDoc;
   readonly model: MapModel;
-  /** Where each component's name is written (declaration first), by name. */
-  readonly occurrences: ReadonlyMap<string, readonly { from: number; to: number }[]>;
+  /** Where each component's name is written (declaration first), by name: see `occurrences`. */
+  names: ReadonlyMap<string, readonly { from: number; to: number }[]> | null;
   findings: readonly Finding[] | null;
 }
 
 /** Where a name is written: the ranges a rename would replace (declaration, links, evolves, pipelines). */
-function occurrencesOf(text: string, c: Component): { from: number; to: number }[] {
+function occurrencesOf(syntax: SyntaxDoc, c: Component): { from: number; to: number }[] {
   const decl = { from: c.nameLoc.offset, to: c.nameLoc.end };
-  const changes: readonly TextChange[] = renameComponent(text, c.name, `${c.name} renamed`) ?? [];
+  const changes: readonly TextChange[] = renameComponent(syntax, c.name, `${c.name} renamed`) ?? [];
   const others = changes
     .map((ch) => ({ from: ch.from, to: ch.to }))
     .filter((o) => o.from !== decl.from)
@@ -47,13 +49,19 @@ function occurrencesOf(text: string, c: Component): { from: number; to: number }
   return [decl, ...others];
 }
 
-function read(doc: TextDocument): Reading {
-  const text = doc.getText();
-  const model = parseMap(text, doc.uri);
-  const occurrences = new Map<string, { from: number; to: number }[]>();
-  for (const c of model.components)
-    if (c.type !== 'evolved' && !occurrences.has(c.name)) occurrences.set(c.name, occurrencesOf(text, c));
-  return { version: doc.version, model, occurrences, findings: null };
+function read(doc: TextDocument, parser: Parser): Reading {
+  const syntax = parseDoc(doc.getText(), doc.uri, parser);
+  return { version: doc.version, syntax, model: buildModel(syntax), names: null, findings: null };
+}
+
+/** Every component's name and where it is written (made once per version, when first needed). */
+function occurrences(r: Reading): ReadonlyMap<string, readonly { from: number; to: number }[]> {
+  if (r.names) return r.names;
+  const names = new Map<string, { from: number; to: number }[]>();
+  for (const c of r.model.components)
+    if (c.type !== 'evolved' && !names.has(c.name)) names.set(c.name, occurrencesOf(r.syntax, c));
+  r.names = names;
+  return names;
 }
 
 const SEVERITY = {
@@ -65,10 +73,12 @@ const SEVERITY = {
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
   const readings = new Map<string, Reading>();
+  // One line cache for every open map: a line typed again is read once.
+  const parser = new Parser();
   const reading = (doc: TextDocument): Reading => {
     const r = readings.get(doc.uri);
     if (r && r.version === doc.version) return r;
-    const fresh = read(doc);
+    const fresh = read(doc, parser);
     readings.set(doc.uri, fresh);
     return fresh;
   };
@@ -78,7 +88,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   /** The component whose name is written at `offset`. */
   const nameAt = (doc: TextDocument, offset: number): { name: string; at: { from: number; to: number } } | null => {
-    for (const [name, spans] of reading(doc).occurrences) {
+    for (const [name, spans] of occurrences(reading(doc))) {
       const at = spans.find((s) => offset >= s.from && offset <= s.to);
       if (at) return { name, at };
     }
@@ -123,7 +133,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!doc) return [];
     const before = doc.getText({ start: { line: position.line, character: 0 }, end: position });
     const atStart = !/\S\s/.test(before.trimStart());
-    const names = [...reading(doc).occurrences.keys()];
+    const names = [
+      ...new Set(
+        reading(doc)
+          .model.components.filter((c) => c.type !== 'evolved')
+          .map((c) => c.name),
+      ),
+    ];
     return [
       ...(atStart ? STATEMENT_KEYWORDS : MODIFIER_WORDS).map((k) => ({ label: k, kind: CompletionItemKind.Keyword })),
       ...names.map((n) => ({
@@ -163,7 +179,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(textDocument.uri);
     const hit = doc ? nameAt(doc, doc.offsetAt(position)) : null;
     if (!doc || !hit) return null;
-    const decl = reading(doc).occurrences.get(hit.name)![0]!;
+    const decl = occurrences(reading(doc)).get(hit.name)![0]!;
     return { uri: doc.uri, range: range(doc, decl.from, decl.to) };
   });
 
@@ -171,7 +187,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(textDocument.uri);
     const hit = doc ? nameAt(doc, doc.offsetAt(position)) : null;
     if (!doc || !hit) return [];
-    const spans = reading(doc).occurrences.get(hit.name)!;
+    const spans = occurrences(reading(doc)).get(hit.name)!;
     return (context.includeDeclaration ? spans : spans.slice(1)).map((s) => ({
       uri: doc.uri,
       range: range(doc, s.from, s.to),

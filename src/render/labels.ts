@@ -109,41 +109,49 @@ export class Grid {
   /** Total area of overlap with what is in the grid (each stored box counted once). */
   overlap(b: Box): number {
     let area = 0;
-    this.each(b, (o) => {
+    this.find(b, (o) => {
       const dx = Math.min(b.x + b.w, o.x + o.w) - Math.max(b.x, o.x);
       const dy = Math.min(b.y + b.h, o.y + o.h) - Math.max(b.y, o.y);
       if (dx > 0 && dy > 0) area += dx * dy;
+      return false;
     });
     return area;
   }
   /** Whether some stored box overlaps `b` and passes `test`. */
   some(b: Box, test: (o: Box) => boolean): boolean {
-    let found = false;
-    this.each(b, (o) => {
-      if (!found && o.x < b.x + b.w && o.x + o.w > b.x && o.y < b.y + b.h && o.y + o.h > b.y && test(o)) found = true;
-    });
-    return found;
+    return this.find(b, (o) => o.x < b.x + b.w && o.x + o.w > b.x && o.y < b.y + b.h && o.y + o.h > b.y && test(o));
   }
-  /** Calls `f` once for each stored box that may overlap `b` (every one in flat mode). */
-  private each(b: Box, f: (o: Box) => void): void {
-    if (this.flat) {
-      for (const o of this.boxes) f(o);
-      return;
-    }
+  /** Visits each stored box that may overlap `b` (every one in flat mode) until `f` says stop. */
+  private find(b: Box, f: (o: Box) => boolean): boolean {
+    if (this.flat) return this.boxes.some(f);
     if (this.seen.length < this.boxes.length) this.seen = new Int32Array(this.boxes.length * 2);
-    const stamp = ++this.stamp;
-    for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) {
-      for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++) {
-        const list = this.cells.get(cellKey(cx, cy));
-        if (!list) continue;
-        for (const i of list) {
-          if (this.seen[i] === stamp) continue;
-          this.seen[i] = stamp;
-          f(this.boxes[i]!);
-        }
+    return visitCells(this.cells, this.seen, ++this.stamp, b, (i) => f(this.boxes[i]!));
+  }
+}
+
+/**
+ * Visits, once each, the entries stored in the cells that `b` touches (`seen` marks those visited
+ * under `stamp`), until `visit` returns true; returns whether it did.
+ */
+function visitCells(
+  cells: ReadonlyMap<number, readonly number[]>,
+  seen: Int32Array,
+  stamp: number,
+  b: Box,
+  visit: (i: number) => boolean,
+): boolean {
+  for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) {
+    for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++) {
+      const list = cells.get(cellKey(cx, cy));
+      if (!list) continue;
+      for (const i of list) {
+        if (seen[i] === stamp) continue;
+        seen[i] = stamp;
+        if (visit(i)) return true;
       }
     }
   }
+  return false;
 }
 
 /** Whether the segment (x0, y0)-(x1, y1) crosses the box (Liang-Barsky clipping; no allocation). */
@@ -224,19 +232,10 @@ class SegmentGrid {
       for (const s of this.segments) if (crosses(s[0]!, s[1]!, s[2]!, s[3]!, b) && ++n >= limit) return n;
       return n;
     }
-    const stamp = ++this.stamp;
-    for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) {
-      for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++) {
-        const list = this.cells.get(cellKey(cx, cy));
-        if (!list) continue;
-        for (const i of list) {
-          if (this.seen[i] === stamp) continue;
-          this.seen[i] = stamp;
-          const s = this.segments[i]!;
-          if (crosses(s[0]!, s[1]!, s[2]!, s[3]!, b) && ++n >= limit) return n;
-        }
-      }
-    }
+    visitCells(this.cells, this.seen, ++this.stamp, b, (i) => {
+      const s = this.segments[i]!;
+      return crosses(s[0]!, s[1]!, s[2]!, s[3]!, b) && ++n >= limit;
+    });
     return n;
   }
 }

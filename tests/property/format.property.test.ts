@@ -40,7 +40,8 @@ describe('the formatter', () => {
 
   it('is idempotent and keeps the model, on generated and mutated maps', () => {
     fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), checkFormat), { numRuns: 600 });
-  });
+    // 600 maps take about 3 s alone; beside the packaging and live-room tests, longer.
+  }, 30_000);
 });
 
 describe('the formatter never changes a name', () => {
