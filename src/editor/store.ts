@@ -35,6 +35,22 @@ export interface EditorState {
   readonly typingLine: number | null;
   /** A view made to fail on purpose (`crashView`): how the tests check that a failure stays in its view. */
   readonly failingView: string | null;
+  /** A live map opened with a view-only link: nothing here may change the text. */
+  readonly readOnly: boolean;
+}
+
+/**
+ * A text shared with others (a live room, src/editor/shared.ts). While the store is bound to one,
+ * the shared text is the source of truth: the store's changes are written to it, every change to
+ * it (this participant's included) comes back through `receive`, and undo is the shared text's,
+ * which takes back only this participant's changes.
+ */
+export interface SharedText {
+  write(changes: readonly TextChange[], origin: string): void;
+  undo(): void;
+  redo(): void;
+  beginGesture(): void;
+  endGesture(): void;
 }
 
 export interface Derived {
@@ -66,6 +82,9 @@ export class EditorStore {
   private lastGood: Derived | null = null;
   /** Reads lines; its cache makes a line typed again, or undone, cost nothing. */
   private readonly parser = new Parser();
+  /** The shared text of a live room, while the store is bound to one. */
+  private shared: SharedText | null = null;
+  private sharedUndo = { canUndo: false, canRedo: false };
 
   constructor(text: string, fileName = 'untitled.owm') {
     this.doc = parseDoc(text, fileName, this.parser);
@@ -82,6 +101,7 @@ export class EditorStore {
       message: null,
       typingLine: null,
       failingView: null,
+      readOnly: false,
     };
   }
 
@@ -155,8 +175,8 @@ export class EditorStore {
       d.version += 1;
       d.lastOrigin = origin;
       d.lastChanges = changes as TextChange[];
-      d.canUndo = this.undoStack.length > 0 || this.gestureStart !== null;
-      d.canRedo = this.redoStack.length > 0;
+      d.canUndo = this.shared ? this.sharedUndo.canUndo : this.undoStack.length > 0 || this.gestureStart !== null;
+      d.canRedo = this.shared ? this.sharedUndo.canRedo : this.redoStack.length > 0;
       d.message = null;
     });
   }
@@ -164,6 +184,10 @@ export class EditorStore {
   /** Applies one described change (`origin`: move, rename, typing, ...) as one undo step. */
   dispatch(changes: readonly TextChange[] | null, origin: string): boolean {
     if (!changes || changes.length === 0) return false;
+    if (this.state.readOnly) {
+      this.notify('This live map is view-only: ask the facilitator for the edit link to change it.');
+      return false;
+    }
     const before = this.state.text;
     const next = applyChanges(before, changes);
     // A change that leaves the text as it was (a drag frame that rounds to the same numbers) is
@@ -172,6 +196,11 @@ export class EditorStore {
     if (!withinLimit(next)) {
       this.notify(tooLargeMessage('The map', utf8Length(next), 'would be'));
       return false;
+    }
+    // Shared: the change comes back through `receive`, at once; the shared text keeps the undo steps.
+    if (this.shared) {
+      this.shared.write(changes, origin);
+      return true;
     }
     // During a gesture the undo step is made once, when it ends (every frame of a drag comes here).
     if (this.gestureStart === null) {
@@ -201,6 +230,7 @@ export class EditorStore {
     if (this.gestureStart !== null) return;
     this.gestureStart = this.state.text;
     this.gestureOrigin = origin;
+    this.shared?.beginGesture();
     this.set((d) => {
       d.gesture = true;
     });
@@ -211,6 +241,13 @@ export class EditorStore {
     if (this.gestureStart === null) return;
     const before = this.gestureStart;
     this.gestureStart = null;
+    if (this.shared) {
+      this.shared.endGesture();
+      this.set((d) => {
+        d.gesture = false;
+      });
+      return;
+    }
     const changes = diffTexts(before, this.state.text);
     if (changes.length) {
       this.undoStack.push({ patch: makePatch(before, changes, this.gestureOrigin, Date.now()), before });
@@ -225,6 +262,7 @@ export class EditorStore {
 
   undo(): void {
     if (this.gestureStart !== null) this.endGesture();
+    if (this.shared) return this.shared.undo();
     const entry = this.undoStack.pop();
     if (!entry) return;
     this.redoStack.push(entry);
@@ -232,6 +270,7 @@ export class EditorStore {
   }
 
   redo(): void {
+    if (this.shared) return this.shared.redo();
     const entry = this.redoStack.pop();
     if (!entry) return;
     this.undoStack.push(entry);
@@ -277,6 +316,48 @@ export class EditorStore {
       d.canRedo = false;
     });
     return true;
+  }
+
+  /**
+   * Binds the store to a shared text whose content is `text` (null: unbound, the store's own
+   * history again, empty). `readOnly`: a view-only link.
+   */
+  share(shared: SharedText | null, text: string, readOnly = false): void {
+    if (this.gestureStart !== null) this.endGesture();
+    this.shared = null;
+    this.undoStack = [];
+    this.redoStack = [];
+    const changes = diffTexts(this.state.text, text);
+    if (changes.length) this.applyText(changes, 'load', text);
+    this.shared = shared;
+    this.sharedUndo = { canUndo: false, canRedo: false };
+    this.set((d) => {
+      d.readOnly = shared !== null && readOnly;
+      d.canUndo = false;
+      d.canRedo = false;
+    });
+  }
+
+  /** A change to the shared text (anyone's, this participant's included), and its undo state after it. */
+  receive(changes: readonly TextChange[], origin: string, canUndo: boolean, canRedo: boolean): void {
+    this.sharedUndo = { canUndo, canRedo };
+    if (changes.length) this.applyText(changes, origin);
+    else this.setUndoState(canUndo, canRedo);
+  }
+
+  /** What the shared text's undo can do now. */
+  setUndoState(canUndo: boolean, canRedo: boolean): void {
+    this.sharedUndo = { canUndo, canRedo };
+    if (this.state.canUndo !== canUndo || this.state.canRedo !== canRedo)
+      this.set((d) => {
+        d.canUndo = canUndo;
+        d.canRedo = canRedo;
+      });
+  }
+
+  /** Whether the store is bound to a live room's shared text. */
+  isShared(): boolean {
+    return this.shared !== null;
   }
 
   select(names: readonly string[]): void {
