@@ -42,11 +42,14 @@ import { NO_PREVIEW, type Preview } from './preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
 import { MAX_MAP_BYTES, tooLargeMessage } from '../lang/limits.js';
 import type { EditorStore } from './store.js';
+import type { LiveRoom } from './live.js';
+import { parseRoomFragment, tally, type ExplainPosition, type LiveState } from './room.js';
 
 // Loaded after the map is on screen: the text editor, the learning and compare views.
 const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: m.TextEditor })));
 const LearnPanel = lazy(() => import('./Learn.js').then((m) => ({ default: m.LearnPanel })));
 const ExplainView = lazy(() => import('./Learn.js').then((m) => ({ default: m.ExplainView })));
+const LiveBar = lazy(() => import('./LiveBar.js').then((m) => ({ default: m.LiveBar })));
 const ComparePanel = lazy(() => import('./Compare.js').then((m) => ({ default: m.ComparePanel })));
 
 const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, summary: [], findings: [] };
@@ -117,17 +120,28 @@ const FileInput = memo(function FileInput({
   );
 });
 
+const NOT_LIVE = { subscribe: () => () => {}, getState: (): LiveState | null => null };
+
+/** Where the links of the rooms this browser made are kept (only their maker has the view link). */
+const linksKey = (room: string) => `mapwright:links:${room}`;
+
 export function App({
   store,
   session,
   firstVisit = false,
+  live: joined = null,
 }: {
   store: EditorStore;
   session: Session;
   firstVisit?: boolean;
+  /** The live room this tab joined (its link is in the address bar). */
+  live?: LiveRoom | null;
 }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const sessionState = useSyncExternalStore(session.subscribe, session.getState);
+  const [live, setLive] = useState(joined);
+  const liveState = useSyncExternalStore((live ?? NOT_LIVE).subscribe, (live ?? NOT_LIVE).getState);
+  const [liveLinks, setLiveLinks] = useState<{ edit: string; view: string } | null>(null);
   const [welcome, setWelcome] = useState(firstVisit);
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
@@ -224,6 +238,76 @@ export function App({
     };
   }, [session]);
 
+  // A live room: this participant's selection is shown to the others; opening another map leaves the room.
+  useEffect(() => {
+    live?.setSelection(state.selection);
+  }, [live, state.selection]);
+  const leaveRoom = useCallback(() => {
+    if (!live) return;
+    live.leave();
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    setLive(null);
+    store.notify('You left the live room: the map stays open here as a map of your own.');
+  }, [live, store]);
+  useEffect(() => {
+    session.onNextSwitch(live ? leaveRoom : null);
+  }, [session, live, leaveRoom]);
+  // The text editor's binding to the room (made again when the store is bound again: view-only known).
+  const liveText = useMemo(
+    () => (live ? { extension: live.editorExtension(), text: live.text.toString() } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the binding changes with readOnly
+    [live, state.readOnly],
+  );
+  const myLinks = useMemo(() => {
+    if (!live) return null;
+    try {
+      const kept = sessionStorage.getItem(linksKey(live.link.room));
+      return kept ? (JSON.parse(kept) as { edit: string; view: string }) : null;
+    } catch {
+      return null;
+    }
+  }, [live]);
+  // Explain mode follows the presenter's steps while following; a step taken here breaks away.
+  const presenter = liveState?.presenter ?? null;
+  const followingExplain =
+    liveState !== null && liveState.following && presenter !== null && !presenter.me && liveState.explain !== null;
+  const iPresent = presenter?.me ?? false;
+  const onExplainPosition = useCallback(
+    (p: ExplainPosition) => {
+      if (!live) return;
+      if (followingExplain) {
+        live.follow(false);
+        setExplaining(true);
+      } else if (iPresent) live.setExplain(p);
+    },
+    [live, followingExplain, iPresent],
+  );
+  // Following again: this screen's own Explain mode gives way (it closes when the presenter's does).
+  useEffect(() => {
+    if (followingExplain) setExplaining(false);
+  }, [followingExplain]);
+  const explainingNow = explaining || followingExplain;
+  useEffect(() => {
+    if (!live || !iPresent) return;
+    live.setExplain(explaining ? { all: store.derived().analysis.summary.length === 0, i: 0 } : null);
+  }, [live, iPresent, explaining, store]);
+  const closeExplainHere = useCallback(() => {
+    if (followingExplain) live?.follow(false);
+    closeExplain();
+  }, [followingExplain, live, closeExplain]);
+  // A live poll: no findings on the canvas until the answer is revealed, then that question's; the votes.
+  const poll = liveState?.poll ?? null;
+  const votes = useMemo(
+    () => (liveState?.poll && liveState.poll.stage !== 'open' ? tally(liveState.participants).votes : undefined),
+    [liveState],
+  );
+  const others = useMemo(() => {
+    const out = new Map<string, string[]>();
+    for (const p of liveState?.participants ?? [])
+      if (!p.me) for (const n of p.selection) out.set(n, [...(out.get(n) ?? []), p.color]);
+    return out.size ? out : undefined;
+  }, [liveState]);
+
   const selectedComponents = useMemo(
     () => derived.shown.components.filter((c) => c.type !== 'evolved' && state.selection.includes(c.name)),
     [derived.shown, state.selection],
@@ -242,6 +326,11 @@ export function App({
   // as a map of its own too, and the fragment is dropped.
   useEffect(() => {
     const onHash = () => {
+      // A live room's link: the page joins it from the start (this map stays kept in Recent maps).
+      if (parseRoomFragment(location.hash)) {
+        void session.saveNow().then(() => location.reload());
+        return;
+      }
       void decodeShareFragment(location.hash).then((shared) => {
         if (!shared) return;
         history.replaceState(null, '', `${location.pathname}${location.search}`);
@@ -251,7 +340,7 @@ export function App({
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [openText, store]);
+  }, [openText, store, session]);
 
   const openFile = useCallback(
     async (file: File) => {
@@ -266,10 +355,14 @@ export function App({
 
   // What the canvas shows of the analysis: nothing while the analysis is hidden, or while a learner
   // is predicting (the preview then says what to show: nothing until the reveal).
-  const analysisShown = panelOpen || explaining;
-  const canvasFindings = !analysisShown
-    ? EMPTY_ANALYSIS.findings
-    : (preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings));
+  const analysisShown = panelOpen || explainingNow;
+  const canvasFindings = poll
+    ? poll.stage === 'answer'
+      ? derived.diagnosis.findings.filter((f) => f.kind === poll.kind)
+      : EMPTY_ANALYSIS.findings
+    : !analysisShown
+      ? EMPTY_ANALYSIS.findings
+      : (preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings));
 
   /** The picture both exports draw: the map and its findings, without the screen's selection, dimming or zoom. */
   const exportPicture = useCallback(async () => {
@@ -308,6 +401,46 @@ export function App({
     }
   }, [state.text, store]);
 
+  /** A live room from the open map (the page's server must be `mapwright serve`); this tab joins it. */
+  const shareLive = useCallback(async () => {
+    let reply: Response;
+    try {
+      reply = await fetch('/api/rooms', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: store.getState().text }),
+      });
+    } catch {
+      reply = new Response(null, { status: 503 });
+    }
+    const body = (await reply.json().catch(() => ({}))) as {
+      room?: string;
+      edit?: string;
+      view?: string;
+      error?: string;
+    };
+    if (!reply.ok || !body.room || !body.edit || !body.view) {
+      store.notify(
+        reply.status === 404 || reply.status === 405 || reply.status === 503
+          ? 'Live rooms need the Mapwright server: run `npx mapwright serve` and open the map from the ' +
+              'address it prints.'
+          : `The live room could not be made: ${body.error ?? reply.statusText}.`,
+      );
+      return;
+    }
+    const base = `${location.origin}${location.pathname}`;
+    const links = {
+      edit: `${base}#room=${body.room}&token=${body.edit}`,
+      view: `${base}#room=${body.room}&token=${body.view}`,
+    };
+    try {
+      sessionStorage.setItem(linksKey(body.room), JSON.stringify(links));
+    } catch {
+      /* the banner below still shows them */
+    }
+    setLiveLinks(links);
+  }, [store]);
+
   /** What each action of the registry (actions.ts) does here. */
   const selectedNow = () =>
     store.derived().shown.components.filter((c) => c.type !== 'evolved' && store.getState().selection.includes(c.name));
@@ -339,6 +472,9 @@ export function App({
         return;
       case 'share':
         void share();
+        return;
+      case 'share-live':
+        void shareLive();
         return;
       case 'svg':
         void exportSvg();
@@ -387,7 +523,7 @@ export function App({
       const def = actionFor(e, inText(e));
       if (!def) return;
       // Explain mode has the map keys (arrows, Escape); the global ones still work.
-      if (explaining && def.scope === 'map') return;
+      if (explainingNow && def.scope === 'map') return;
       // Keys that only act on a selection leave the page alone without one (arrows scroll).
       if ((def.id === 'delete' || def.id === 'nudge' || def.id === 'nudge-far') && selectedNow().length === 0) return;
       if (def.id !== 'escape') e.preventDefault();
@@ -483,7 +619,7 @@ export function App({
 
   return (
     <div
-      className={['app', explaining && 'presenting', derived.shown.presentation.style === 'dark' && 'theme-dark']
+      className={['app', explainingNow && 'presenting', derived.shown.presentation.style === 'dark' && 'theme-dark']
         .filter(Boolean)
         .join(' ')}
     >
@@ -560,7 +696,38 @@ export function App({
           Not kept in this browser: {sessionState.saveProblem}.
         </div>
       )}
-      {sessionState.alsoOpenElsewhere && (
+      {live && (
+        <Suspense fallback={null}>
+          <LiveBar
+            live={live}
+            model={derived.shown}
+            analysis={analysisFrame}
+            selection={state.selection}
+            links={liveLinks ?? myLinks}
+            onLeave={leaveRoom}
+          />
+        </Suspense>
+      )}
+      {liveLinks && !live && (
+        <div className="banner" role="dialog" aria-label="Live room" data-testid="live-links">
+          A live room holds this map now. Edit link:{' '}
+          <input readOnly value={liveLinks.edit} onFocus={(e) => e.target.select()} aria-label="Edit link" /> View-only
+          link: <input readOnly value={liveLinks.view} onFocus={(e) => e.target.select()} aria-label="View-only link" />
+          <button
+            type="button"
+            onClick={() => {
+              location.assign(liveLinks.edit);
+            }}
+            data-testid="join-live"
+          >
+            Join the room
+          </button>
+          <button type="button" onClick={() => setLiveLinks(null)}>
+            Close
+          </button>
+        </div>
+      )}
+      {sessionState.alsoOpenElsewhere && !live && (
         <div className="banner warning" role="alert" data-testid="open-elsewhere">
           This map is also open in another tab: edits in both would overwrite each other.
           <button
@@ -619,11 +786,15 @@ export function App({
       )}
       <main
         className="workspace"
-        style={{ gridTemplateColumns: explaining ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}
+        style={{ gridTemplateColumns: explainingNow ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}
       >
         <section className="text-pane" aria-label="Map text">
           <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
-            {ready ? <TextEditor store={store} /> : <pre className="text-loading">{state.text}</pre>}
+            {ready ? (
+              <TextEditor key={`${live ? 'live' : 'own'}:${state.readOnly}`} store={store} live={liveText} />
+            ) : (
+              <pre className="text-loading">{state.text}</pre>
+            )}
           </Suspense>
           <div className="diagnostics" aria-live="polite" data-testid="diagnostics">
             {derived.model.diagnostics.slice(0, 50).map((d, i) => (
@@ -654,15 +825,24 @@ export function App({
               preview={preview.model}
               costView={costView}
               compareWith={compareWith}
+              others={others}
+              votes={votes}
+              readOnly={state.readOnly}
               onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
               onContextMenu={(name, x, y) => setMenu({ name, x, y })}
             />
           </ErrorBoundary>
-          {explaining && (
+          {explainingNow && (
             <ErrorBoundary what="Explain mode" text={currentText} fileName={currentName} onDownload={downloadText}>
               <CrashProbe when={state.failingView === 'explain'} />
               <Suspense fallback={null}>
-                <ExplainView analysis={analysisFrame} onFocus={onExplainFocus} onClose={closeExplain} />
+                <ExplainView
+                  analysis={analysisFrame}
+                  onFocus={onExplainFocus}
+                  onClose={closeExplainHere}
+                  position={followingExplain ? liveState!.explain : null}
+                  onPosition={live ? onExplainPosition : undefined}
+                />
               </Suspense>
             </ErrorBoundary>
           )}

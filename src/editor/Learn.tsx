@@ -1,6 +1,6 @@
 // Learning views: Explain mode, predict-then-reveal, the disruption explorer, the evolution
 // projection and the cost view. The work is in src/learn; these only show it.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { analyze, type Analysis } from '../analysis/index.js';
 import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS, type Finding } from '../analysis/finding.js';
 import { moveComponent } from '../lang/edit.js';
@@ -10,6 +10,7 @@ import { HORIZON_YEARS, projectionEdits, projectModel } from '../learn/projectio
 import { COMMODITY_AT, dependentsOf, whatIfCommoditises } from '../learn/whatif.js';
 import type { MapModel } from '../model/model.js';
 import { STAGE_LABELS, STAGES } from '../model/stages.js';
+import type { ExplainPosition } from './room.js';
 import { NO_PREVIEW, type Preview } from './preview.js';
 import type { EditorStore } from './store.js';
 
@@ -21,14 +22,35 @@ export function ExplainView({
   analysis,
   onFocus,
   onClose,
+  position = null,
+  onPosition,
 }: {
   analysis: Analysis;
   onFocus(names: readonly string[] | null): void;
   onClose(): void;
+  /** Where to be (a live room's presenter's step, while following): null, this view's own. */
+  position?: ExplainPosition | null;
+  /** Called with every step taken here (a presenter's steps are broadcast; a follower breaks away). */
+  onPosition?(p: ExplainPosition): void;
 }) {
-  const [all, setAll] = useState(analysis.summary.length === 0);
+  const [own, setOwn] = useState<ExplainPosition>({ all: analysis.summary.length === 0, i: 0 });
+  const pos = position ?? own;
+  const { all, i } = pos;
   const count = all ? analysis.findings.length : analysis.summary.length;
-  const [i, setI] = useState(0);
+  // Functional updates read the position now shown (the presenter's, while following).
+  const posRef = useRef(pos);
+  posRef.current = pos;
+  const go = useCallback(
+    (next: (p: ExplainPosition) => ExplainPosition) => {
+      const p = next(posRef.current);
+      posRef.current = p;
+      setOwn(p);
+      onPosition?.(p);
+    },
+    [onPosition],
+  );
+  const setI = useCallback((f: (x: number) => number) => go((p) => ({ ...p, i: f(p.i) })), [go]);
+  const setAll = useCallback((f: (x: boolean) => boolean) => go((p) => ({ all: f(p.all), i: 0 })), [go]);
   const at = Math.min(i, count - 1);
   const f = all ? analysis.findings[at] : undefined;
   const move = all ? undefined : analysis.summary[at];
@@ -56,7 +78,7 @@ export function ExplainView({
       } else if (e.key === 'a' || e.key === 'A') {
         e.preventDefault();
         setAll((x) => !x);
-        setI(0);
+        setI(() => 0);
       } else if (e.key === 'Escape') {
         e.preventDefault();
         onClose();
@@ -64,13 +86,13 @@ export function ExplainView({
     };
     window.addEventListener('keydown', key, true);
     return () => window.removeEventListener('keydown', key, true);
-  }, [count, onClose]);
+  }, [count, onClose, setI, setAll]);
   const switcher = (
     <button
       type="button"
       onClick={() => {
         setAll((x) => !x);
-        setI(0);
+        setI(() => 0);
       }}
       title="Switch between the top moves and every finding (A)"
       data-testid="explain-switch"

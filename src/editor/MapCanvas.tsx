@@ -57,6 +57,11 @@ interface Props {
   preview: MapModel | null;
   costView: boolean;
   compareWith: MapModel | null;
+  /** A live room: other participants' selections (by component, their colours) and a poll's votes. */
+  others?: ReadonlyMap<string, readonly string[]>;
+  votes?: ReadonlyMap<string, number>;
+  /** A view-only live map: nothing can be dragged. */
+  readOnly?: boolean;
   onRename(name: string, x: number, y: number): void;
   onContextMenu(name: string, x: number, y: number): void;
 }
@@ -470,7 +475,22 @@ export function withoutUnsettled(model: MapModel, typingLine: number | null): Ma
 }
 
 export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
-  { store, version, selection, typingLine, findings, focus, preview, costView, compareWith, onRename, onContextMenu },
+  {
+    store,
+    version,
+    selection,
+    typingLine,
+    findings,
+    focus,
+    preview,
+    costView,
+    compareWith,
+    others,
+    votes,
+    readOnly = false,
+    onRename,
+    onContextMenu,
+  },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
@@ -575,6 +595,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
         findings,
         focus,
         selected: selection,
+        others,
+        votes,
         costView,
         compareWith,
         linksOf: active,
@@ -582,7 +604,20 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
       }),
     // The scene depends on the text version, the frame, and what is highlighted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, size.width, size.height, findings, focus, selection, shownModel, costView, compareWith, active],
+    [
+      version,
+      size.width,
+      size.height,
+      findings,
+      focus,
+      selection,
+      shownModel,
+      costView,
+      compareWith,
+      active,
+      others,
+      votes,
+    ],
   );
 
   // When the map is first on screen (Konva draws on the next animation frame). The first frame
@@ -936,14 +971,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
             fontEpoch={fontEpoch}
             scale={view.scale}
             handlers={handlers}
-            editable={preview === null && !derived.stale}
+            editable={preview === null && !derived.stale && !readOnly}
           />
         ))}
         {kept.notes.map((n) => (
           <TextNode
             key={`note:${n.line}`}
             name="note"
-            draggable={preview === null && !derived.stale}
+            draggable={preview === null && !derived.stale && !readOnly}
             shape={{ t: 'text', x: n.x, y: n.y, text: n.text, size: 12, bold: true, fill: t.note, role: 'note' }}
             font={t.font}
             onDragStart={(e) => {
@@ -968,7 +1003,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     ),
     // The note handlers read refs and the store, which do not change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [kept, selection, t, view.scale, handlers, preview, size, store, derived.stale],
+    [kept, selection, t, view.scale, handlers, preview, size, store, derived.stale, readOnly],
   );
 
   return (

@@ -43,7 +43,18 @@ function completions(store: EditorStore) {
   };
 }
 
-export function TextEditor({ store }: { store: EditorStore }) {
+/**
+ * The map's text. In a live room the editor is bound to the room's shared text (`live`: its
+ * binding and the text now; live.ts), and the store follows the same shared text (shared.ts);
+ * otherwise the editor and the store exchange changes directly.
+ */
+export function TextEditor({
+  store,
+  live = null,
+}: {
+  store: EditorStore;
+  live?: { readonly extension: Extension; readonly text: string } | null;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
 
@@ -95,10 +106,21 @@ export function TextEditor({ store }: { store: EditorStore }) {
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Map text', 'data-testid': 'map-text' }),
       EditorView.updateListener.of((u) => {
-        if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
+        if (live) {
+          if (u.transactions.some((t) => t.isUserEvent('input') || t.isUserEvent('delete')))
+            typingOn(u.state.doc.lineAt(u.state.selection.main.head).number);
+          else if (u.selectionSet) leftLine(u);
+        } else if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
         else if (u.selectionSet) leftLine(u);
       }),
     ];
+    if (live) {
+      extensions.push(
+        live.extension,
+        CmState.readOnly.of(store.getState().readOnly),
+        EditorView.editable.of(!store.getState().readOnly),
+      );
+    }
     /**
      * The store's text and version that the editor last showed. The editor is behind the store only
      * during a drag (it follows at most every EDITOR_DRAG_MS); a change the user types is never sent
@@ -108,7 +130,10 @@ export function TextEditor({ store }: { store: EditorStore }) {
     let shownVersion = store.getState().version;
     /** True while this editor's own typing is being applied to the store (its notice is ours). */
     let dispatching = false;
-    const view = new EditorView({ parent: host.current!, state: CmState.create({ doc: shown, extensions }) });
+    const view = new EditorView({
+      parent: host.current!,
+      state: CmState.create({ doc: live ? live.text : shown, extensions }),
+    });
     viewRef.current = view;
     (window as unknown as { mapwrightEditor: EditorView }).mapwrightEditor = view; // for tests and the console
     let deferred: ReturnType<typeof setTimeout> | null = null;
@@ -164,7 +189,8 @@ export function TextEditor({ store }: { store: EditorStore }) {
       typingOn(view.state.doc.lineAt(view.state.selection.main.head).number);
     }
     const unsubscribe = store.subscribe(() => {
-      if (dispatching) return;
+      // Live: the shared text is the editor's own (yCollab), as it is the store's.
+      if (dispatching || live) return;
       const s = store.getState();
       if (s.text === shown) {
         shownVersion = s.version;
@@ -197,7 +223,7 @@ export function TextEditor({ store }: { store: EditorStore }) {
       if (pause !== null) clearTimeout(pause);
       view.destroy();
     };
-  }, [store]);
+  }, [store, live]);
 
   return <div className="text-editor" ref={host} />;
 }

@@ -12,6 +12,7 @@ export type ActionId =
   | 'zoom-in'
   | 'zoom-out'
   | 'share'
+  | 'share-live'
   | 'svg'
   | 'png'
   | 'panel'
@@ -86,6 +87,14 @@ export const ACTION_DEFS: readonly ActionDef[] = [
     label: 'Share link',
     keys: ['Ctrl+Shift+L'],
     title: 'Copy a link that carries this map',
+    toolbar: true,
+    scope: 'global',
+  },
+  {
+    id: 'share-live',
+    label: 'Share live',
+    keys: ['Ctrl+Alt+L'],
+    title: 'Edit this map with others, live: makes a room and gives an edit link and a view-only link',
     toolbar: true,
     scope: 'global',
   },

@@ -37,6 +37,8 @@ export class Session {
   private readonly channel: BroadcastChannel | null;
   private readonly others = new Set<string>();
   private unsubscribe: () => void = () => {};
+  /** Called before this tab switches to another map (a live room is left first). */
+  private beforeSwitch: (() => void) | null = null;
 
   constructor(
     private readonly store: EditorStore,
@@ -61,12 +63,12 @@ export class Session {
   static async start(
     store: (doc: MapDocument) => EditorStore,
     opening: Promise<Opening>,
-    shared: { text: string; fileName: string } | null,
+    shared: { text: string; fileName: string; id?: string } | null,
     fallback: { text: string; fileName: string },
   ): Promise<{ session: Session; firstVisit: boolean }> {
     const now = Date.now();
-    const fresh = (t: { text: string; fileName: string }): MapDocument => ({
-      id: newDocumentId(),
+    const fresh = (t: { text: string; fileName: string; id?: string }): MapDocument => ({
+      id: t.id ?? newDocumentId(),
       fileName: t.fileName,
       text: t.text,
       created: now,
@@ -184,7 +186,15 @@ export class Session {
     return true;
   }
 
+  /** Runs `fn` once, before this tab next switches to another map. */
+  onNextSwitch(fn: (() => void) | null): void {
+    this.beforeSwitch = fn;
+  }
+
   private switchTo(doc: MapDocument): void {
+    const before = this.beforeSwitch;
+    this.beforeSwitch = null;
+    before?.();
     this.announce('bye');
     this.others.clear();
     this.created = doc.created;

@@ -194,6 +194,10 @@ export interface SceneOptions {
   /** Draw only these components at full strength (Explain mode, a selected finding). */
   readonly focus?: readonly string[] | null;
   readonly selected?: readonly string[];
+  /** Other participants' selections in a live room: by component, their colours. */
+  readonly others?: ReadonlyMap<string, readonly string[]>;
+  /** A live poll's votes: by component, how many picked it (drawn beside it). */
+  readonly votes?: ReadonlyMap<string, number>;
   readonly style?: MapModel['presentation']['style'];
   /** Fill components by annual cost (the FinOps view): white for none, deeper red for more. */
   readonly costView?: boolean;
@@ -240,6 +244,41 @@ export function wrapText(text: string, max = 22): string[] {
 }
 
 /** A component's label as drawn: its name wrapped, lines joined with `\n`. */
+/** Other participants' selection rings and a poll's vote count around a component (a live room). */
+function peerMarks(
+  out: Shape[],
+  name: string,
+  at: { readonly x: number; readonly y: number },
+  opts: SceneOptions,
+  theme: Theme,
+): void {
+  const colors = opts.others?.get(name) ?? [];
+  colors.forEach((color, i) =>
+    out.push({
+      t: 'circle',
+      x: at.x,
+      y: at.y,
+      r: 14 + 3 * i,
+      fill: 'transparent',
+      stroke: color,
+      width: 2,
+      role: 'peer-selection',
+    }),
+  );
+  const votes = opts.votes?.get(name);
+  if (votes)
+    out.push({
+      t: 'badge',
+      x: at.x + 14,
+      y: at.y - 14,
+      letter: String(votes),
+      fill: theme.highlight,
+      role: 'votes',
+      owner: name,
+      title: `${name}: ${votes} vote${votes === 1 ? '' : 's'}`,
+    });
+}
+
 function wrappedLabel(name: string): string {
   return name.length <= 22 && !name.includes('\n') ? name : wrapText(name).join('\n');
 }
@@ -695,6 +734,7 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
         width: 5,
         role: 'inertia',
       });
+    if (!isEvolved) peerMarks(overlays, c.name, at, opts, theme);
     if (selected.has(c.name))
       shapes.push({
         t: 'circle',
