@@ -32,6 +32,7 @@ usage:
   mapwright describe FILE                       one line per component, link and evolve (a git textconv)
   mapwright lsp --stdio                         the language server (diagnostics, completion, rename, format, ...)
   mapwright serve [--port 1234] [--data DIR] [--host 127.0.0.1]   the app and live rooms (Yjs, Hocuspocus)
+                [--redis redis://HOST:PORT]   several instances (sharing DIR) serve the same rooms
   mapwright share FILE --server URL             a live room from a map: prints an edit link and a view link
   mapwright help                                this text
 
@@ -422,7 +423,7 @@ const COMMANDS: Record<string, { run: (a: Args, io: CliIO) => number | Promise<n
 
 /** `mapwright serve`: the app and the live rooms, until SIGINT or SIGTERM (rooms stored first). */
 async function serveCommand(args: Args, io: CliIO): Promise<number> {
-  checkFlags(args, ['port', 'data', 'host']);
+  checkFlags(args, ['port', 'data', 'host', 'redis']);
   const port = Number(args.flags.get('port') ?? 1234);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const host = String(args.flags.get('host') ?? '127.0.0.1');
@@ -432,7 +433,8 @@ async function serveCommand(args: Args, io: CliIO): Promise<number> {
     throw new UsageError(e.message);
   });
   const appDir = fileURLToPath(new URL('../web', import.meta.url));
-  const serving = await serve({ port, host, dataDir, appDir: existsSync(appDir) ? appDir : null });
+  const redis = args.flags.has('redis') ? String(args.flags.get('redis')) : null;
+  const serving = await serve({ port, host, dataDir, appDir: existsSync(appDir) ? appDir : null, redis });
   // Printed at once (not with the command's output at its end): the server runs until stopped.
   process.stdout.write(`mapwright: serving ${serving.url} (rooms in ${dataDir}); Ctrl+C stops\n`);
   if (!existsSync(appDir)) io.err(`mapwright serve: the app is not built (npm run build): only rooms are served`);

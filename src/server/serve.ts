@@ -4,7 +4,7 @@
 // a view token cannot write (Hocuspocus's read-only connections). No DOM, no React.
 import type SqliteDatabase from 'better-sqlite3';
 import { Database } from '@hocuspocus/extension-database';
-import { Server } from '@hocuspocus/server';
+import { Server, type Extension } from '@hocuspocus/server';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,6 +19,11 @@ export interface ServeOptions {
   readonly dataDir: string;
   /** The built app to serve (dist/web), or null. */
   readonly appDir: string | null;
+  /**
+   * A Redis server (`redis://host:port`) shared with other instances of `serve`: each room's
+   * changes and presence reach the clients of every instance (the instances share `dataDir`).
+   */
+  readonly redis?: string | null;
 }
 
 export interface Room {
@@ -112,6 +117,7 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
         throw null;
       },
       extensions: [
+        ...(opts.redis ? [await redisExtension(opts.redis)] : []),
         new Database({
           fetch: async ({ documentName }) => {
             const row = loadDoc.get(documentName);
@@ -138,6 +144,26 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
       db.close();
     },
   };
+}
+
+/** Hocuspocus's Redis extension for `redis://host:port` (loaded only when asked for). */
+async function redisExtension(url: string): Promise<Extension> {
+  let at: URL;
+  try {
+    at = new URL(url);
+    if (at.protocol !== 'redis:') throw new Error();
+  } catch {
+    throw new Error(`--redis expects redis://host:port, not ${url}`);
+  }
+  const { Redis } = await import('@hocuspocus/extension-redis');
+  return new Redis({
+    host: at.hostname,
+    port: Number(at.port || 6379),
+    // ioredis 5.8.2 and later send their ready check (INFO) on the subscriber connection once it
+    // has subscribed, which Redis refuses, and the instance then never hears the others' changes
+    // (redis/ioredis#2037). Without the check, commands wait in ioredis's queue until connected.
+    options: { enableReadyCheck: false },
+  });
 }
 
 /**
