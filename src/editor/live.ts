@@ -34,18 +34,30 @@ interface Presence {
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
 const NAME_KEY = 'mapwright:name';
+/** Whether this browser's link to a room is view-only, as the server last said (for when it cannot be reached). */
+const scopeKey = (room: string) => `mapwright:room-scope:${room}`;
+
+function remembered(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* kept for this visit only */
+  }
+}
 
 /** How long to wait for the server before opening the copy kept in this browser (ms). */
 const OFFLINE_AFTER_MS = 4000;
 
 function storedName(): string {
-  try {
-    const name = localStorage.getItem(NAME_KEY);
-    if (name) return name;
-  } catch {
-    /* storage blocked: a name for this visit */
-  }
-  return `Guest ${Math.floor(10 + Math.random() * 90)}`;
+  return remembered(NAME_KEY) || `Guest ${Math.floor(10 + Math.random() * 90)}`;
 }
 
 export class LiveRoom {
@@ -64,18 +76,19 @@ export class LiveRoom {
     serverUrl: string,
   ) {
     const name = storedName();
+    const viewOnly = remembered(scopeKey(link.room)) === 'readonly';
     const color = COLORS[this.doc.clientID % COLORS.length]!;
     this.presence = {
       user: { name, color, colorLight: `${color}33` },
       selection: [],
-      viewOnly: false,
+      viewOnly,
       following: true,
       presenting: null,
       answer: null,
     };
     this.state = {
       status: 'connecting',
-      viewOnly: false,
+      viewOnly,
       participants: [],
       presenter: null,
       explain: null,
@@ -92,6 +105,7 @@ export class LiveRoom {
       onStatus: ({ status }) => this.update({ status: status === 'connected' ? 'connected' : 'offline' }),
       onAuthenticated: ({ scope }) => {
         const viewOnly = scope === 'readonly';
+        remember(scopeKey(link.room), scope);
         this.presence = { ...this.presence, viewOnly };
         this.publish();
         const changed = viewOnly !== this.state.viewOnly;
@@ -211,11 +225,7 @@ export class LiveRoom {
 
   setName(name: string): void {
     const clean = name.trim().slice(0, 40) || this.presence.user.name;
-    try {
-      localStorage.setItem(NAME_KEY, clean);
-    } catch {
-      /* kept for this visit only */
-    }
+    remember(NAME_KEY, clean);
     this.change({ user: { ...this.presence.user, name: clean } });
   }
 

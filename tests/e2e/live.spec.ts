@@ -266,4 +266,33 @@ test.describe('a live room', () => {
     await a.ctx.close();
     await b.ctx.close();
   });
+
+  test('Share live makes a room of the open map and joins it', async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const page = await ctx.newPage();
+    await openApp(page, `${base}/`);
+    const own = await storeText(page);
+    await page.locator('[data-action="share-live"]').click();
+    const links = page.getByTestId('live-links');
+    await expect(links).toBeVisible();
+    const edit = await links.getByLabel('Edit link').inputValue();
+    const view = await links.getByLabel('View-only link').inputValue();
+    expect(edit).toMatch(/#room=[\w-]{22}&token=[\w-]{22}$/);
+    expect(view.split('&')[0]).toBe(edit.split('&')[0]);
+    await page.getByTestId('join-live').click();
+    await expect(page.getByTestId('live-status')).toContainText('connected');
+    expect(await storeText(page)).toBe(own);
+    // The one who made the room can copy both links from the bar.
+    await expect(page.getByTestId('live-bar')).toContainText('Copy view link');
+    // Someone on the view link sees the same map.
+    const viewer = await participant(browser, view, 'Viewer');
+    expect(await storeText(viewer.page)).toBe(own);
+    await viewer.ctx.close();
+    await ctx.close();
+  });
+});
+
+test('Share live without the Mapwright server says what to run', async ({ app }) => {
+  await app.locator('[data-action="share-live"]').click();
+  await expect(app.getByTestId('message')).toContainText('mapwright serve');
 });
