@@ -1,9 +1,13 @@
 // `npm run bench:browser`: in real Chromium, the time from a pointer move to the finished frame
 // while dragging on a 500-component map, the first render of the default map, and the size of
 // the production bundle. Prints figures; asserts nothing.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { startBrowser } from './browser-env.js';
 import { generateComponentMap } from './generate.js';
 import { serveStatic } from './static.js';
@@ -51,63 +55,8 @@ console.log(
 // whose characters the map uses.
 console.log(`  and the handwritten style's font files, every subset and weight: ${(fonts / 1024).toFixed(1)} KB`);
 
-const env = await startBrowser();
-// The app is served as a production host serves it (see static.js); MAPWRIGHT_BENCH_SERVER=preview
-// measures it behind vite preview instead, which compresses every response as it sends it.
-const host = process.env.MAPWRIGHT_BENCH_SERVER === 'preview' ? null : await serveStatic('dist/web');
-const url = host?.url ?? env.url;
-console.log(`\n(served by ${host ? 'a static host, files gzipped once' : 'vite preview'})`);
-try {
-  console.log('\n# First render of the default map (navigation start to the map drawn, and to that frame on screen)');
-  const firsts = [];
-  const painted = [];
-  const sinceStart = [];
-  for (let i = 0; i < 15; i++) {
-    const ctx = await env.browser.newContext();
-    const page = await ctx.newPage();
-    await page.setViewportSize({ width: 1600, height: 900 });
-    await page.goto(url);
-    await page.waitForFunction(
-      () =>
-        performance.getEntriesByName('mapwright:first-render').length > 0 &&
-        performance.getEntriesByName('first-contentful-paint').length > 0,
-    );
-    const [first, fcp, started] = await page.evaluate(() => [
-      performance.getEntriesByName('mapwright:first-render')[0].startTime,
-      performance.getEntriesByName('first-contentful-paint')[0].startTime,
-      performance.getEntriesByName('mapwright:start')[0].startTime,
-    ]);
-    firsts.push(first);
-    // Were something painted before the map was drawn, the map would be on screen later still: the
-    // later of the two is the least it can be.
-    painted.push(Math.max(fcp, first));
-    sinceStart.push(first - started);
-    await ctx.close();
-  }
-  const fr = pct(firsts, 0.5);
-  const fp = pct(painted, 0.5);
-  console.log(
-    `  median ${fr.toFixed(0)} ms from navigation start to the map drawn on its canvas, over ${firsts.length} loads`,
-  );
-  // The page's first contentful paint is the frame with the map: the toolbar, the text and the
-  // stage are committed in one task, and the canvas is drawn in that frame's animation callbacks.
-  console.log(
-    `  median ${fp.toFixed(0)} ms to that frame on screen (first contentful paint: rasterised and presented) (target < 500 ms: ${fp < 500 ? 'met' : 'NOT met'})`,
-  );
-  console.log(
-    `  median ${pct(sinceStart, 0.5).toFixed(0)} ms from the app's first line of script running (its scripts loaded and evaluated) to the map drawn`,
-  );
-
-  console.log(
-    '\n# Drag on a generated 500-component map: pointer move -> edit, parse, analysis, render -> frame drawn',
-  );
-  const ctx = await env.browser.newContext();
-  const page = await ctx.newPage();
-  await page.setViewportSize({ width: 1600, height: 900 });
-  await page.goto(url);
-  await page.waitForFunction(() => window.mapwright && window.mapwrightCanvas?.scene());
-  const text = generateComponentMap(500);
-  await page.evaluate((t) => window.mapwright.load(t, 'bench-500.owm'), text);
+/** Drags C250 of the open 500-component map in 120 moves and prints the pointer-to-frame figures. */
+async function measureDrag(page) {
   // Components are drawn into bitmaps in idle time after a map opens; a user starts dragging a
   // moment later. Wait until the browser has had that idle time (at most 5 s).
   await page.waitForTimeout(500);
@@ -212,7 +161,106 @@ try {
     () => window.mapwright.getState().text !== undefined && window.mapwright.getState().canUndo,
   );
   console.log(`  the drag was recorded as an undo step: ${changed}`);
+}
+
+const env = await startBrowser();
+// The app is served as a production host serves it (see static.js); MAPWRIGHT_BENCH_SERVER=preview
+// measures it behind vite preview instead, which compresses every response as it sends it.
+const host = process.env.MAPWRIGHT_BENCH_SERVER === 'preview' ? null : await serveStatic('dist/web');
+const url = host?.url ?? env.url;
+console.log(`\n(served by ${host ? 'a static host, files gzipped once' : 'vite preview'})`);
+try {
+  console.log('\n# First render of the default map (navigation start to the map drawn, and to that frame on screen)');
+  const firsts = [];
+  const painted = [];
+  const sinceStart = [];
+  for (let i = 0; i < 15; i++) {
+    const ctx = await env.browser.newContext();
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.goto(url);
+    await page.waitForFunction(
+      () =>
+        performance.getEntriesByName('mapwright:first-render').length > 0 &&
+        performance.getEntriesByName('first-contentful-paint').length > 0,
+    );
+    const [first, fcp, started] = await page.evaluate(() => [
+      performance.getEntriesByName('mapwright:first-render')[0].startTime,
+      performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      performance.getEntriesByName('mapwright:start')[0].startTime,
+    ]);
+    firsts.push(first);
+    // Were something painted before the map was drawn, the map would be on screen later still: the
+    // later of the two is the least it can be.
+    painted.push(Math.max(fcp, first));
+    sinceStart.push(first - started);
+    await ctx.close();
+  }
+  const fr = pct(firsts, 0.5);
+  const fp = pct(painted, 0.5);
+  console.log(
+    `  median ${fr.toFixed(0)} ms from navigation start to the map drawn on its canvas, over ${firsts.length} loads`,
+  );
+  // The page's first contentful paint is the frame with the map: the toolbar, the text and the
+  // stage are committed in one task, and the canvas is drawn in that frame's animation callbacks.
+  console.log(
+    `  median ${fp.toFixed(0)} ms to that frame on screen (first contentful paint: rasterised and presented) (target < 500 ms: ${fp < 500 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  median ${pct(sinceStart, 0.5).toFixed(0)} ms from the app's first line of script running (its scripts loaded and evaluated) to the map drawn`,
+  );
+
+  console.log(
+    '\n# Drag on a generated 500-component map: pointer move -> edit, parse, analysis, render -> frame drawn',
+  );
+  const ctx = await env.browser.newContext();
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto(url);
+  await page.waitForFunction(() => window.mapwright && window.mapwrightCanvas?.scene());
+  await page.evaluate((t) => window.mapwright.load(t, 'bench-500.owm'), generateComponentMap(500));
+  await measureDrag(page);
   await ctx.close();
+
+  // The same drag in a live room (mapwright serve), with a second participant receiving every
+  // change: each frame's edit also goes through the room's shared text and the text editor's binding.
+  const { loadSqlite, serve, MAP_TEXT } = await import('../dist/server/serve.js');
+  const sqlite = await loadSqlite().then(
+    () => true,
+    (e) => (console.log(`\n(live-room drag not measured: ${e.message})`), false),
+  );
+  if (sqlite) {
+    console.log('\n# The same drag in a live room, another participant connected');
+    const dataDir = mkdtempSync(join(tmpdir(), 'mapwright-bench-'));
+    const serving = await serve({ port: 0, host: '127.0.0.1', dataDir, appDir: 'dist/web' });
+    try {
+      const room = serving.createRoom(generateComponentMap(500));
+      const link = `${serving.url}/#room=${room.room}&token=${room.edit}`;
+      // The other participant is a Yjs client in Node (on a machine of its own in a workshop; a
+      // second browser here would take one of this machine's two cores from the one measured).
+      const doc = new Y.Doc();
+      const websocketProvider = new HocuspocusProviderWebsocket({
+        url: serving.url.replace(/^http/, 'ws'),
+        WebSocketPolyfill: WebSocket,
+      });
+      const other = new HocuspocusProvider({ websocketProvider, name: room.room, token: room.edit, document: doc });
+      other.attach();
+      const live = await env.browser.newContext();
+      const dragger = await live.newPage();
+      await dragger.setViewportSize({ width: 1600, height: 900 });
+      await dragger.goto(link);
+      await dragger.waitForFunction(() => window.mapwrightLive && window.mapwrightCanvas?.scene());
+      await measureDrag(dragger);
+      const mine = await dragger.evaluate(() => window.mapwright.getState().text);
+      console.log(`  the other participant has the same text: ${doc.getText(MAP_TEXT).toString() === mine}`);
+      other.destroy();
+      websocketProvider.destroy();
+      await live.close();
+    } finally {
+      await serving.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
 } finally {
   await env.close();
   await host?.close();

@@ -252,12 +252,8 @@ export function App({
   useEffect(() => {
     session.onNextSwitch(live ? leaveRoom : null);
   }, [session, live, leaveRoom]);
-  // The text editor's binding to the room (made again when the store is bound again: view-only known).
-  const liveText = useMemo(
-    () => (live ? { extension: live.editorExtension(), text: live.text.toString() } : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the binding changes with readOnly
-    [live, state.readOnly],
-  );
+  // The others' cursors in the text editor.
+  const liveText = useMemo(() => (live ? live.editorExtension() : null), [live]);
   const myLinks = useMemo(() => {
     if (!live) return null;
     try {

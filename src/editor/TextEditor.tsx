@@ -44,17 +44,10 @@ function completions(store: EditorStore) {
 }
 
 /**
- * The map's text. In a live room the editor is bound to the room's shared text (`live`: its
- * binding and the text now; live.ts), and the store follows the same shared text (shared.ts);
- * otherwise the editor and the store exchange changes directly.
+ * The map's text. In a live room the store follows the room's shared text (shared.ts) and the
+ * editor the store, as always; `live` adds the others' cursors (live.ts).
  */
-export function TextEditor({
-  store,
-  live = null,
-}: {
-  store: EditorStore;
-  live?: { readonly extension: Extension; readonly text: string } | null;
-}) {
+export function TextEditor({ store, live = null }: { store: EditorStore; live?: Extension | null }) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
 
@@ -106,21 +99,12 @@ export function TextEditor({
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Map text', 'data-testid': 'map-text' }),
       EditorView.updateListener.of((u) => {
-        if (live) {
-          if (u.transactions.some((t) => t.isUserEvent('input') || t.isUserEvent('delete')))
-            typingOn(u.state.doc.lineAt(u.state.selection.main.head).number);
-          else if (u.selectionSet) leftLine(u);
-        } else if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
+        if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
         else if (u.selectionSet) leftLine(u);
       }),
     ];
-    if (live) {
-      extensions.push(
-        live.extension,
-        CmState.readOnly.of(store.getState().readOnly),
-        EditorView.editable.of(!store.getState().readOnly),
-      );
-    }
+    if (live) extensions.push(live);
+    if (store.getState().readOnly) extensions.push(CmState.readOnly.of(true), EditorView.editable.of(false));
     /**
      * The store's text and version that the editor last showed. The editor is behind the store only
      * during a drag (it follows at most every EDITOR_DRAG_MS); a change the user types is never sent
@@ -132,7 +116,7 @@ export function TextEditor({
     let dispatching = false;
     const view = new EditorView({
       parent: host.current!,
-      state: CmState.create({ doc: live ? live.text : shown, extensions }),
+      state: CmState.create({ doc: shown, extensions }),
     });
     viewRef.current = view;
     (window as unknown as { mapwrightEditor: EditorView }).mapwrightEditor = view; // for tests and the console
@@ -189,8 +173,7 @@ export function TextEditor({
       typingOn(view.state.doc.lineAt(view.state.selection.main.head).number);
     }
     const unsubscribe = store.subscribe(() => {
-      // Live: the shared text is the editor's own (yCollab), as it is the store's.
-      if (dispatching || live) return;
+      if (dispatching) return;
       const s = store.getState();
       if (s.text === shown) {
         shownVersion = s.version;

@@ -7,7 +7,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Extension } from '@codemirror/state';
-import { yCollab } from 'y-codemirror.next';
+import { yRemoteSelections, yRemoteSelectionsTheme, ySyncFacet, YSyncConfig } from 'y-codemirror.next';
 import type { ExplainPosition, LiveState, Participant, Poll, RoomLink } from './room.js';
 import { bindSharedText, type SharedBinding } from './shared.js';
 import type { EditorStore } from './store.js';
@@ -156,11 +156,13 @@ export class LiveRoom {
   }
 
   /**
-   * The text editor's binding to the room's text (y-codemirror.next): the others' cursors, and
-   * typing undone by the same undo manager as the canvas's changes.
+   * The others' cursors and selections in the text editor, and this participant's sent to them
+   * (y-codemirror.next). The editor's text itself goes through the store, as everywhere else: its
+   * typing reaches the room as the store's changes (undone by the same undo manager as the
+   * canvas's), and during a drag it follows the map at its own pace instead of on every frame.
    */
   editorExtension(): Extension {
-    return yCollab(this.text, this.awareness, { undoManager: this.binding?.undoManager ?? false });
+    return [ySyncFacet.of(new YSyncConfig(this.text, this.awareness)), yRemoteSelectionsTheme, yRemoteSelections];
   }
 
   get awareness(): NonNullable<HocuspocusProvider['awareness']> {
@@ -180,7 +182,9 @@ export class LiveRoom {
   }
 
   private publish(): void {
-    this.provider.awareness?.setLocalState(this.presence as unknown as Record<string, unknown>);
+    // Merged with what the text editor puts there (this participant's cursor).
+    const awareness = this.provider.awareness;
+    awareness?.setLocalState({ ...(awareness.getLocalState() ?? {}), ...this.presence });
   }
 
   private change(patch: Partial<Presence>): void {

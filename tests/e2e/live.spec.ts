@@ -126,6 +126,8 @@ test.describe('a live room', () => {
       await expect.poll(async () => line(await storeText(p), 'Kettle')).toBe('component Kettle [0.45, 0.30]');
       expect(await storeText(p)).toContain('component Milk [0.5, 0.8]');
     }
+    // B's cursor in the text shows on A's text, with B's name.
+    await expect(a.page.locator('.cm-ySelectionInfo')).toContainText('Ben');
     // B's undo (in the text editor) takes back Milk, not A's (undone) drag.
     await b.page.locator('.cm-content').click();
     await b.page.keyboard.press('Control+z');
