@@ -45,4 +45,26 @@ export default tseslint.config(
     // is not compiled by the React Compiler.
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  {
+    // The editor's core (store, history, commands, actions, gestures, sessions, live rooms) has no
+    // React, Konva or view: it runs and is tested in Node. The views are in src/editor/ui.
+    files: ['src/editor/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'konva',
+            'react-konva',
+            '@codemirror/view',
+            'y-codemirror.next',
+          ],
+          patterns: [{ group: ['../ui/*', '**/editor/ui/*'], message: 'the core does not import the views' }],
+        },
+      ],
+    },
+  },
 );

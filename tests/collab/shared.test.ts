@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { moveComponent } from '../../src/lang/edit.js';
-import { bindSharedText, changesOfDelta } from '../../src/editor/shared.js';
-import { EditorStore } from '../../src/editor/store.js';
+import { bindSharedText, changesOfDelta } from '../../src/editor/core/shared.js';
+import { EditorStore } from '../../src/editor/core/store.js';
 import { applyChanges } from '../../src/lang/edit.js';
 
 const MAP = 'title T\ncomponent A [0.50, 0.30]\ncomponent B [0.40, 0.20]\nA->B\n';

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import type Konva from 'konva';
 import type { EditorView } from '@codemirror/view';
-import type { CanvasHandle } from '../../src/editor/MapCanvas.js';
-import type { Session } from '../../src/editor/session.js';
-import type { EditorStore } from '../../src/editor/store.js';
+import type { CanvasHandle } from '../../src/editor/ui/MapCanvas.js';
+import type { Session } from '../../src/editor/core/session.js';
+import type { EditorStore } from '../../src/editor/core/store.js';
 
 declare global {
   interface Window {

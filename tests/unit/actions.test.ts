@@ -1,6 +1,6 @@
 // The action list: every combination belongs to one action, and key events find it.
 import { describe, expect, it } from 'vitest';
-import { ACTION_DEFS, actionFor, parseKeys } from '../../src/editor/actions.js';
+import { ACTION_DEFS, actionFor, parseKeys } from '../../src/editor/core/actions.js';
 
 const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
   key: k,

@@ -1,7 +1,7 @@
 // The maps kept in the browser (IndexedDB, here the fake-indexeddb implementation of it).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DocumentStore, SNAPSHOTS_KEPT } from '../../src/editor/documents.js';
+import { DocumentStore, SNAPSHOTS_KEPT } from '../../src/editor/core/documents.js';
 
 let n = 0;
 const fresh = () => DocumentStore.open(`test-${++n}`);

@@ -1,6 +1,6 @@
 // The canvas's gestures, without a browser: pointer samples in, effects out.
 import { describe, expect, it } from 'vitest';
-import { CanvasGestures, NUDGE } from '../../src/editor/gestures.js';
+import { CanvasGestures, NUDGE } from '../../src/editor/core/gestures.js';
 
 const none = { shift: false, ctrl: false };
 const shift = { shift: true, ctrl: false };

@@ -1,6 +1,6 @@
 // A live room's link and its poll's counting (src/editor/room.ts): plain data, no network.
 import { describe, expect, it } from 'vitest';
-import { groupAnswer, parseRoomFragment, roomServerUrl, tally, type Participant } from '../../src/editor/room.js';
+import { groupAnswer, parseRoomFragment, roomServerUrl, tally, type Participant } from '../../src/editor/core/room.js';
 
 const someone = (id: number, answer: string[] | null): Participant => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moveComponent } from '../../src/lang/edit.js';
-import { EditorStore, MAX_MAP_BYTES } from '../../src/editor/store.js';
+import { EditorStore, MAX_MAP_BYTES } from '../../src/editor/core/store.js';
 
 const MAP = 'title T\ncomponent A [0.50, 0.30]\ncomponent B [0.40, 0.20]\nA->B\n';
 const move = (store: EditorStore, maturity: number) =>

@@ -2,7 +2,7 @@ import { ChangeSet, Text } from '@codemirror/state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/lang/edit.js';
-import { changeSetBetween, planTyping, textChangesOf } from '../../src/editor/textsync.js';
+import { changeSetBetween, planTyping, textChangesOf } from '../../src/editor/core/textsync.js';
 
 const apply = (cs: ChangeSet, s: string): string => cs.apply(Text.of(s.split('\n'))).toString();
 

@@ -1,6 +1,6 @@
 // What a learning or compare view asks the canvas to show instead of the map as typed.
-import type { Finding } from '../analysis/finding.js';
-import type { MapModel } from '../model/model.js';
+import type { Finding } from '../../analysis/finding.js';
+import type { MapModel } from '../../model/model.js';
 
 export interface Preview {
   readonly model: MapModel | null;

@@ -4,7 +4,7 @@
 // times a second); the editor then takes the store's changes mapped over what was typed. Pure:
 // CodeMirror's change sets only, no view.
 import { ChangeSet } from '@codemirror/state';
-import type { TextChange } from '../lang/edit.js';
+import type { TextChange } from '../../lang/edit.js';
 import { diffTexts } from './history.js';
 
 /** The smallest change set that turns `a` into `b` (one replacement; empty when equal). */

@@ -2,10 +2,10 @@
 // controls, and the axes kept in view while zoomed. DOM elements: moving or changing them redraws
 // no canvas.
 import { memo, useState } from 'react';
-import type { MapModel } from '../model/model.js';
-import { STAGE_BOUNDARIES } from '../model/stages.js';
-import { BADGES, toPixel, type Frame } from '../render/scene.js';
-import type { Theme } from '../render/theme.js';
+import type { MapModel } from '../../model/model.js';
+import { STAGE_BOUNDARIES } from '../../model/stages.js';
+import { BADGES, toPixel, type Frame } from '../../render/scene.js';
+import type { Theme } from '../../render/theme.js';
 
 /** The letters the canvas draws on components, and what their colours mean. */
 export const Legend = memo(function Legend({ theme }: { theme: Theme }) {

@@ -2,11 +2,11 @@
 // (everyone answers by selecting components on their own map; the facilitator shows the votes,
 // then the engine's answer with its reasons). The room's work is in live.ts; this only shows it.
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import type { Analysis } from '../analysis/index.js';
-import { scorePrediction, type PredictKind } from '../learn/predict.js';
-import type { MapModel } from '../model/model.js';
-import type { LiveRoom } from './live.js';
-import { groupAnswer, tally } from './room.js';
+import type { Analysis } from '../../analysis/index.js';
+import { scorePrediction, type PredictKind } from '../../learn/predict.js';
+import type { MapModel } from '../../model/model.js';
+import type { LiveRoom } from '../core/live.js';
+import { groupAnswer, tally } from '../core/room.js';
 
 const QUESTIONS: Readonly<Record<PredictKind, string>> = {
   bottleneck: 'Which components are bottlenecks?',

@@ -1,11 +1,11 @@
 // The DOM panels beside the canvas: findings grouped by kind, and the outline of components.
 import { Legend } from './CanvasChrome.js';
-import { THEMES } from '../render/theme.js';
+import { THEMES } from '../../render/theme.js';
 import { memo, useState, type KeyboardEvent } from 'react';
-import type { Analysis, Finding, FindingKind } from '../analysis/index.js';
-import { FINDING_KINDS, KIND_TITLES, SCORE_MEANING, SEVERITY_LABELS } from '../analysis/finding.js';
-import type { Component } from '../model/model.js';
-import { STAGE_LABELS } from '../model/stages.js';
+import type { Analysis, Finding, FindingKind } from '../../analysis/index.js';
+import { FINDING_KINDS, KIND_TITLES, SCORE_MEANING, SEVERITY_LABELS } from '../../analysis/finding.js';
+import type { Component } from '../../model/model.js';
+import { STAGE_LABELS } from '../../model/stages.js';
 
 /** The kinds listed even when the map has none of them ("None"): the ones every map is read for. */
 const CORE_KINDS: ReadonlySet<FindingKind> = new Set([

@@ -2,9 +2,9 @@
 // parser's own reading of each visible line (src/lang/tokens.ts): the colours say how a line is read.
 import { RangeSetBuilder } from '@codemirror/state';
 import { Decoration, type DecorationSet, type EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view';
-import { Parser } from '../lang/parse.js';
-import { scanLine } from '../lang/lines.js';
-import { lineTokens, type TokenKind } from '../lang/tokens.js';
+import { Parser } from '../../lang/parse.js';
+import { scanLine } from '../../lang/lines.js';
+import { lineTokens, type TokenKind } from '../../lang/tokens.js';
 
 const marks: Readonly<Record<TokenKind, Decoration>> = {
   keyword: Decoration.mark({ class: 'mw-kw' }),

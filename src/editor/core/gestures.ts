@@ -2,7 +2,7 @@
 // or DOM: fed pointer samples (positions in map pixels, modifier keys), it answers with effects
 // (select these, link those, move this to there, ...) that the canvas carries out. The canvas keeps
 // the mechanics (hit testing, moving the Konva node); the decisions are here, tested in Node.
-import type { ComponentType } from '../model/model.js';
+import type { ComponentType } from '../../model/model.js';
 
 export interface Point {
   readonly x: number;

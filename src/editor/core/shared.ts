@@ -4,7 +4,7 @@
 // Y.UndoManager that tracks only this participant's changes, so undo never takes back someone
 // else's edit; a drag is one undo step however long it lasts. No React, no network.
 import * as Y from 'yjs';
-import type { TextChange } from '../lang/edit.js';
+import type { TextChange } from '../../lang/edit.js';
 import type { EditorStore, SharedText } from './store.js';
 
 /** How close together this participant's changes are one undo step (ms): a burst of typing. */

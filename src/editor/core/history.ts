@@ -1,5 +1,5 @@
 // Text changes as undoable patches. Pure.
-import { applyChanges, type TextChange } from '../lang/edit.js';
+import { applyChanges, type TextChange } from '../../lang/edit.js';
 
 /** One undo step: the changes that made it and the changes that take it back. */
 export interface Patch {

@@ -1,5 +1,5 @@
 // Files in and out of the browser: share links, downloads. No React.
-import { MAX_MAP_BYTES, tooLargeMessage } from '../lang/limits.js';
+import { MAX_MAP_BYTES, tooLargeMessage } from '../../lang/limits.js';
 
 /** Base64url of bytes. */
 function toBase64Url(bytes: Uint8Array): string {

@@ -6,8 +6,6 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import type { Extension } from '@codemirror/state';
-import { yRemoteSelections, yRemoteSelectionsTheme, ySyncFacet, YSyncConfig } from 'y-codemirror.next';
 import type { ExplainPosition, LiveState, Participant, Poll, RoomLink } from './room.js';
 import { bindSharedText, type SharedBinding } from './shared.js';
 import type { EditorStore } from './store.js';
@@ -153,16 +151,6 @@ export class LiveRoom {
     this.boundStore = store;
     this.binding = bindSharedText(store, this.text, this.state.viewOnly);
     return this.binding;
-  }
-
-  /**
-   * The others' cursors and selections in the text editor, and this participant's sent to them
-   * (y-codemirror.next). The editor's text itself goes through the store, as everywhere else: its
-   * typing reaches the room as the store's changes (undone by the same undo manager as the
-   * canvas's), and during a drag it follows the map at its own pace instead of on every frame.
-   */
-  editorExtension(): Extension {
-    return [ySyncFacet.of(new YSyncConfig(this.text, this.awareness)), yRemoteSelectionsTheme, yRemoteSelections];
   }
 
   get awareness(): NonNullable<HocuspocusProvider['awareness']> {

@@ -1,8 +1,8 @@
 // The File menu: a new map, open, save, the maps kept in this browser ("Recent maps") and the open
 // map's snapshots ("History"). The lists are read when the menu opens.
 import { useEffect, useRef, useState } from 'react';
-import type { MapDocument, Snapshot } from './documents.js';
-import type { Session } from './session.js';
+import type { MapDocument, Snapshot } from '../core/documents.js';
+import type { Session } from '../core/session.js';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,6 +1,6 @@
 // A live room's link and what its participants share, as plain data: parsed and counted without
 // the network or Yjs (live.ts joins the room). No React, no DOM.
-import type { PredictKind } from '../learn/predict.js';
+import type { PredictKind } from '../../learn/predict.js';
 
 /** A link to a live room: `#room=ID&token=T` (an edit or a view token). */
 export interface RoomLink {

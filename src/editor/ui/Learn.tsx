@@ -1,18 +1,18 @@
 // Learning views: Explain mode, predict-then-reveal, the disruption explorer, the evolution
 // projection and the cost view. The work is in src/learn; these only show it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { analyze, type Analysis } from '../analysis/index.js';
-import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS, type Finding } from '../analysis/finding.js';
-import { moveComponent } from '../lang/edit.js';
-import { recommendedMoves, whyItMatters } from '../learn/explain.js';
-import { scorePrediction, type PredictKind, type PredictScore } from '../learn/predict.js';
-import { HORIZON_YEARS, projectionEdits, projectModel } from '../learn/projection.js';
-import { COMMODITY_AT, dependentsOf, whatIfCommoditises } from '../learn/whatif.js';
-import type { MapModel } from '../model/model.js';
-import { STAGE_LABELS, STAGES } from '../model/stages.js';
-import type { ExplainPosition } from './room.js';
-import { NO_PREVIEW, type Preview } from './preview.js';
-import type { EditorStore } from './store.js';
+import { analyze, type Analysis } from '../../analysis/index.js';
+import { KIND_LABELS, SCORE_MEANING, SEVERITY_LABELS, type Finding } from '../../analysis/finding.js';
+import { moveComponent } from '../../lang/edit.js';
+import { recommendedMoves, whyItMatters } from '../../learn/explain.js';
+import { scorePrediction, type PredictKind, type PredictScore } from '../../learn/predict.js';
+import { HORIZON_YEARS, projectionEdits, projectModel } from '../../learn/projection.js';
+import { COMMODITY_AT, dependentsOf, whatIfCommoditises } from '../../learn/whatif.js';
+import type { MapModel } from '../../model/model.js';
+import { STAGE_LABELS, STAGES } from '../../model/stages.js';
+import type { ExplainPosition } from '../core/room.js';
+import { NO_PREVIEW, type Preview } from '../core/preview.js';
+import type { EditorStore } from '../core/store.js';
 
 /**
  * Explain mode: for a projector and a clicker, in large type. It steps through the top moves

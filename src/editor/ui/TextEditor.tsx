@@ -6,10 +6,10 @@ import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror
 import { Annotation, ChangeSet, EditorState as CmState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import { MODIFIER_WORDS, STATEMENT_KEYWORDS } from '../lang/words.js';
+import { MODIFIER_WORDS, STATEMENT_KEYWORDS } from '../../lang/words.js';
 import { mapHighlighting } from './highlight.js';
-import type { EditorStore } from './store.js';
-import { changeSetBetween, planTyping, textChangesOf } from './textsync.js';
+import type { EditorStore } from '../core/store.js';
+import { changeSetBetween, planTyping, textChangesOf } from '../core/textsync.js';
 
 /** After this long without a key, the line being typed counts as finished (ms). */
 const TYPING_PAUSE_MS = 1200;

@@ -1,11 +1,11 @@
 // The compare view: another version of the map (a file or pasted text) against the current one,
 // as ghosts on the canvas and the semantic diff as a list.
 import { useMemo, useState } from 'react';
-import { diffMaps, diffToText } from '../diff/diff.js';
-import { importMermaid, isMermaid } from '../interchange/mermaid.js';
-import { MAX_MAP_BYTES, tooLargeMessage, utf8Length, withinLimit } from '../lang/limits.js';
-import { parseMap } from '../model/build/index.js';
-import type { MapModel } from '../model/model.js';
+import { diffMaps, diffToText } from '../../diff/diff.js';
+import { importMermaid, isMermaid } from '../../interchange/mermaid.js';
+import { MAX_MAP_BYTES, tooLargeMessage, utf8Length, withinLimit } from '../../lang/limits.js';
+import { parseMap } from '../../model/build/index.js';
+import type { MapModel } from '../../model/model.js';
 
 export function ComparePanel({
   current,

@@ -1,5 +1,5 @@
 // What the user can do to a map, as edits on the store. The views call these; the edits themselves
-// are the lossless text edits of src/dsl/edit.ts.
+// are the lossless text edits of src/lang/edit.ts.
 import {
   addComponent,
   addLink,
@@ -15,9 +15,9 @@ import {
   toggleInertia,
   type MethodDecorator,
   type TextChange,
-} from '../lang/edit.js';
-import type { Component, ComponentKind } from '../model/model.js';
-import { nameKey } from '../lang/names.js';
+} from '../../lang/edit.js';
+import type { Component, ComponentKind } from '../../model/model.js';
+import { nameKey } from '../../lang/names.js';
 import type { EditorStore } from './store.js';
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));

@@ -1,7 +1,7 @@
 // The `?` overlay: every shortcut and gesture, made from the same action list as the toolbar and
 // the keyboard handler (actions.ts).
 import { useEffect } from 'react';
-import { ACTION_DEFS, GESTURES, showKeys } from './actions.js';
+import { ACTION_DEFS, GESTURES, showKeys } from '../core/actions.js';
 
 const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

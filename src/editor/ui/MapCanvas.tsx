@@ -16,9 +16,9 @@ import {
 } from 'react';
 import { Circle, Group, Layer, Rect, Shape as KonvaShape, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import { boundsOf, paintShapes, textBox } from './paint.js';
-import type { Finding } from '../analysis/finding.js';
-import type { Component, MapModel } from '../model/model.js';
-import { STAGE_LABELS, stageOf } from '../model/stages.js';
+import type { Finding } from '../../analysis/finding.js';
+import type { Component, MapModel } from '../../model/model.js';
+import { STAGE_LABELS, stageOf } from '../../model/stages.js';
 import { AxisStrip, BadgeTip, ZoomControls } from './CanvasChrome.js';
 import {
   buildScene,
@@ -28,10 +28,10 @@ import {
   type SceneComponent,
   type SceneOptions,
   type Shape,
-} from '../render/scene.js';
-import { addAt, link, moveLabel, moveTo, type MoveTarget } from './commands.js';
-import { CanvasGestures, type Effect } from './gestures.js';
-import type { EditorStore } from './store.js';
+} from '../../render/scene.js';
+import { addAt, link, moveLabel, moveTo, type MoveTarget } from '../core/commands.js';
+import { CanvasGestures, type Effect } from '../core/gestures.js';
+import type { EditorStore } from '../core/store.js';
 
 Konva.pixelRatio = Math.min(2, window.devicePixelRatio || 1);
 

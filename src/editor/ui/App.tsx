@@ -1,5 +1,5 @@
 // The editor: text and canvas side by side over one store, the analysis panel, the outline,
-// the toolbar. Views only: domain work is in src/dsl, src/model, src/analysis and commands.ts.
+// the toolbar. Views only: domain work is in src/lang, src/model, src/analysis and ../core.
 import {
   lazy,
   memo,
@@ -14,12 +14,13 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type RefObject,
 } from 'react';
-import type { Analysis, Finding } from '../analysis/index.js';
+import type { Extension } from '@codemirror/state';
+import type { Analysis, Finding } from '../../analysis/index.js';
 
-import type { Component, MapModel } from '../model/model.js';
-import { buildScene } from '../render/scene.js';
-import { KINDS } from '../lang/words.js';
-import { ACTION_DEFS, actionFor, type ActionId } from './actions.js';
+import type { Component, MapModel } from '../../model/model.js';
+import { buildScene } from '../../render/scene.js';
+import { KINDS } from '../../lang/words.js';
+import { ACTION_DEFS, actionFor, type ActionId } from '../core/actions.js';
 import {
   makeKindExplicit,
   nudge,
@@ -29,21 +30,21 @@ import {
   setMethodOf,
   setStyleOf,
   toggleInertiaOf,
-} from './commands.js';
+} from '../core/commands.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
 import { FileMenu } from './FileMenu.js';
-import { nudgeOf } from './gestures.js';
-import type { Session } from './session.js';
+import { nudgeOf } from '../core/gestures.js';
+import type { Session } from '../core/session.js';
 import { Floating } from './Floating.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
-import { NO_PREVIEW, type Preview } from './preview.js';
+import { NO_PREVIEW, type Preview } from '../core/preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
-import { MAX_MAP_BYTES, tooLargeMessage } from '../lang/limits.js';
-import type { EditorStore } from './store.js';
-import type { LiveRoom } from './live.js';
-import { parseRoomFragment, tally, type ExplainPosition, type LiveState } from './room.js';
+import { MAX_MAP_BYTES, tooLargeMessage } from '../../lang/limits.js';
+import type { EditorStore } from '../core/store.js';
+import type { LiveRoom } from '../core/live.js';
+import { parseRoomFragment, tally, type ExplainPosition, type LiveState } from '../core/room.js';
 
 // Loaded after the map is on screen: the text editor, the learning and compare views.
 const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: m.TextEditor })));
@@ -58,7 +59,7 @@ const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, summary: [], findings:
 const EXPORT_FRAME = { width: 1200, height: 800 } as const;
 
 /** The maps shipped in maps/, loaded on demand. */
-const MAPS = import.meta.glob('../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<
+const MAPS = import.meta.glob('../../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<
   string,
   () => Promise<string>
 >;
@@ -220,7 +221,7 @@ export function App({
     return () => clearTimeout(id);
   }, [state.version, state.gesture, store]);
 
-  // The session keeps the map in the browser as it changes (src/editor/session.ts). Closing the tab
+  // The session keeps the map in the browser as it changes (src/editor/core/session.ts). Closing the tab
   // with an edit not yet kept (storage full or blocked) asks first: an edit is never lost silently.
   useEffect(() => {
     const leaving = (e: BeforeUnloadEvent) => {
@@ -253,7 +254,16 @@ export function App({
     session.onNextSwitch(live ? leaveRoom : null);
   }, [session, live, leaveRoom]);
   // The others' cursors in the text editor.
-  const liveText = useMemo(() => (live ? live.editorExtension() : null), [live]);
+  const [liveText, setLiveText] = useState<Extension | null>(null);
+  useEffect(() => {
+    if (!live) return setLiveText(null);
+    // Loaded with the room (Yjs is already here then), not with the app.
+    let on = true;
+    void import('./remote.js').then((m) => on && setLiveText(m.remoteCursors(live)));
+    return () => {
+      on = false;
+    };
+  }, [live]);
   const myLinks = useMemo(() => {
     if (!live) return null;
     try {
@@ -362,7 +372,7 @@ export function App({
 
   /** The picture both exports draw: the map and its findings, without the screen's selection, dimming or zoom. */
   const exportPicture = useCallback(async () => {
-    const { sceneToSvg } = await import('../render/svg.js');
+    const { sceneToSvg } = await import('../../render/svg.js');
     const model = derived.shown;
     const frame = model.presentation.size ?? EXPORT_FRAME;
     return { svg: sceneToSvg(buildScene(model, frame, { findings: canvasFindings }), model.title), frame };
@@ -745,7 +755,7 @@ export function App({
           <button
             type="button"
             onClick={() => {
-              void MAPS['../../maps/tea-shop-beginner.owm']?.().then((t) => openText(t, 'tea-shop-beginner.owm'));
+              void MAPS['../../../maps/tea-shop-beginner.owm']?.().then((t) => openText(t, 'tea-shop-beginner.owm'));
             }}
           >
             the tea shop (a first map)
@@ -787,7 +797,7 @@ export function App({
         <section className="text-pane" aria-label="Map text">
           <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
             {ready ? (
-              <TextEditor key={`${live ? 'live' : 'own'}:${state.readOnly}`} store={store} live={liveText} />
+              <TextEditor key={`${liveText ? 'live' : 'own'}:${state.readOnly}`} store={store} live={liveText} />
             ) : (
               <pre className="text-loading">{state.text}</pre>
             )}

@@ -1,15 +1,15 @@
 // The editor's entry point: the starting map is the share link's (as a new map beside the user's
 // own), else the one this tab had open, else the one kept last, else the Unified AI Ops map.
-import { opening } from './opening.js'; // first: the map store opens while the rest is evaluated
+import { opening } from '../core/opening.js'; // first: the map store opens while the rest is evaluated
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import defaultMap from '../../maps/unified-ai-ops.owm?raw';
+import defaultMap from '../../../maps/unified-ai-ops.owm?raw';
 import { App } from './App.js';
 import { decodeShareFragment } from './files.js';
-import type { LiveRoom } from './live.js';
-import { parseRoomFragment, roomServerUrl } from './room.js';
-import { Session } from './session.js';
-import { EditorStore } from './store.js';
+import type { LiveRoom } from '../core/live.js';
+import { parseRoomFragment, roomServerUrl } from '../core/room.js';
+import { Session } from '../core/session.js';
+import { EditorStore } from '../core/store.js';
 import './caveat.css';
 import './styles.css';
 
@@ -19,7 +19,7 @@ async function joinRoom(): Promise<{ live: LiveRoom | null; problem: string | nu
   if (!link) return { live: null, problem: null };
   try {
     // Loaded only for a room: Yjs and its provider are not part of the app's first download.
-    const { LiveRoom } = await import('./live.js');
+    const { LiveRoom } = await import('../core/live.js');
     return { live: await LiveRoom.join(link, roomServerUrl(location)), problem: null };
   } catch (e) {
     history.replaceState(null, '', `${location.pathname}${location.search}`);

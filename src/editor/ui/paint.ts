@@ -1,6 +1,6 @@
 // Paints scene shapes straight onto a 2D canvas context: one konva node draws many shapes, so a
 // map of hundreds of components is a handful of nodes rather than thousands.
-import type { Shape } from '../render/scene.js';
+import type { Shape } from '../../render/scene.js';
 
 const LINE_HEIGHT = 1.2;
 

@@ -3,15 +3,15 @@
 // Every change is a patch on the text, so undo/redo covers typing and canvas edits alike, and a
 // gesture (a drag) is one undo step however many frames it spans. No React here.
 import { produce } from 'immer';
-import { analyze, diagnose, type Analysis, type Diagnosis } from '../analysis/index.js';
-import { applyChanges, type TextChange } from '../lang/edit.js';
-import { tooLargeMessage, utf8Length, withinLimit } from '../lang/limits.js';
-import { parseDoc, Parser, reparse, type SyntaxDoc } from '../lang/parse.js';
-import { buildModel } from '../model/build/index.js';
-import type { MapModel } from '../model/model.js';
+import { analyze, diagnose, type Analysis, type Diagnosis } from '../../analysis/index.js';
+import { applyChanges, type TextChange } from '../../lang/edit.js';
+import { tooLargeMessage, utf8Length, withinLimit } from '../../lang/limits.js';
+import { parseDoc, Parser, reparse, type SyntaxDoc } from '../../lang/parse.js';
+import { buildModel } from '../../model/build/index.js';
+import type { MapModel } from '../../model/model.js';
 import { diffTexts, makePatch, mergePatches, type Patch } from './history.js';
 
-export { MAX_MAP_BYTES } from '../lang/limits.js';
+export { MAX_MAP_BYTES } from '../../lang/limits.js';
 
 /** The state the views read (immutable; produced with immer). */
 export interface EditorState {
@@ -40,7 +40,7 @@ export interface EditorState {
 }
 
 /**
- * A text shared with others (a live room, src/editor/shared.ts). While the store is bound to one,
+ * A text shared with others (a live room, src/editor/core/shared.ts). While the store is bound to one,
  * the shared text is the source of truth: the store's changes are written to it, every change to
  * it (this participant's included) comes back through `receive`, and undo is the shared text's,
  * which takes back only this participant's changes.
