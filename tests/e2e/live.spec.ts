@@ -269,6 +269,35 @@ test.describe('a live room', () => {
     await b.ctx.close();
   });
 
+  test('a wrong link says so and opens your own map; Leave keeps the map as your own', async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, `${base}/#room=nosuchroom000000&token=nosuchtoken00000`);
+    await expect(page.getByTestId('message')).toContainText('not valid');
+    await expect(page.getByTestId('live-bar')).toHaveCount(0);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    await ctx.close();
+
+    const { edit } = await makeRoom();
+    const a = await participant(browser, edit, 'Ana');
+    const b = await participant(browser, edit, 'Ben');
+    await a.page.getByRole('button', { name: 'Leave' }).click();
+    await expect(a.page.getByTestId('live-bar')).toHaveCount(0);
+    expect(await a.page.evaluate(() => location.hash)).toBe('');
+    expect(await storeText(a.page)).toBe(MAP);
+    // Edits here are this map's own now: they do not reach the room.
+    await dragComponent(a.page, 'Kettle', 0.8);
+    expect(line(await storeText(a.page), 'Kettle')).not.toBe('component Kettle [0.45, 0.30]');
+    await b.page.waitForTimeout(500);
+    expect(await storeText(b.page)).toBe(MAP);
+    await expect(b.page.getByTestId('participant')).toHaveCount(1);
+    expect(errors).toEqual([]);
+    await a.ctx.close();
+    await b.ctx.close();
+  });
+
   test('Share live makes a room of the open map and joins it', async ({ browser }) => {
     const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const page = await ctx.newPage();
@@ -297,4 +326,10 @@ test.describe('a live room', () => {
 test('Share live without the Mapwright server says what to run', async ({ app }) => {
   await app.locator('[data-action="share-live"]').click();
   await expect(app.getByTestId('message')).toContainText('mapwright serve');
+});
+
+test('a room link whose server cannot be reached opens your own map and says why', async ({ app }) => {
+  await openApp(app, '/#room=abcdefghijklmnop&token=abcdefghijklmnop');
+  await expect(app.getByTestId('message')).toContainText('cannot be reached', { timeout: 10_000 });
+  await expect(app.getByTestId('live-bar')).toHaveCount(0);
 });

@@ -137,11 +137,16 @@ export class LiveRoom {
       room.provider.on('authenticationFailed', () =>
         finish('This live map’s link is not valid: the room does not exist, or the token is wrong.'),
       );
-      const timer = setTimeout(() => {
-        const kept = room.persistence?.synced && room.text.length > 0;
-        finish(kept ? null : `The live map’s server (${serverUrl}) cannot be reached.`);
-        if (kept) room.update({ status: 'offline' });
-      }, OFFLINE_AFTER_MS);
+      // The server cannot be reached (the connection closed before the room was synced, or no
+      // answer in time): the copy kept in this browser opens, offline, if there is one.
+      const unreachable = () =>
+        void (room.persistence?.whenSynced ?? Promise.resolve()).then(() => {
+          const kept = room.text.length > 0;
+          finish(kept ? null : `The live map’s server (${serverUrl}) cannot be reached.`);
+          if (kept) room.update({ status: 'offline' });
+        });
+      room.provider.on('close', unreachable);
+      const timer = setTimeout(unreachable, OFFLINE_AFTER_MS);
     });
   }
 
