@@ -42,7 +42,8 @@ import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
 import { NO_PREVIEW, type Preview } from '../core/preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
 import { MAX_MAP_BYTES, tooLargeMessage } from '../../lang/limits.js';
-import type { EditorStore } from '../core/store.js';
+import type { Derived, EditorStore } from '../core/store.js';
+import { useStore } from './useStore.js';
 import type { LiveRoom } from '../core/live.js';
 import { parseRoomFragment, tally, type ExplainPosition, type LiveState } from '../core/room.js';
 
@@ -121,6 +122,24 @@ const FileInput = memo(function FileInput({
   );
 });
 
+/** The text's problems under the text, as `file:line:column: severity: message` (the first 50). */
+const Diagnostics = memo(function Diagnostics({ store }: { store: EditorStore }) {
+  useStore(store, (s) => s.version);
+  const fileName = useStore(store, (s) => s.fileName);
+  return (
+    <div className="diagnostics" aria-live="polite" data-testid="diagnostics">
+      {store
+        .derived()
+        .model.diagnostics.slice(0, 50)
+        .map((d, i) => (
+          <div key={i} className={`diag ${d.severity}`}>
+            {fileName}:{d.line}:{d.column}: {d.severity}: {d.message}
+          </div>
+        ))}
+    </div>
+  );
+});
+
 const NOT_LIVE = { subscribe: () => () => {}, getState: (): LiveState | null => null };
 
 /** Where the links of the rooms this browser made are kept (only their maker has the view link). */
@@ -138,7 +157,17 @@ export function App({
   /** The live room this tab joined (its link is in the address bar). */
   live?: LiveRoom | null;
 }) {
-  const state = useSyncExternalStore(store.subscribe, store.getState);
+  // The slices of the store that the app's own parts show. Not the text or its version: the canvas,
+  // the text editor and the diagnostics follow those themselves, and the side panels follow them
+  // in a transition (below), so a drag's frames do not render the whole app again.
+  const selection = useStore(store, (s) => s.selection);
+  const fileName = useStore(store, (s) => s.fileName);
+  const canUndo = useStore(store, (s) => s.canUndo);
+  const canRedo = useStore(store, (s) => s.canRedo);
+  const message = useStore(store, (s) => s.message);
+  const readOnly = useStore(store, (s) => s.readOnly);
+  const failingView = useStore(store, (s) => s.failingView);
+  const style = useStore(store, () => store.derived().shown.presentation.style);
   const sessionState = useSyncExternalStore(session.subscribe, session.getState);
   const [live, setLive] = useState(joined);
   const liveState = useSyncExternalStore((live ?? NOT_LIVE).subscribe, (live ?? NOT_LIVE).getState);
@@ -146,9 +175,10 @@ export function App({
   const [welcome, setWelcome] = useState(firstVisit);
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
-  const derived = store.derived();
-  // The outline follows the map with the findings panel (below), not in the canvas's frames.
-  const [outlineComponents, setOutlineComponents] = useState(derived.shown.components);
+  // The outline and the side panels follow the map with the findings panel (below), not in the
+  // canvas's frames: the map they show is `shownFrame`.
+  const [shownFrame, setShownFrame] = useState(() => store.derived().shown);
+  const outlineComponents = shownFrame.components;
   // The side panels and the text editor are mounted after the map's first frame.
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -209,17 +239,34 @@ export function App({
       // The analysis is read in the transition's render (an updater), not here in the frame.
       startTransition(() => {
         setAnalysisFrame(() => store.derived().analysis);
-        setOutlineComponents(() => store.derived().shown.components);
+        setShownFrame(() => store.derived().shown);
       });
     };
-    const wait = state.gesture ? sideAt.current + SIDE_DRAG_MS - performance.now() : 0;
-    if (wait <= 0) {
-      const id = requestAnimationFrame(refresh);
-      return () => cancelAnimationFrame(id);
-    }
-    const id = setTimeout(refresh, wait);
-    return () => clearTimeout(id);
-  }, [state.version, state.gesture, store]);
+    let cancel = () => {};
+    const schedule = (gesture: boolean) => {
+      cancel();
+      const wait = gesture ? sideAt.current + SIDE_DRAG_MS - performance.now() : 0;
+      if (wait <= 0) {
+        const id = requestAnimationFrame(refresh);
+        cancel = () => cancelAnimationFrame(id);
+      } else {
+        const id = setTimeout(refresh, wait);
+        cancel = () => clearTimeout(id);
+      }
+    };
+    let { version, gesture } = store.getState();
+    schedule(gesture);
+    const unsubscribe = store.subscribe(() => {
+      const s = store.getState();
+      if (s.version === version && s.gesture === gesture) return;
+      ({ version, gesture } = s);
+      schedule(gesture);
+    });
+    return () => {
+      unsubscribe();
+      cancel();
+    };
+  }, [store]);
 
   // The session keeps the map in the browser as it changes (src/editor/core/session.ts). Closing the tab
   // with an edit not yet kept (storage full or blocked) asks first: an edit is never lost silently.
@@ -241,8 +288,8 @@ export function App({
 
   // A live room: this participant's selection is shown to the others; opening another map leaves the room.
   useEffect(() => {
-    live?.setSelection(state.selection);
-  }, [live, state.selection]);
+    live?.setSelection(selection);
+  }, [live, selection]);
   const leaveRoom = useCallback(() => {
     if (!live) return;
     live.leave();
@@ -314,11 +361,6 @@ export function App({
     return out.size ? out : undefined;
   }, [liveState]);
 
-  const selectedComponents = useMemo(
-    () => derived.shown.components.filter((c) => c.type !== 'evolved' && state.selection.includes(c.name)),
-    [derived.shown, state.selection],
-  );
-
   /** Opens a map of its own (a file, a shipped map, a new map): the open one stays kept, in Recent maps. */
   const openText = useCallback(
     async (text: string, name: string) => {
@@ -362,22 +404,28 @@ export function App({
   // What the canvas shows of the analysis: nothing while the analysis is hidden, or while a learner
   // is predicting (the preview then says what to show: nothing until the reveal).
   const analysisShown = panelOpen || explainingNow;
-  const canvasFindings = poll
-    ? poll.stage === 'answer'
-      ? derived.diagnosis.findings.filter((f) => f.kind === poll.kind)
-      : EMPTY_ANALYSIS.findings
-    : !analysisShown
-      ? EMPTY_ANALYSIS.findings
-      : (preview.findings ?? (ready ? derived.diagnosis.findings : EMPTY_ANALYSIS.findings));
+  const previewFindings = preview.findings;
+  const findingsOf = useCallback(
+    (d: Derived): readonly Finding[] =>
+      poll
+        ? poll.stage === 'answer'
+          ? d.diagnosis.findings.filter((f) => f.kind === poll.kind)
+          : EMPTY_ANALYSIS.findings
+        : !analysisShown
+          ? EMPTY_ANALYSIS.findings
+          : (previewFindings ?? (ready ? d.diagnosis.findings : EMPTY_ANALYSIS.findings)),
+    [poll, analysisShown, previewFindings, ready],
+  );
 
   /** The picture both exports draw: the map and its findings, without the screen's selection, dimming or zoom. */
   const exportPicture = useCallback(async () => {
     const { sceneToSvg } = await import('../../render/svg.js');
+    const derived = store.derived();
     const model = derived.shown;
     const frame = model.presentation.size ?? EXPORT_FRAME;
-    return { svg: sceneToSvg(buildScene(model, frame, { findings: canvasFindings }), model.title), frame };
-  }, [derived.shown, canvasFindings]);
-  const baseName = state.fileName.replace(/\.(owm|wm|txt)$/i, '');
+    return { svg: sceneToSvg(buildScene(model, frame, { findings: findingsOf(derived) }), model.title), frame };
+  }, [store, findingsOf]);
+  const baseName = fileName.replace(/\.(owm|wm|txt)$/i, '');
 
   const exportSvg = useCallback(async () => {
     const { svg } = await exportPicture();
@@ -390,7 +438,7 @@ export function App({
   }, [exportPicture, baseName]);
 
   const share = useCallback(async () => {
-    const fragment = await encodeShareFragment(state.text);
+    const fragment = await encodeShareFragment(store.getState().text);
     const url = `${location.origin}${location.pathname}${fragment}`;
     if (url.length > SHARE_URL_LIMIT) {
       store.notify(
@@ -405,7 +453,7 @@ export function App({
     } catch {
       setShareLink(url);
     }
-  }, [state.text, store]);
+  }, [store]);
 
   /** A live room from the open map (the page's server must be `mapwright serve`); this tab joins it. */
   const shareLive = useCallback(async () => {
@@ -563,6 +611,7 @@ export function App({
   // Stable, so that the outline (hundreds of rows) is not rendered again with every frame of a drag.
   const outlineKey = useRef<(e: ReactKeyboardEvent<HTMLElement>) => void>(() => {});
   outlineKey.current = (e) => {
+    const selectedComponents = selectedNow();
     if (!e.key.startsWith('Arrow') || selectedComponents.length !== 1) return;
     e.preventDefault();
     e.stopPropagation();
@@ -619,16 +668,12 @@ export function App({
     [],
   );
   const menuComponent = menu
-    ? derived.shown.components.find((c) => c.name === menu.name && c.type !== 'evolved')
+    ? store.derived().shown.components.find((c) => c.name === menu.name && c.type !== 'evolved')
     : undefined;
   const focus = explainFocus ?? preview.focus ?? (active && analysisShown ? active.components : null);
 
   return (
-    <div
-      className={['app', explainingNow && 'presenting', derived.shown.presentation.style === 'dark' && 'theme-dark']
-        .filter(Boolean)
-        .join(' ')}
-    >
+    <div className={['app', explainingNow && 'presenting', style === 'dark' && 'theme-dark'].filter(Boolean).join(' ')}>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <header className="toolbar" role="toolbar" aria-label="Map actions">
         <strong className="brand">Mapwright</strong>
@@ -640,7 +685,7 @@ export function App({
           }}
           onOpen={() => fileInput.current?.click()}
           onSave={() => {
-            void saveText(state.fileName, state.text);
+            void saveText(store.getState().fileName, store.getState().text);
           }}
         />
         <select
@@ -668,7 +713,7 @@ export function App({
             data-action={a.id}
             title={`${a.title} (${a.keys.join(' or ')})`}
             aria-keyshortcuts={a.keys.map((k) => k.replace('Ctrl', 'Control')).join(' ')}
-            disabled={(a.id === 'undo' && !state.canUndo) || (a.id === 'redo' && !state.canRedo)}
+            disabled={(a.id === 'undo' && !canUndo) || (a.id === 'redo' && !canRedo)}
             onClick={() => runAction(a.id)}
           >
             {a.id === 'panel' ? (panelOpen ? 'Hide analysis' : 'Show analysis') : a.id === 'help' ? '?' : a.label}
@@ -677,7 +722,7 @@ export function App({
         <select
           aria-label="Map style"
           title="The map's style (writes its style line)"
-          value={derived.shown.presentation.style}
+          value={style}
           onChange={(e) => setStyleOf(store, e.target.value)}
           data-testid="style-picker"
         >
@@ -688,11 +733,11 @@ export function App({
           ))}
         </select>
         <span className="file-name" title="File name">
-          {state.fileName}
+          {fileName}
         </span>
-        {state.message && (
+        {message && (
           <span className="message" role="status" data-testid="message">
-            {state.message}
+            {message}
           </span>
         )}
         <FileInput inputRef={fileInput} onFile={openFile} />
@@ -706,9 +751,9 @@ export function App({
         <Suspense fallback={null}>
           <LiveBar
             live={live}
-            model={derived.shown}
+            model={shownFrame}
             analysis={analysisFrame}
-            selection={state.selection}
+            selection={selection}
             links={liveLinks ?? myLinks}
             onLeave={leaveRoom}
           />
@@ -795,20 +840,14 @@ export function App({
         style={{ gridTemplateColumns: explainingNow ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}
       >
         <section className="text-pane" aria-label="Map text">
-          <Suspense fallback={<pre className="text-loading">{state.text}</pre>}>
+          <Suspense fallback={<pre className="text-loading">{store.getState().text}</pre>}>
             {ready ? (
-              <TextEditor key={`${liveText ? 'live' : 'own'}:${state.readOnly}`} store={store} live={liveText} />
+              <TextEditor key={`${liveText ? 'live' : 'own'}:${readOnly}`} store={store} live={liveText} />
             ) : (
-              <pre className="text-loading">{state.text}</pre>
+              <pre className="text-loading">{store.getState().text}</pre>
             )}
           </Suspense>
-          <div className="diagnostics" aria-live="polite" data-testid="diagnostics">
-            {derived.model.diagnostics.slice(0, 50).map((d, i) => (
-              <div key={i} className={`diag ${d.severity}`}>
-                {state.fileName}:{d.line}:{d.column}: {d.severity}: {d.message}
-              </div>
-            ))}
-          </div>
+          <Diagnostics store={store} />
         </section>
         <div
           className="divider"
@@ -819,28 +858,25 @@ export function App({
         />
         <section className="canvas-pane" aria-label="Map canvas">
           <ErrorBoundary what="the canvas" text={currentText} fileName={currentName} onDownload={downloadText}>
-            <CrashProbe when={state.failingView === 'canvas'} />
+            <CrashProbe when={failingView === 'canvas'} />
             <MapCanvas
               ref={canvas}
               store={store}
-              version={state.version}
-              selection={state.selection}
-              typingLine={state.typingLine}
-              findings={canvasFindings}
+              findingsOf={findingsOf}
               focus={focus}
               preview={preview.model}
               costView={costView}
               compareWith={compareWith}
               others={others}
               votes={votes}
-              readOnly={state.readOnly}
+              readOnly={readOnly}
               onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
               onContextMenu={(name, x, y) => setMenu({ name, x, y })}
             />
           </ErrorBoundary>
           {explainingNow && (
             <ErrorBoundary what="Explain mode" text={currentText} fileName={currentName} onDownload={downloadText}>
-              <CrashProbe when={state.failingView === 'explain'} />
+              <CrashProbe when={failingView === 'explain'} />
               <Suspense fallback={null}>
                 <ExplainView
                   analysis={analysisFrame}
@@ -960,7 +996,7 @@ export function App({
         {panelOpen && ready && (
           <aside className="side">
             <ErrorBoundary what="the side panel" text={currentText} fileName={currentName} onDownload={downloadText}>
-              <CrashProbe when={state.failingView === 'side'} />
+              <CrashProbe when={failingView === 'side'} />
               <div className="tabs side-tabs" role="tablist">
                 <button
                   type="button"
@@ -995,7 +1031,7 @@ export function App({
               </div>
               <Suspense fallback={<p className="none">Loading…</p>}>
                 {sideTab === 'compare' ? (
-                  <ComparePanel current={derived.shown} other={compareWith} onOther={setCompareWith} />
+                  <ComparePanel current={shownFrame} other={compareWith} onOther={setCompareWith} />
                 ) : sideTab === 'findings' ? (
                   <FindingsPanel
                     analysis={preview.findings ? { ...analysisFrame, findings: preview.findings } : analysisFrame}
@@ -1005,9 +1041,9 @@ export function App({
                 ) : (
                   <LearnPanel
                     store={store}
-                    model={derived.shown}
+                    model={shownFrame}
                     analysis={analysisFrame}
-                    selection={state.selection}
+                    selection={selection}
                     onPreview={onPreview}
                     onExplain={() => setExplaining(true)}
                     costView={costView}
@@ -1017,7 +1053,7 @@ export function App({
               </Suspense>
               <Outline
                 components={outlineComponents}
-                selection={state.selection}
+                selection={selection}
                 onSelect={onOutlineSelect}
                 onKey={onOutlineKey}
                 onMakeExplicit={onMakeExplicit}

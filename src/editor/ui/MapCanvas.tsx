@@ -31,7 +31,8 @@ import {
 } from '../../render/scene.js';
 import { addAt, link, moveLabel, moveTo, type MoveTarget } from '../core/commands.js';
 import { CanvasGestures, type Effect } from '../core/gestures.js';
-import type { EditorStore } from '../core/store.js';
+import type { Derived, EditorStore } from '../core/store.js';
+import { useStore } from './useStore.js';
 
 Konva.pixelRatio = Math.min(2, window.devicePixelRatio || 1);
 
@@ -46,12 +47,10 @@ export interface CanvasHandle {
 }
 
 interface Props {
+  /** The canvas follows the store's text, selection and typing line itself (not through its parent). */
   store: EditorStore;
-  version: number;
-  selection: readonly string[];
-  /** The line being typed (see EditorState.typingLine). */
-  typingLine: number | null;
-  findings: readonly Finding[];
+  /** The findings to draw, of the text's derived values (stable unless what is shown changes). */
+  findingsOf(derived: Derived): readonly Finding[];
   focus: readonly string[] | null;
   /** A model to show instead of the text's (a projection, a what-if): drawn, not editable. */
   preview: MapModel | null;
@@ -477,10 +476,7 @@ export function withoutUnsettled(model: MapModel, typingLine: number | null): Ma
 export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   {
     store,
-    version,
-    selection,
-    typingLine,
-    findings,
+    findingsOf,
     focus,
     preview,
     costView,
@@ -493,6 +489,9 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   },
   ref,
 ) {
+  const version = useStore(store, (s) => s.version);
+  const selection = useStore(store, (s) => s.selection);
+  const typingLine = useStore(store, (s) => s.typingLine);
   const host = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   // The canvas is created once its box is known, so the first frame is drawn once, at the right size.
@@ -584,6 +583,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   }, [setSize]);
 
   const derived = store.derived();
+  const findings = useMemo(() => findingsOf(derived), [findingsOf, derived]);
   const settled = useMemo(() => withoutUnsettled(derived.shown, typingLine), [derived.shown, typingLine]);
   const shownModel = preview ?? settled;
   const scene = useMemo(
