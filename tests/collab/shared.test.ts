@@ -67,7 +67,7 @@ describe('a shared text', () => {
     for (let i = 1; i <= 5; i++) {
       move(storeA, 'A', 0.3 + i * 0.1);
       // The pointer rests longer than a burst of typing between two frames.
-      if (i === 3) await new Promise((r) => setTimeout(r, 600));
+      if (i === 3) await new Promise((r) => setTimeout(r, 1100));
     }
     storeA.endGesture();
     expect(storeB.getState().text).toContain('component A [0.50, 0.80]');

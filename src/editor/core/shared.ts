@@ -7,8 +7,8 @@ import * as Y from 'yjs';
 import type { TextChange } from '../../lang/edit.js';
 import type { EditorStore, SharedText } from './store.js';
 
-/** How close together this participant's changes are one undo step (ms): a burst of typing. */
-const CAPTURE_MS = 500;
+/** How close together this participant's changes are one undo step (ms): a burst of typing, as in the store. */
+const CAPTURE_MS = 1000;
 
 /** The text changes (offsets in the text before it) that a Y.Text event's delta makes. */
 export function changesOfDelta(delta: Y.YTextEvent['delta']): TextChange[] {
