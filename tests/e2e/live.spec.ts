@@ -207,6 +207,24 @@ test.describe('a live room', () => {
     await host.page.keyboard.press('Escape');
     await expect(p1.page.getByTestId('explain')).toBeHidden();
 
+    // A finding the host highlights is highlighted on the followers' maps too, and cleared with it.
+    const undimmed = (p: Page) =>
+      p.evaluate(() =>
+        window
+          .mapwrightCanvas!.scene()!
+          .components.filter((c) => !c.dimmed)
+          .map((c) => c.name)
+          .sort(),
+      );
+    await host.page.locator('[data-testid="findings"] li.finding button').first().click();
+    const highlighted = await undimmed(host.page);
+    expect(highlighted.length).toBeLessThan(
+      await host.page.evaluate(() => window.mapwrightCanvas.scene()!.components.length),
+    );
+    await expect.poll(() => undimmed(p2.page)).toEqual(highlighted);
+    await host.page.locator('[data-testid="findings"] li.finding button').first().click();
+    await expect.poll(async () => (await undimmed(p2.page)).length).toBeGreaterThan(highlighted.length);
+
     // The poll: participants select on their own maps and answer; the host reveals votes, then the answer.
     await host.page.getByTestId('poll-start').click();
     for (const [p, picks] of [

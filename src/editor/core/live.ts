@@ -24,6 +24,7 @@ interface Presence {
   readonly presenting: {
     readonly since: number;
     readonly explain: ExplainPosition | null;
+    readonly highlight: readonly string[] | null;
     readonly poll: Poll | null;
   } | null;
   /** This participant's answer to a poll. */
@@ -90,6 +91,7 @@ export class LiveRoom {
       participants: [],
       presenter: null,
       explain: null,
+      highlight: null,
       poll: null,
       following: true,
     };
@@ -216,6 +218,7 @@ export class LiveRoom {
       participants,
       presenter: participants.find((x) => x.presenting) ?? null,
       explain: presenter?.p.presenting?.explain ?? null,
+      highlight: presenter?.p.presenting?.highlight ?? null,
       poll,
     });
   }
@@ -234,13 +237,24 @@ export class LiveRoom {
 
   /** Starts or stops presenting: followers' screens follow this participant's Explain step. */
   present(on: boolean): void {
-    this.change({ presenting: on ? { since: Date.now(), explain: null, poll: null } : null, following: false });
+    this.change({
+      presenting: on ? { since: Date.now(), explain: null, highlight: null, poll: null } : null,
+      following: false,
+    });
     this.update({ following: false });
   }
 
   /** The presenter's Explain step (null: Explain mode closed). */
   setExplain(explain: ExplainPosition | null): void {
     if (this.presence.presenting) this.change({ presenting: { ...this.presence.presenting, explain } });
+  }
+
+  /** The components the presenter highlights now (null: none). */
+  setHighlight(names: readonly string[] | null): void {
+    const p = this.presence.presenting;
+    if (!p) return;
+    const same = p.highlight === names || (p.highlight && names && p.highlight.join('\n') === names.join('\n'));
+    if (!same) this.change({ presenting: { ...p, highlight: names ? [...names] : null } });
   }
 
   /** Follows the presenter, or breaks away (and later re-joins). */

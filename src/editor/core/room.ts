@@ -56,6 +56,8 @@ export interface LiveState {
   readonly presenter: Participant | null;
   /** The presenter's Explain step (null: not explaining). */
   readonly explain: ExplainPosition | null;
+  /** The components the presenter highlights (a finding chosen, an Explain step), or null. */
+  readonly highlight: readonly string[] | null;
   readonly poll: Poll | null;
   readonly following: boolean;
 }

@@ -340,6 +340,10 @@ export function App({
     if (followingExplain) setExplaining(false);
   }, [followingExplain]);
   const explainingNow = explaining || followingExplain;
+  // Explain mode closed (here, or by the presenter for a follower): its highlight goes with it.
+  useEffect(() => {
+    if (!explainingNow) setExplainFocus(null);
+  }, [explainingNow]);
   useEffect(() => {
     if (!live || !iPresent) return;
     live.setExplain(explaining ? { all: store.derived().analysis.summary.length === 0, i: 0 } : null);
@@ -670,7 +674,13 @@ export function App({
   const menuComponent = menu
     ? store.derived().shown.components.find((c) => c.name === menu.name && c.type !== 'evolved')
     : undefined;
-  const focus = explainFocus ?? preview.focus ?? (active && analysisShown ? active.components : null);
+  const ownFocus = explainFocus ?? preview.focus ?? (active && analysisShown ? active.components : null);
+  // Followers see what the presenter highlights (until they highlight something of their own).
+  const presenterFocus = liveState?.following && presenter && !presenter.me ? (liveState.highlight ?? null) : null;
+  const focus = ownFocus ?? presenterFocus;
+  useEffect(() => {
+    if (live && iPresent) live.setHighlight(ownFocus);
+  }, [live, iPresent, ownFocus]);
 
   return (
     <div className={['app', explainingNow && 'presenting', style === 'dark' && 'theme-dark'].filter(Boolean).join(' ')}>
