@@ -4,10 +4,13 @@
 import { lineText, type SyntaxDoc } from './parse.js';
 import type { AnyListNode, Modifier, NumberListNode, NumberNode, Statement } from './syntax.js';
 
-/** Coordinates: two decimals (as OnlineWardleyMaps writes them) when that is the same value, else as written. */
+/**
+ * Coordinates: two decimals (as OnlineWardleyMaps writes them) when that is the same value, else as
+ * written (toFixed writes 1e+21 and beyond in exponent form, which the language does not read).
+ */
 function unitNumber(n: NumberNode): string {
   const two = n.value.toFixed(2);
-  return Number.isFinite(n.value) && Number(two) === n.value ? two : n.raw;
+  return Number.isFinite(n.value) && /^-?\d+\.\d\d$/.test(two) && Number(two) === n.value ? two : n.raw;
 }
 
 /** Pixels and counts: the shortest form of the value when it reads back the same, else as written. */

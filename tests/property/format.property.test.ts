@@ -42,6 +42,14 @@ describe('the formatter', () => {
     fc.assert(fc.property(fc.oneof(mapText, mutatedCorpusMap), checkFormat), { numRuns: 600 });
     // 600 maps take about 3 s alone; beside the packaging and live-room tests, longer.
   }, 30_000);
+
+  it('keeps numbers that JavaScript would print in exponent form (found by the generated maps)', () => {
+    // (1e21).toFixed(2) is '1e+21', which the language does not read as a number.
+    const text =
+      'component Huge [0.5, 1000000000000000000000]\ncomponent Far [0.5, 0.5] evolve 1000000000000000000000.5\n';
+    checkFormat(text);
+    expect(formatMap(text)).toContain('[0.50, 1000000000000000000000]');
+  });
 });
 
 describe('the formatter never changes a name', () => {
