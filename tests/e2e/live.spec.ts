@@ -152,6 +152,30 @@ test.describe('a live room', () => {
     await b.ctx.close();
   });
 
+  test('the others’ cursors stay in the text while one deletes and the other sits at the end', async ({ browser }) => {
+    const { edit } = await makeRoom();
+    const a = await participant(browser, edit, 'Ana');
+    const b = await participant(browser, edit, 'Ben');
+    const crashes: string[] = [];
+    b.page.on('console', (m) => /crashed|RangeError/.test(m.text()) && crashes.push(m.text()));
+    await a.page.locator('.cm-content').click();
+    await a.page.keyboard.press('Control+End');
+    await expect(b.page.locator('.cm-ySelectionCaret')).toHaveCount(1);
+    // Ben deletes at the end of the first line, then drags: Ana's cursor, at the very end, is
+    // past the end of any text shorter than the room's (the editor never is).
+    await b.page.locator('.cm-content').click();
+    await b.page.keyboard.press('Control+Home');
+    await b.page.keyboard.press('End');
+    await b.page.keyboard.press('Backspace');
+    await b.page.keyboard.press('Backspace');
+    await dragComponent(b.page, 'Power', 0.5);
+    await b.page.waitForTimeout(300);
+    expect(crashes).toEqual([]);
+    await expect(b.page.locator('.cm-ySelectionCaret')).toHaveCount(1);
+    await a.ctx.close();
+    await b.ctx.close();
+  });
+
   test('a view-only link cannot change the map', async ({ browser }) => {
     const { edit, view } = await makeRoom();
     const editor = await participant(browser, edit, 'Facilitator');

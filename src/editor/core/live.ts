@@ -160,6 +160,11 @@ export class LiveRoom {
     return this.binding;
   }
 
+  /** The undo manager of this participant's changes (the text editor's binding uses it too). */
+  undoManager(): Y.UndoManager | null {
+    return this.binding?.undoManager ?? null;
+  }
+
   get awareness(): NonNullable<HocuspocusProvider['awareness']> {
     return this.provider.awareness!;
   }

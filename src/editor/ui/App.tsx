@@ -300,17 +300,17 @@ export function App({
   useEffect(() => {
     session.onNextSwitch(live ? leaveRoom : null);
   }, [session, live, leaveRoom]);
-  // The others' cursors in the text editor.
+  // The text editor's binding to the room (made again when the store is bound again: view-only known).
   const [liveText, setLiveText] = useState<Extension | null>(null);
   useEffect(() => {
     if (!live) return setLiveText(null);
     // Loaded with the room (Yjs is already here then), not with the app.
     let on = true;
-    void import('./remote.js').then((m) => on && setLiveText(m.remoteCursors(live)));
+    void import('./remote.js').then((m) => on && setLiveText(m.liveEditor(live)));
     return () => {
       on = false;
     };
-  }, [live]);
+  }, [live, readOnly]);
   const myLinks = useMemo(() => {
     if (!live) return null;
     try {

@@ -44,8 +44,9 @@ function completions(store: EditorStore) {
 }
 
 /**
- * The map's text. In a live room the store follows the room's shared text (shared.ts) and the
- * editor the store, as always; `live` adds the others' cursors (live.ts).
+ * The map's text. In a live room (`live`: the binding from remote.ts) the editor is bound to the
+ * room's shared text by y-codemirror.next, as the store is (core/shared.ts): both always hold the
+ * same text, which the others' cursors need. Otherwise the editor and the store exchange changes.
  */
 export function TextEditor({ store, live = null }: { store: EditorStore; live?: Extension | null }) {
   const host = useRef<HTMLDivElement>(null);
@@ -99,7 +100,12 @@ export function TextEditor({ store, live = null }: { store: EditorStore; live?: 
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Map text', 'data-testid': 'map-text' }),
       EditorView.updateListener.of((u) => {
-        if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
+        if (live) {
+          // The text reached the room (and the store) through the binding; the line typed on is said.
+          if (u.transactions.some((t) => t.isUserEvent('input') || t.isUserEvent('delete')))
+            typingOn(u.state.doc.lineAt(u.state.selection.main.head).number);
+          else if (u.selectionSet) leftLine(u);
+        } else if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStoreAnnotation))) typed(u);
         else if (u.selectionSet) leftLine(u);
       }),
     ];
@@ -173,7 +179,8 @@ export function TextEditor({ store, live = null }: { store: EditorStore; live?: 
       typingOn(view.state.doc.lineAt(view.state.selection.main.head).number);
     }
     const unsubscribe = store.subscribe(() => {
-      if (dispatching) return;
+      // Live: the binding brings every change of the shared text to the editor itself.
+      if (dispatching || live) return;
       const s = store.getState();
       if (s.text === shown) {
         shownVersion = s.version;

@@ -1,12 +1,14 @@
-// The others' cursors and selections in the text editor, and this participant's sent to them
-// (y-codemirror.next's remote selections, over the room's awareness). The editor's text itself goes
-// through the store, as everywhere else (TextEditor.tsx): its typing reaches the room as the store's
-// changes, undone by the same undo manager as the canvas's, and during a drag it follows the map
-// at its own pace instead of on every frame.
+// A live room in the text editor (y-codemirror.next): the editor bound to the room's shared text,
+// the others' cursors and selections, and this participant's sent to them. The store is bound to
+// the same text (core/shared.ts), so the editor and the store always hold the same text: the
+// cursors are placed by positions in the shared text, which must be the editor's too. (The editor
+// following the store instead, as outside a room, left it behind during a drag and a keystroke,
+// and a cursor at the end of the text then crashed the cursor plugin.) Typing is undone by the
+// same undo manager as the canvas's changes: only this participant's.
 import type { Extension } from '@codemirror/state';
-import { yRemoteSelections, yRemoteSelectionsTheme, ySyncFacet, YSyncConfig } from 'y-codemirror.next';
+import { yCollab } from 'y-codemirror.next';
 import type { LiveRoom } from '../core/live.js';
 
-export function remoteCursors(live: LiveRoom): Extension {
-  return [ySyncFacet.of(new YSyncConfig(live.text, live.awareness)), yRemoteSelectionsTheme, yRemoteSelections];
+export function liveEditor(live: LiveRoom): Extension {
+  return yCollab(live.text, live.awareness, { undoManager: live.undoManager() ?? false });
 }
