@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { MAX_MAP_BYTES } from '../../src/lang/limits.js';
+import { joinRoom, until } from './clients.js';
 import { loadSqlite, MAP_TEXT, serve, type Serving } from '../../src/server/serve.js';
 
 // better-sqlite3 is an optional dependency, compiled on install: where it could not be, say so.
@@ -16,6 +17,8 @@ const noSqlite = await loadSqlite().then(
   () => null,
   (e: Error) => e.message,
 );
+// CI machines build it: there a missing SQLite is a failure, never a silent skip.
+if (noSqlite && process.env.CI) throw new Error(noSqlite);
 if (noSqlite) console.log(`live-room tests skipped: ${noSqlite}`);
 
 const MAP = 'title Tea\ncomponent Tea [0.6, 0.8]\ncomponent Kettle [0.4, 0.3]\nTea->Kettle\n';
@@ -24,26 +27,7 @@ let serving: Serving;
 const open: HocuspocusProvider[] = [];
 
 /** A participant: a Yjs document joined to a room with a token. */
-async function join_(room: string, token: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider; text: Y.Text }> {
-  const doc = new Y.Doc();
-  const websocketProvider = new HocuspocusProviderWebsocket({
-    url: serving.url.replace(/^http/, 'ws'),
-    WebSocketPolyfill: WebSocket,
-  });
-  const provider = new HocuspocusProvider({ websocketProvider, name: room, token, document: doc });
-  provider.attach();
-  open.push(provider);
-  await until(() => provider.isSynced);
-  return { doc, provider, text: doc.getText(MAP_TEXT) };
-}
-
-async function until(ok: () => boolean, ms = 5000): Promise<void> {
-  const t0 = Date.now();
-  while (!ok()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const join_ = (room: string, token: string) => joinRoom(serving.url, room, token, open);
 
 beforeAll(async () => {
   if (noSqlite) return;

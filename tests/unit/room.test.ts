@@ -1,6 +1,16 @@
 // A live room's link and its poll's counting (src/editor/room.ts): plain data, no network.
 import { describe, expect, it } from 'vitest';
-import { groupAnswer, parseRoomFragment, roomServerUrl, tally, type Participant } from '../../src/editor/core/room.js';
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../src/analysis/index.js';
+import {
+  groupAnswer,
+  parseRoomFragment,
+  pollResult,
+  roomServerUrl,
+  tally,
+  type Participant,
+} from '../../src/editor/core/room.js';
+import { parseMap } from '../../src/model/build/index.js';
 
 const someone = (id: number, answer: string[] | null): Participant => ({
   id,
@@ -55,5 +65,23 @@ describe('a poll', () => {
     ]);
     expect(groupAnswer(votes, 4).sort()).toEqual(['A', 'B']);
     expect(groupAnswer(new Map(), 0)).toEqual([]);
+  });
+});
+
+describe('a revealed poll', () => {
+  it('scores the room’s answer, with the engine’s reasons', () => {
+    const model = parseMap(readFileSync(new URL('../../maps/unified-ai-ops.owm', import.meta.url), 'utf8'));
+    const analysis = analyze(model);
+    const answers = [['Centralized Platform'], ['Centralized Platform', 'MLOps'], ['Centralized Platform']];
+    const { group, score } = pollResult(
+      model,
+      analysis,
+      'bottleneck',
+      answers.map((a, i) => someone(i, a)),
+    );
+    expect(group).toEqual(['Centralized Platform']);
+    expect(score.kind).toBe('bottleneck');
+    expect([...score.hits, ...score.falseAlarms].map((r) => r.name)).toEqual(group);
+    for (const r of [...score.hits, ...score.misses, ...score.falseAlarms]) expect(r.why.length).toBeGreaterThan(10);
   });
 });

@@ -1,6 +1,8 @@
 // A live room's link and what its participants share, as plain data: parsed and counted without
 // the network or Yjs (live.ts joins the room). No React, no DOM.
-import type { PredictKind } from '../../learn/predict.js';
+import type { Analysis } from '../../analysis/index.js';
+import { scorePrediction, type PredictKind, type PredictScore } from '../../learn/predict.js';
+import type { MapModel } from '../../model/model.js';
 
 /** A link to a live room: `#room=ID&token=T` (an edit or a view token). */
 export interface RoomLink {
@@ -77,4 +79,16 @@ export function tally(participants: readonly Participant[]): { votes: Map<string
 /** The group's answer: what at least half of those who answered picked. */
 export function groupAnswer(votes: ReadonlyMap<string, number>, answered: number): string[] {
   return [...votes].filter(([, v]) => answered > 0 && v * 2 >= answered).map(([n]) => n);
+}
+
+/** A revealed poll: the room's answer (what at least half picked) scored against the engine's. */
+export function pollResult(
+  model: MapModel,
+  analysis: Analysis,
+  kind: PredictKind,
+  participants: readonly Participant[],
+): { group: string[]; score: PredictScore } {
+  const { votes, answered } = tally(participants);
+  const group = groupAnswer(votes, answered);
+  return { group, score: scorePrediction(model, analysis, kind, group) };
 }

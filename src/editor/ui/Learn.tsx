@@ -12,6 +12,7 @@ import type { MapModel } from '../../model/model.js';
 import { STAGE_LABELS, STAGES } from '../../model/stages.js';
 import type { ExplainPosition } from '../core/room.js';
 import { NO_PREVIEW, type Preview } from '../core/preview.js';
+import { ScoreLists } from './ScoreLists.js';
 import type { EditorStore } from '../core/store.js';
 
 /**
@@ -275,40 +276,7 @@ function PredictPanel({
               {counted(last.score.falseAlarms.length, 'false alarm')}
             </strong>
           </p>
-          {last.score.hits.length > 0 && (
-            <>
-              <h4>Hits</h4>
-              <ul>
-                {last.score.hits.map((h) => (
-                  <li key={h.name}>{h.name}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {last.score.misses.length > 0 && (
-            <>
-              <h4>Missed</h4>
-              <ul>
-                {last.score.misses.map((h) => (
-                  <li key={h.name}>
-                    <strong>{h.name}</strong>: {h.why}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {last.score.falseAlarms.length > 0 && (
-            <>
-              <h4>False alarms</h4>
-              <ul>
-                {last.score.falseAlarms.map((h) => (
-                  <li key={h.name}>
-                    <strong>{h.name}</strong>: {h.why}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ScoreLists score={last.score} />
           <p className="muted">
             This session: {total.hits} hits, {total.misses} missed, {total.fa} false alarms over {rounds.length} round
             {rounds.length === 1 ? '' : 's'}.

@@ -3,10 +3,11 @@
 // then the engine's answer with its reasons). The room's work is in live.ts; this only shows it.
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { Analysis } from '../../analysis/index.js';
-import { scorePrediction, type PredictKind } from '../../learn/predict.js';
+import type { PredictKind } from '../../learn/predict.js';
 import type { MapModel } from '../../model/model.js';
 import type { LiveRoom } from '../core/live.js';
-import { groupAnswer, tally } from '../core/room.js';
+import { pollResult, tally } from '../core/room.js';
+import { ScoreLists } from './ScoreLists.js';
 
 const QUESTIONS: Readonly<Record<PredictKind, string>> = {
   bottleneck: 'Which components are bottlenecks?',
@@ -41,11 +42,10 @@ export function LiveBar({
   const [name, setName] = useState<string | null>(null);
   const poll = state.poll;
   const { votes, answered } = useMemo(() => tally(state.participants), [state.participants]);
-  const result = useMemo(() => {
-    if (!poll || poll.stage !== 'answer') return null;
-    const group = groupAnswer(votes, answered);
-    return { group, score: scorePrediction(model, analysis, poll.kind, group) };
-  }, [poll, votes, answered, model, analysis]);
+  const result = useMemo(
+    () => (poll?.stage === 'answer' ? pollResult(model, analysis, poll.kind, state.participants) : null),
+    [poll, model, analysis, state.participants],
+  );
 
   return (
     <div className="live-bar" role="region" aria-label="Live room" data-testid="live-bar">
@@ -206,23 +206,7 @@ export function LiveBar({
                   {plural(result.score.falseAlarms.length, 'false alarm')}.
                 </strong>
               </p>
-              <ul>
-                {result.score.hits.map((h) => (
-                  <li key={`h:${h.name}`}>
-                    <strong>{h.name}</strong>: right. {h.why}
-                  </li>
-                ))}
-                {result.score.misses.map((h) => (
-                  <li key={`m:${h.name}`}>
-                    <strong>{h.name}</strong> (missed): {h.why}
-                  </li>
-                ))}
-                {result.score.falseAlarms.map((h) => (
-                  <li key={`f:${h.name}`}>
-                    <strong>{h.name}</strong> (not one): {h.why}
-                  </li>
-                ))}
-              </ul>
+              <ScoreLists score={result.score} />
             </div>
           )}
         </div>
