@@ -185,6 +185,29 @@ test('rename by double-click renames every reference; delete removes links', asy
   expect(await storeText(page)).toBe(DEFAULT_MAP);
 });
 
+test('F2 renames the selected component in a box at it; the context menu offers the same rename', async ({
+  app: page,
+  errors,
+}) => {
+  const p = await pointOf(page, 'FinOps');
+  await page.mouse.click(p.x, p.y);
+  await page.keyboard.press('F2');
+  const input = page.getByTestId('rename-input');
+  await expect(input).toHaveValue('FinOps');
+  const box = (await input.boundingBox())!;
+  expect(Math.abs(box.x - p.x), 'the box opens at the component').toBeLessThan(200);
+  expect(Math.abs(box.y - p.y)).toBeLessThan(80);
+  await input.fill('Cloud FinOps');
+  await input.press('Enter');
+  await expect.poll(() => storeText(page)).toContain('Unified AI Ops Framework->Cloud FinOps');
+  const q = await pointOf(page, 'Cloud FinOps');
+  await page.mouse.click(q.x, q.y, { button: 'right' });
+  await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Rename…' }).click();
+  await expect(input).toHaveValue('Cloud FinOps');
+  await input.press('Escape');
+  expect(errors).toEqual([]);
+});
+
 test('click to select, then drag from the circle: the component moves, not its label', async ({
   app: page,
   errors,

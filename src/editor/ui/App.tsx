@@ -19,23 +19,21 @@ import type { Analysis, Finding } from '../../analysis/index.js';
 
 import type { Component, MapModel } from '../../model/model.js';
 import { buildScene } from '../../render/scene.js';
-import { KINDS } from '../../lang/words.js';
-import { ACTION_DEFS, actionFor, type ActionId } from '../core/actions.js';
 import {
-  makeKindExplicit,
-  nudge,
-  remove,
-  rename,
-  setKindOf,
-  setMethodOf,
-  setStyleOf,
-  toggleInertiaOf,
-} from '../core/commands.js';
+  ACTIONS,
+  actionFor,
+  canRun,
+  captionOf,
+  menuFor,
+  runKey,
+  type ActionContext,
+  type Shell,
+} from '../core/actions.js';
+import { makeKindExplicit, rename, setStyleOf } from '../core/commands.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
 import { FileMenu } from './FileMenu.js';
-import { nudgeOf } from '../core/gestures.js';
 import type { Session } from '../core/session.js';
 import { Floating } from './Floating.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
@@ -499,79 +497,42 @@ export function App({
     setLiveLinks(links);
   }, [store]);
 
-  /** What each action of the registry (actions.ts) does here. */
+  /** What the views do for the registry's actions (actions.ts). */
+  const shell: Shell = {
+    newMap: () => void openText(NEW_MAP, 'untitled.owm'),
+    open: () => fileInput.current?.click(),
+    save: () => void saveText(store.getState().fileName, store.getState().text),
+    fit: () => canvas.current?.fit(),
+    zoom: (f) => canvas.current?.zoom(f),
+    share: () => void share(),
+    shareLive: () => void shareLive(),
+    exportSvg: () => void exportSvg(),
+    exportPng: () => void exportPng(),
+    togglePanel: () => setPanelOpen((o) => !o),
+    panelOpen: () => panelOpen,
+    explain: () => setExplaining(true),
+    help: () => setHelp(true),
+    cancel: () => {
+      setMenu(null);
+      setRenaming(null);
+      setActive(null);
+      setHelp(false);
+    },
+    rename: (name) => {
+      // Where the menu was opened, or at the component on the canvas (F2).
+      const at = menu?.name === name ? menu : componentOnCanvas(name);
+      setMenu(null);
+      setRenaming({ name, x: at.x, y: at.y, value: name, error: null });
+    },
+  };
+  const componentOnCanvas = (name: string) => {
+    const sc = canvas.current?.scene()?.components.find((c) => c.name === name);
+    const v = canvas.current?.view() ?? { scale: 1, x: 0, y: 0 };
+    return sc ? { x: v.x + sc.x * v.scale, y: v.y + sc.y * v.scale } : { x: 40, y: 40 };
+  };
   const selectedNow = () =>
     store.derived().shown.components.filter((c) => c.type !== 'evolved' && store.getState().selection.includes(c.name));
-  const runAction = (id: ActionId, e?: KeyboardEvent): void => {
-    switch (id) {
-      case 'new':
-        void openText(NEW_MAP, 'untitled.owm');
-        return;
-      case 'open':
-        fileInput.current?.click();
-        return;
-      case 'save':
-        void saveText(store.getState().fileName, store.getState().text);
-        return;
-      case 'undo':
-        store.undo();
-        return;
-      case 'redo':
-        store.redo();
-        return;
-      case 'fit':
-        canvas.current?.fit();
-        return;
-      case 'zoom-in':
-        canvas.current?.zoom(1.25);
-        return;
-      case 'zoom-out':
-        canvas.current?.zoom(1 / 1.25);
-        return;
-      case 'share':
-        void share();
-        return;
-      case 'share-live':
-        void shareLive();
-        return;
-      case 'svg':
-        void exportSvg();
-        return;
-      case 'png':
-        void exportPng();
-        return;
-      case 'panel':
-        setPanelOpen((o) => !o);
-        return;
-      case 'explain':
-        setExplaining(true);
-        return;
-      case 'help':
-        setHelp(true);
-        return;
-      case 'escape':
-        setMenu(null);
-        setRenaming(null);
-        setActive(null);
-        setHelp(false);
-        return;
-      case 'delete': {
-        const sel = selectedNow();
-        if (sel.length)
-          remove(
-            store,
-            sel.map((c) => c.name),
-          );
-        return;
-      }
-      case 'nudge':
-      case 'nudge-far': {
-        const sel = selectedNow();
-        if (sel.length === 1 && e) arrowMove(sel[0]!, e);
-        return;
-      }
-    }
-  };
+  const actionContext = (targets: readonly Component[] = selectedNow()): ActionContext => ({ store, shell, targets });
 
   const inText = (e: KeyboardEvent) =>
     (e.target as HTMLElement | null)?.closest?.('.cm-editor, input, textarea, select') != null;
@@ -579,22 +540,14 @@ export function App({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const def = actionFor(e, inText(e));
-      if (!def) return;
       // Explain mode has the map keys (arrows, Escape); the global ones still work.
-      if (explainingNow && def.scope === 'map') return;
-      // Keys that only act on a selection leave the page alone without one (arrows scroll).
-      if ((def.id === 'delete' || def.id === 'nudge' || def.id === 'nudge-far') && selectedNow().length === 0) return;
-      if (def.id !== 'escape') e.preventDefault();
-      runAction(def.id, e);
+      if (!def || (explainingNow && def.scope === 'map')) return;
+      // An action that cannot run (arrows without a selection) leaves the key to the page.
+      if (runKey(e, inText(e), actionContext()) && def.id !== 'escape') e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-
-  const arrowMove = (c: Component, e: { key: string; shiftKey: boolean }) => {
-    const n = nudgeOf(e.key, e.shiftKey);
-    if (n) nudge(store, c, n.dVisibility, n.dMaturity);
-  };
 
   const onMakeExplicit = useCallback(
     (name: string) => {
@@ -615,11 +568,11 @@ export function App({
   // Stable, so that the outline (hundreds of rows) is not rendered again with every frame of a drag.
   const outlineKey = useRef<(e: ReactKeyboardEvent<HTMLElement>) => void>(() => {});
   outlineKey.current = (e) => {
-    const selectedComponents = selectedNow();
-    if (!e.key.startsWith('Arrow') || selectedComponents.length !== 1) return;
-    e.preventDefault();
-    e.stopPropagation();
-    arrowMove(selectedComponents[0]!, e);
+    if (!e.key.startsWith('Arrow')) return;
+    if (runKey(e.nativeEvent, false, actionContext())) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   };
   const onOutlineKey = useCallback((e: ReactKeyboardEvent<HTMLElement>) => outlineKey.current(e), []);
 
@@ -674,6 +627,7 @@ export function App({
   const menuComponent = menu
     ? store.derived().shown.components.find((c) => c.name === menu.name && c.type !== 'evolved')
     : undefined;
+  const menuContext = menuComponent ? actionContext([menuComponent]) : null;
   const ownFocus = explainFocus ?? preview.focus ?? (active && analysisShown ? active.components : null);
   // Followers see what the presenter highlights (until they highlight something of their own).
   const presenterFocus = liveState?.following && presenter && !presenter.me ? (liveState.highlight ?? null) : null;
@@ -716,17 +670,17 @@ export function App({
               </option>
             ))}
         </select>
-        {ACTION_DEFS.filter((a) => a.toolbar).map((a) => (
+        {ACTIONS.filter((a) => a.toolbar).map((a) => (
           <button
             key={a.id}
             type="button"
             data-action={a.id}
             title={`${a.title} (${a.keys.join(' or ')})`}
             aria-keyshortcuts={a.keys.map((k) => k.replace('Ctrl', 'Control')).join(' ')}
-            disabled={(a.id === 'undo' && !canUndo) || (a.id === 'redo' && !canRedo)}
-            onClick={() => runAction(a.id)}
+            disabled={(a.id === 'undo' && !canUndo) || (a.id === 'redo' && !canRedo) || !canRun(a, actionContext())}
+            onClick={() => a.run(actionContext())}
           >
-            {a.id === 'panel' ? (panelOpen ? 'Hide analysis' : 'Show analysis') : a.id === 'help' ? '?' : a.label}
+            {captionOf(a, actionContext())}
           </button>
         ))}
         <select
@@ -924,81 +878,34 @@ export function App({
               </form>
             </Floating>
           )}
-          {menu && menuComponent && (
+          {menu && menuContext && (
             <Floating x={menu.x} y={menu.y} className="context-menu-box" testId="context-menu">
               <ul className="context-menu" role="menu" aria-label={`${menu.name}: actions`} ref={menuRef}>
-                <li
-                  role="menuitem"
-                  onClick={() => {
-                    toggleInertiaOf(store, menu.name);
-                    setMenu(null);
-                  }}
-                >
-                  {menuComponent.inertia ? 'Remove inertia' : 'Add inertia'}
-                </li>
-                {(['build', 'buy', 'outsource'] as const).map((m) => (
-                  <li
-                    key={m}
-                    role="menuitemradio"
-                    aria-checked={menuComponent.method === m}
-                    onClick={() => {
-                      setMethodOf(store, menu.name, menuComponent.method === m ? null : m);
-                      setMenu(null);
-                    }}
-                  >
-                    Method: {m}
-                  </li>
-                ))}
-                {KINDS.map((k) => (
-                  <li
-                    key={k}
-                    role="menuitemradio"
-                    aria-checked={menuComponent.kind === k}
-                    onClick={() => {
-                      setKindOf(store, menuComponent, k);
-                      setMenu(null);
-                    }}
-                  >
-                    Kind: {k}
-                    {menuComponent.kind === k && menuComponent.kindInferred && (
-                      <span className="inferred" title={menuComponent.kindReason}>
-                        {' '}
-                        (inferred)
-                      </span>
-                    )}
-                  </li>
-                ))}
-                {menuComponent.kindInferred && menuComponent.kind !== 'technology' && (
-                  <li
-                    role="menuitem"
-                    data-testid="make-explicit"
-                    onClick={() => {
-                      makeKindExplicit(store, menuComponent);
-                      setMenu(null);
-                    }}
-                  >
-                    Make explicit: write ({menuComponent.kind}){' '}
-                    <span className="inferred">({menuComponent.kindReason})</span>
-                  </li>
-                )}
-                <li
-                  role="menuitem"
-                  onClick={() => {
-                    setRenaming({ name: menu.name, x: menu.x, y: menu.y, value: menu.name, error: null });
-                    setMenu(null);
-                  }}
-                >
-                  Rename…
-                </li>
-                <li
-                  role="menuitem"
-                  onClick={() => {
-                    remove(store, [menu.name]);
-                    setMenu(null);
-                  }}
-                >
-                  Delete
-                </li>
+                {menuFor(menuContext).map((a) => {
+                  const note = a.note?.(menuContext);
+                  return (
+                    <li
+                      key={a.id}
+                      role={a.checked ? 'menuitemradio' : 'menuitem'}
+                      aria-checked={a.checked?.(menuContext)}
+                      data-action={a.id}
+                      data-testid={a.id === 'make-explicit' ? 'make-explicit' : undefined}
+                      title={a.title}
+                      onClick={() => {
+                        a.run(menuContext);
+                        if (a.id !== 'rename') setMenu(null);
+                      }}
+                    >
+                      {captionOf(a, menuContext)}
+                      {note && (
+                        <span className="inferred" title={note.title}>
+                          {' '}
+                          {note.text}
+                        </span>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </Floating>
           )}

@@ -1,7 +1,7 @@
-// The `?` overlay: every shortcut and gesture, made from the same action list as the toolbar and
-// the keyboard handler (actions.ts).
+// The `?` overlay: every shortcut and gesture, made from the same action registry as the toolbar,
+// the keyboard handler and the context menu (actions.ts).
 import { useEffect } from 'react';
-import { ACTION_DEFS, GESTURES, showKeys } from '../core/actions.js';
+import { ACTIONS, GESTURES, showKeys } from '../core/actions.js';
 
 const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -35,7 +35,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
         </h2>
         <table>
           <tbody>
-            {ACTION_DEFS.map((a) => (
+            {ACTIONS.filter((a) => a.keys.length > 0).map((a) => (
               <tr key={a.id} data-action={a.id}>
                 <td className="keys">
                   {a.keys.map((k) => (
