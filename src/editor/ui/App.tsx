@@ -219,6 +219,7 @@ export function App({
       toPng: (r) => canvas.current?.toPng(r) ?? null,
       scene: () => canvas.current?.scene() ?? null,
       view: () => canvas.current?.view() ?? { scale: 1, x: 0, y: 0 },
+      cancel: () => canvas.current?.cancel(),
     };
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
   }, []);
@@ -513,6 +514,7 @@ export function App({
     explain: () => setExplaining(true),
     help: () => setHelp(true),
     cancel: () => {
+      canvas.current?.cancel();
       setMenu(null);
       setRenaming(null);
       setActive(null);

@@ -1,6 +1,6 @@
 // The map on a konva canvas: draws the scene, and turns pointer gestures into commands.
 import Konva from 'konva/lib/Core.js';
-import './konva.js'; // Konva's layers drawn once when a map opens (see there)
+import { followRawPointer, LayerLift, type HeldNode } from './konva.js'; // also: layers drawn once as a map opens
 import 'konva/lib/shapes/Circle.js';
 import 'konva/lib/shapes/Rect.js';
 import {
@@ -29,7 +29,9 @@ import {
   type SceneOptions,
   type Shape,
 } from '../../render/scene.js';
-import { addAt, link, moveLabel, moveTo, type MoveTarget } from '../core/commands.js';
+import { addAt, link, moveLabel, type MoveTarget } from '../core/commands.js';
+import { FrameEdits } from '../core/frames.js';
+import { FIT, unzoom, zoom, zoomAbout, type View } from '../core/viewport.js';
 import { CanvasGestures, type Effect } from '../core/gestures.js';
 import type { Derived, EditorStore } from '../core/store.js';
 import { useStore } from './useStore.js';
@@ -43,7 +45,9 @@ export interface CanvasHandle {
   toPng(pixelRatio: number): string | null;
   scene(): Scene | null;
   /** The zoom and pan: a map pixel (x, y) is at (view.x + x * scale, view.y + y * scale) on the canvas. */
-  view(): { scale: number; x: number; y: number };
+  view(): View;
+  /** Escape: ends link mode. */
+  cancel(): void;
 }
 
 interface Props {
@@ -498,7 +502,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   const [measured, setMeasured] = useState<{ width: number; height: number } | null>(null);
   const size = useMemo(() => measured ?? { width: 800, height: 600 }, [measured]);
   const setSize = setMeasured;
-  const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
+  const [view, setView] = useState<View>(FIT);
   const [dragInfo, setDragInfo] = useState<{ x: number; y: number; label: string } | null>(null);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const zoomRef = useRef<(factor: number) => void>(() => {});
@@ -552,14 +556,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   };
   const runLatest = useRef(run);
   runLatest.current = run;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') runLatest.current(gestures.cancel());
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [gestures]);
-  const pending = useRef<{ target: MoveTarget; v: number; m: number } | null>(null);
+  const edits = useMemo(
+    () =>
+      new FrameEdits(store, {
+        request: (f) => requestAnimationFrame(f),
+        cancel: (h) => cancelAnimationFrame(h),
+      }),
+    [store],
+  );
   // While a component is dragged, what does not touch it is drawn from a frozen copy, so that
   // only the dragged component, its links and the analysis overlays are redrawn each frame.
   const [active, setActive] = useState<string | null>(null);
@@ -569,7 +573,6 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     title: string;
     labels: NonNullable<SceneOptions['keepLabels']>;
   } | null>(null);
-  const frame = useRef<number | null>(null);
   const keptRef = useRef<Kept | null>(null);
 
   useLayoutEffect(() => {
@@ -668,93 +671,42 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   useImperativeHandle(
     ref,
     () => ({
-      fit: () => setView({ scale: 1, x: 0, y: 0 }),
+      fit: () => setView(FIT),
       zoom: (factor: number) => zoomRef.current(factor),
+      cancel: () => runLatest.current(gestures.cancel()),
       toPng: (pixelRatio: number) => stageRef.current?.toDataURL({ pixelRatio, mimeType: 'image/png' }) ?? null,
       scene: () => scene,
       view: () => view,
     }),
-    [scene, view],
+    [scene, view, gestures],
   );
 
   /** Map position under a stage-space point (undoing zoom and pan). */
   const mapPoint = useCallback(
-    (x: number, y: number) => fromPixel(size, (x - view.x) / view.scale, (y - view.y) / view.scale),
+    (x: number, y: number) => {
+      const at = unzoom(view, x, y);
+      return fromPixel(size, at.x, at.y);
+    },
     [size, view],
   );
 
-  // At most one edit per animation frame: the first move of a frame is applied at once (so the
-  // canvas answers without waiting a frame), later ones in that frame wait for the next.
-  const busy = useRef(false);
-  const flush = useCallback(() => {
-    const p = pending.current;
-    if (!p) return;
-    pending.current = null;
-    moveTo(store, p.target, p.v, p.m);
-  }, [store]);
-
-  const nextFrame = useCallback(() => {
-    frame.current = null;
-    if (pending.current) {
-      flush();
-      frame.current = requestAnimationFrame(nextFrame);
-    } else busy.current = false;
-  }, [flush]);
-
-  const schedule = (target: MoveTarget, v: number, m: number) => {
-    pending.current = { target, v, m };
-    if (busy.current) return;
-    busy.current = true;
-    flush();
-    frame.current = requestAnimationFrame(nextFrame);
-  };
-
   const endDrag = () => {
-    if (frame.current !== null) {
-      cancelAnimationFrame(frame.current);
-      frame.current = null;
-    }
-    busy.current = false;
-    flush();
-    store.endGesture();
+    edits.end();
     setDragInfo(null);
     setActive(null);
     frozen.current = null;
   };
 
-  // While dragged, a node is drawn on the overlays layer (which a drag frame redraws anyway: the
-  // findings change), so that a frame redraws one canvas, not the hundreds of components that stay
-  // where they are. It goes back to its place among them on drop.
   const componentsLayer = useRef<Konva.Layer>(null);
   const overlaysLayer = useRef<Konva.Layer>(null);
-  const lifted = useRef<{ node: Konva.Node; index: number; overlaysAt: number } | null>(null);
-  // The components layer is not hit-tested during the drag either (nothing on it can be hovered
-  // or clicked while the pointer carries a node): should it be redrawn meanwhile, its hit canvas of
-  // hundreds of components is not. The hit canvas is redrawn once, on drop.
-  const lift = (node: Konva.Node) => {
-    const layer = componentsLayer.current;
-    if (!overlaysLayer.current || !layer || node.getLayer() !== layer) return;
-    // The overlays layer rises above the components while the drag lasts, so that the dragged node
-    // is drawn over the others, as the one in hand.
-    lifted.current = { node, index: node.zIndex(), overlaysAt: overlaysLayer.current.zIndex() };
-    node.moveTo(overlaysLayer.current);
-    overlaysLayer.current.moveToTop();
-    layer.listening(false);
-  };
-  const drop = (node: Konva.Node) => {
-    const l = lifted.current;
-    lifted.current = null;
-    const layer = componentsLayer.current;
-    if (!layer) return;
-    if (!layer.listening()) {
-      layer.listening(true);
-      layer.batchDraw();
-    }
-    if (l && overlaysLayer.current) overlaysLayer.current.zIndex(l.overlaysAt);
-    if (!l || l.node !== node || !node.getParent()) return;
-    node.moveTo(layer);
-    node.zIndex(Math.min(l.index, layer.getChildren().length - 1));
-  };
+  const layers = useMemo(
+    () =>
+      new LayerLift(
+        () => componentsLayer.current,
+        () => overlaysLayer.current,
+      ),
+    [],
+  );
 
   const onComponentDrag = (sc: SceneComponent, node: Konva.Group, shift: boolean) => {
     const c = componentOf(store, sc);
@@ -770,7 +722,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
         type: c.type,
         parent: c.parent,
       };
-      schedule(target, pos.visibility, pos.maturity);
+      edits.move(target, pos.visibility, pos.maturity);
       const label = STAGE_LABELS[stageOf(Math.min(1, Math.max(0, pos.maturity)))];
       setDragInfo((d) =>
         d && d.x === x + 14 && d.y === y + 14 && d.label === label ? d : { x: x + 14, y: y + 14, label },
@@ -778,51 +730,22 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     }
   };
 
-  // A pointer move reaches the page at once as `pointerrawupdate`, but as the `pointermove` that
-  // Konva's drag follows only at the start of the next frame. While a component is dragged, the
-  // raw event moves it and edits the map (parse, analysis, scene), so that when the frame comes
-  // it only has to draw; Konva's own move then finds everything where it already is.
+  // The raw pointer events carry a drag (konva.ts).
   const componentDragged = useRef(onComponentDrag);
   componentDragged.current = onComponentDrag;
-  const rawDrag = useRef<{
-    sc: SceneComponent;
-    node: Konva.Group;
-    offset: { x: number; y: number } | null;
-  } | null>(null);
-  useEffect(() => {
-    if (!('onpointerrawupdate' in window)) return;
-    const onRaw = (event: Event) => {
-      const e = event as PointerEvent;
-      const d = rawDrag.current;
-      const stage = stageRef.current;
-      // A mouse or a pen: one pointer. A drag by touch (where another finger may be down) keeps
-      // to Konva's own moves.
-      if (!d || !d.offset || !stage || !d.node.isDragging() || e.pointerType === 'touch') return;
-      stage.setPointersPositions(e);
-      const p = stage.getPointerPosition();
-      if (!p) return;
-      d.node.setAbsolutePosition({ x: p.x - d.offset.x, y: p.y - d.offset.y });
-      componentDragged.current(d.sc, d.node, e.shiftKey);
-    };
-    // Once the raw events carry the drag, the frame-aligned pointermove and mousemove that follow
-    // have nothing left to do, yet Konva would handle each three times (the stage's two listeners
-    // and its drag's own), reading the layout each time, on every drag frame. They are
-    // stopped before they reach it. The button's release still goes through and ends the drag.
-    const onMove = (event: Event) => {
-      const d = rawDrag.current;
-      if (!d || !d.offset || !d.node.isDragging() || (event instanceof PointerEvent && event.pointerType === 'touch'))
-        return;
-      event.stopPropagation();
-    };
-    window.addEventListener('pointerrawupdate', onRaw);
-    window.addEventListener('pointermove', onMove, { capture: true });
-    window.addEventListener('mousemove', onMove, { capture: true });
-    return () => {
-      window.removeEventListener('pointerrawupdate', onRaw);
-      window.removeEventListener('pointermove', onMove, { capture: true });
-      window.removeEventListener('mousemove', onMove, { capture: true });
-    };
-  }, []);
+  const rawDrag = useRef<(HeldNode & { sc: SceneComponent; node: Konva.Group }) | null>(null);
+  useEffect(
+    () =>
+      followRawPointer(
+        () => rawDrag.current,
+        () => stageRef.current,
+        (shift) => {
+          const d = rawDrag.current;
+          if (d) componentDragged.current(d.sc, d.node, shift);
+        },
+      ),
+    [],
+  );
   /** Konva moved the node to the pointer: remember how far from the pointer it is held. */
   const heldAt = (sc: SceneComponent, node: Konva.Group) => {
     const p = stageRef.current?.getPointerPosition();
@@ -834,7 +757,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   const latest = useRef<NodeHandlers | null>(null);
   latest.current = {
     dragStart: (sc, node, start) => {
-      lift(node);
+      layers.lift(node);
       startActive(sc.name);
       run(gestures.dragStart(sc.name, componentOf(store, sc)?.type ?? sc.type, start));
     },
@@ -845,7 +768,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     dragEnd: (_sc, node) => {
       rawDrag.current = null;
       run(gestures.dragEnd());
-      drop(node);
+      layers.drop(node);
     },
     click: (sc, e) => run(gestures.click(sc.name, { shift: e.shiftKey, ctrl: e.ctrlKey || e.metaKey })),
     dblClick: (sc) => {
@@ -873,23 +796,12 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   );
 
   /** Zooms about the centre of the canvas (the zoom buttons, the keys). */
-  const zoomBy = (factor: number) => {
-    const scale = Math.min(6, Math.max(0.3, view.scale * factor));
-    const k = scale / view.scale;
-    const cx = size.width / 2;
-    const cy = size.height / 2;
-    setView({ scale, x: cx - (cx - view.x) * k, y: cy - (cy - view.y) * k });
-  };
+  const zoomBy = (factor: number) => setView(zoomAbout(view, factor, { x: size.width / 2, y: size.height / 2 }));
   zoomRef.current = zoomBy;
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
-    const stage = stageRef.current;
-    const pointer = stage?.getPointerPosition();
-    if (!pointer) return;
-    const factor = e.evt.deltaY > 0 ? 1 / 1.1 : 1.1;
-    const scale = Math.min(6, Math.max(0.3, view.scale * factor));
-    const k = scale / view.scale;
-    setView({ scale, x: pointer.x - (pointer.x - view.x) * k, y: pointer.y - (pointer.y - view.y) * k });
+    const pointer = stageRef.current?.getPointerPosition();
+    if (pointer) setView(zoomAbout(view, e.evt.deltaY > 0 ? 1 / 1.1 : 1.1, pointer));
   };
 
   const onStageMouseDown = (e: Konva.KonvaEventObject<MouseEvent>) => {
@@ -905,8 +817,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
       return;
     }
     // A badge under the pointer says which finding it stands for.
-    const sx = (p.x - view.x) / view.scale;
-    const sy = (p.y - view.y) / view.scale;
+    const { x: sx, y: sy } = unzoom(view, p.x, p.y);
     let text: string | null = null;
     for (const b of scene.badges)
       if (b.t === 'badge' && b.title && (b.x - sx) ** 2 + (b.y - sy) ** 2 <= 64) {
@@ -983,18 +894,18 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
             font={t.font}
             onDragStart={(e) => {
               e.cancelBubble = true;
-              lift(e.target);
+              layers.lift(e.target);
               store.beginGesture('move');
             }}
             onDragMove={(e) => {
               e.cancelBubble = true;
               const pos = fromPixel(size, e.target.x(), e.target.y());
-              schedule({ kind: 'note', line: n.line }, pos.visibility, pos.maturity);
+              edits.move({ kind: 'note', line: n.line }, pos.visibility, pos.maturity);
             }}
             onDragEnd={(e) => {
               e.cancelBubble = true;
               endDrag();
-              drop(e.target);
+              layers.drop(e.target);
             }}
           />
         ))}
@@ -1080,7 +991,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
       )}
       <AxisStrip model={shownModel} frame={size} view={view} theme={t} />
       <BadgeTip tip={tip} width={size.width} height={size.height} />
-      <ZoomControls view={view} onZoom={zoomBy} onFit={() => setView({ scale: 1, x: 0, y: 0 })} />
+      <ZoomControls view={view} onZoom={zoomBy} onFit={() => setView(FIT)} />
       {/* The stage under the pointer, beside it (a DOM label: moving it redraws no canvas). */}
       {dragInfo && (
         <div
@@ -1097,12 +1008,9 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
 });
 
 /** Where the stage read-out of a drag sits: by the pointer, inside the canvas. */
-function dragStageAt(
-  at: { x: number; y: number },
-  view: { scale: number; x: number; y: number },
-  size: { width: number; height: number },
-): string {
-  const x = Math.round(Math.min(size.width - 140, Math.max(0, at.x * view.scale + view.x)));
-  const y = Math.round(Math.min(size.height - 24, Math.max(0, at.y * view.scale + view.y)));
+function dragStageAt(at: { x: number; y: number }, view: View, size: { width: number; height: number }): string {
+  const p = zoom(view, at.x, at.y);
+  const x = Math.round(Math.min(size.width - 140, Math.max(0, p.x)));
+  const y = Math.round(Math.min(size.height - 24, Math.max(0, p.y)));
   return `translate(${x}px, ${y}px)`;
 }
