@@ -355,22 +355,79 @@ function moveBadgesOffLabels(
   });
 }
 
-export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {}): Scene {
-  const theme = THEMES[opts.style ?? model.presentation.style];
-  const background: Shape[] = [];
-  const links: Shape[] = [];
-  const overlays: Shape[] = [];
-  const badges: Shape[] = [];
-  const foreground: Shape[] = [];
-  const p = (v: number, m: number) => toPixel(frame, v, m);
-  const left = MARGIN.left;
-  const right = frame.width - MARGIN.right;
-  const top = MARGIN.top;
-  const bottom = frame.height - MARGIN.bottom;
-  const focus = opts.focus ? new Set(opts.focus) : null;
-  const selected = new Set(opts.selected ?? []);
+/** What the parts of a scene are drawn from, and the lists of shapes they add to. */
+interface Drawing {
+  readonly model: MapModel;
+  readonly frame: Frame;
+  readonly opts: SceneOptions;
+  readonly theme: Theme;
+  /** Pixel position of a map point. */
+  readonly p: (visibility: number, maturity: number) => { x: number; y: number };
+  readonly focus: ReadonlySet<string> | null;
+  /** The components drawn as themselves (evolved copies apart), by key. */
+  readonly drawn: ReadonlyMap<string, Component>;
+  readonly background: Shape[];
+  readonly links: Shape[];
+  readonly overlays: Shape[];
+  readonly badges: Shape[];
+  readonly foreground: Shape[];
+}
 
-  // ---- grid: stage bands, boundaries, axes, labels
+/** A component placed with its shapes and badges, its label still to place. */
+interface Placed {
+  readonly c: Component;
+  readonly at: { x: number; y: number };
+  readonly r: number;
+  readonly shapes: Shape[];
+  readonly highlighted: boolean;
+  readonly dimmed: boolean;
+  /** Its badges: a range of the scene's badges. */
+  readonly badges: readonly [number, number];
+}
+
+/** The map's drawing area in the frame. */
+const areaOf = (frame: Frame) => ({
+  left: MARGIN.left,
+  right: frame.width - MARGIN.right,
+  top: MARGIN.top,
+  bottom: frame.height - MARGIN.bottom,
+});
+
+export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {}): Scene {
+  const drawn = new Map<string, Component>();
+  for (const c of model.components) if (c.type !== 'evolved' && !drawn.has(c.key)) drawn.set(c.key, c);
+  const d: Drawing = {
+    model,
+    frame,
+    opts,
+    theme: THEMES[opts.style ?? model.presentation.style],
+    p: (v, m) => toPixel(frame, v, m),
+    focus: opts.focus ? new Set(opts.focus) : null,
+    drawn,
+    background: [],
+    links: [],
+    overlays: [],
+    badges: [],
+    foreground: [],
+  };
+  drawGrid(d);
+  drawAttitudesAndPipelines(d);
+  const linkSegments = drawLinks(d);
+  drawEvolveArrows(d);
+  const components = labelComponents(d, placeComponents(d), linkSegments);
+  drawMisalignments(d);
+  if (opts.compareWith) drawGhosts(d, opts.compareWith);
+  const notes = placeNotes(d);
+  drawAnnotations(d);
+  drawAccelerators(d);
+  const { theme, background, links, overlays, badges, foreground } = d;
+  return { frame, theme, notes, background, links, components, overlays, badges, foreground };
+}
+
+/** The grid: stage bands, boundaries, axes and their labels. */
+function drawGrid(d: Drawing): void {
+  const { model, frame, theme, p, background } = d;
+  const { left, right, top, bottom } = areaOf(frame);
   const edges = [0, ...STAGE_BOUNDARIES, 1];
   for (let i = 0; i < 4; i++) {
     const x0 = p(0, edges[i]!).x;
@@ -459,8 +516,11 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       role: 'axis-title',
     });
   }
+}
 
-  // ---- attitudes, pipelines (behind components)
+/** Attitudes and pipelines, behind the components. */
+function drawAttitudesAndPipelines(d: Drawing): void {
+  const { model, theme, p, background } = d;
   for (const a of model.attitudes) {
     const a0 = p(a.visibility, a.maturity);
     let a1 = p(a.visibility2, a.maturity2);
@@ -505,10 +565,11 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       role: 'pipeline',
     });
   }
+}
 
-  // ---- links and flows
-  const drawn = new Map<string, Component>();
-  for (const c of model.components) if (c.type !== 'evolved' && !drawn.has(c.key)) drawn.set(c.key, c);
+/** Links and flows, the critical paths over them; returns every link as a segment (labels keep clear of them). */
+function drawLinks(d: Drawing): number[][] {
+  const { model, opts, theme, p, focus, drawn, links, overlays } = d;
   const evolvedByKey = new Map<string, Component>();
   for (const c of model.components) if (c.type === 'evolved' && !evolvedByKey.has(c.key)) evolvedByKey.set(c.key, c);
   const locate = (key: string) => drawn.get(key) ?? evolvedByKey.get(key) ?? null;
@@ -600,8 +661,12 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
         ends,
       });
   }
+  return linkSegments;
+}
 
-  // ---- evolve arrows
+/** Evolve arrows, from a component to its evolved copy. */
+function drawEvolveArrows(d: Drawing): void {
+  const { model, theme, p, drawn, links } = d;
   for (const e of model.components) {
     if (e.type !== 'evolved' || e.parent === null) continue;
     const src = drawn.get(e.parent);
@@ -620,120 +685,19 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       ends: [src.name, e.name],
     });
   }
+}
 
-  // ---- components
-  // Each component's badges: the first (highest-scoring: findings come sorted) finding of each
-  // badge kind that names it (misalignments and gaps name it first; bottlenecks and disruption
-  // risks anywhere). Built without a list per component: this runs on every frame of a drag.
-  const badgeFindings = new Map<string, (Finding | undefined)[]>();
-  for (const f of opts.findings ?? []) {
-    const slot = BADGE_OF.get(f.kind);
-    if (slot === undefined) continue;
-    const n = MARKS_ALL.has(f.kind) ? f.components.length : Math.min(1, f.components.length);
-    for (let i = 0; i < n; i++) {
-      const name = f.components[i]!;
-      let slots = badgeFindings.get(name);
-      if (!slots) badgeFindings.set(name, (slots = BADGES.map(() => undefined)));
-      slots[slot] ??= f;
-    }
-  }
-  const components: SceneComponent[] = [];
-  let maxCost = 0;
-  for (const c of model.components) if (c.cost !== null && c.cost > maxCost) maxCost = c.cost;
-  const costFill = (c: Component): string => {
-    if (!opts.costView || !c.cost || maxCost <= 0) return theme.componentFill;
-    const k = Math.sqrt(c.cost / maxCost);
-    const ch = (from: number, to: number) =>
-      Math.round(from + (to - from) * k)
-        .toString(16)
-        .padStart(2, '0');
-    return `#${ch(0xff, 0xc6)}${ch(0xf0, 0x28)}${ch(0xe0, 0x28)}`;
-  };
+/** Every component's shapes and badges, where it stands. */
+function placeComponents(d: Drawing): Placed[] {
+  const { model, opts, theme, p, focus, drawn, overlays, badges } = d;
+  const selected = new Set(opts.selected ?? []);
+  const badgeFindings = badgeFindingsOf(opts.findings ?? []);
+  const costFill = costFillOf(model, opts, theme);
   const place = (c: Component): void => {
     const at = p(c.visibility, c.maturity);
-    const isAnchor = c.type === 'anchor';
     const isEvolved = c.type === 'evolved';
-    const shapes: Shape[] = [];
-    const r = isAnchor ? 0 : c.type === 'submap' ? 7 : 6;
-    const stroke = isEvolved
-      ? theme.evolve
-      : c.kind === 'practice' || c.kind === 'capability'
-        ? theme.practice
-        : theme.componentStroke;
-    if (c.market || c.ecosystem) {
-      shapes.push({
-        t: 'circle',
-        x: at.x,
-        y: at.y,
-        r: 12,
-        fill: theme.componentFill,
-        stroke,
-        width: 1,
-        role: c.market ? 'market' : 'ecosystem',
-      });
-      if (c.ecosystem)
-        shapes.push({
-          t: 'circle',
-          x: at.x,
-          y: at.y,
-          r: 9,
-          fill: 'transparent',
-          stroke,
-          width: 1,
-          dash: [2, 2],
-          role: 'ecosystem',
-        });
-    }
-    if (c.method) {
-      const fill = c.method === 'build' ? theme.build : c.method === 'buy' ? theme.buy : theme.outsource;
-      shapes.push({
-        t: 'circle',
-        x: at.x,
-        y: at.y,
-        r: 14,
-        fill,
-        stroke: fill,
-        width: 1,
-        opacity: c.method === 'buy' ? 0.35 : 0.25,
-        role: `method-${c.method}`,
-      });
-    }
-    if (!isAnchor) {
-      if (c.type === 'submap')
-        shapes.push({
-          t: 'rect',
-          x: at.x - r,
-          y: at.y - r,
-          w: 2 * r,
-          h: 2 * r,
-          fill: theme.componentFill,
-          stroke,
-          width: 1.5,
-          role: 'submap',
-        });
-      else
-        shapes.push({
-          t: 'circle',
-          x: at.x,
-          y: at.y,
-          r: opts.costView && c.cost ? r + 3 : r,
-          fill: isEvolved ? theme.componentFill : costFill(c),
-          stroke,
-          width: 1.5,
-          dash: isEvolved ? [2, 2] : undefined,
-          role: 'component',
-        });
-      if (c.kind === 'data')
-        shapes.push({ t: 'circle', x: at.x, y: at.y, r: 2.5, fill: stroke, stroke, width: 0, role: 'kind-data' });
-    }
-    if (c.inertia)
-      shapes.push({
-        t: 'line',
-        points: [at.x + 16, at.y - 10, at.x + 16, at.y + 10],
-        stroke: theme.inertia,
-        width: 5,
-        role: 'inertia',
-      });
+    const r = c.type === 'anchor' ? 0 : c.type === 'submap' ? 7 : 6;
+    const shapes = componentShapes(d, c, at, r, costFill);
     if (!isEvolved) peerMarks(overlays, c.name, at, opts, theme);
     if (selected.has(c.name))
       shapes.push({
@@ -768,20 +732,149 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
     }
     pending.push({ c, at, r, shapes, highlighted, dimmed, badges: [firstBadge, badges.length] });
   };
-  const pending: {
-    c: Component;
-    at: { x: number; y: number };
-    r: number;
-    shapes: Shape[];
-    highlighted: boolean;
-    dimmed: boolean;
-    badges: readonly [number, number];
-  }[] = [];
+  const pending: Placed[] = [];
   for (const c of drawn.values()) place(c);
   for (const c of model.components) if (c.type === 'evolved') place(c);
+  return pending;
+}
 
-  // ---- labels: placed around their nodes, clear of each other, of nodes, badges and arrows, and
-  // inside the frame (labels.ts); a `label [x, y]` on the map, or one kept during a drag, stays.
+/**
+ * Each component's badges: the first (highest-scoring: findings come sorted) finding of each
+ * badge kind that names it (misalignments and gaps name it first; bottlenecks and disruption
+ * risks anywhere). Built without a list per component: this runs on every frame of a drag.
+ */
+function badgeFindingsOf(findings: readonly Finding[]): Map<string, (Finding | undefined)[]> {
+  const badgeFindings = new Map<string, (Finding | undefined)[]>();
+  for (const f of findings) {
+    const slot = BADGE_OF.get(f.kind);
+    if (slot === undefined) continue;
+    const n = MARKS_ALL.has(f.kind) ? f.components.length : Math.min(1, f.components.length);
+    for (let i = 0; i < n; i++) {
+      const name = f.components[i]!;
+      let slots = badgeFindings.get(name);
+      if (!slots) badgeFindings.set(name, (slots = BADGES.map(() => undefined)));
+      slots[slot] ??= f;
+    }
+  }
+  return badgeFindings;
+}
+
+/** A component's fill: by its share of the highest cost in the cost view, else the theme's. */
+function costFillOf(model: MapModel, opts: SceneOptions, theme: Theme): (c: Component) => string {
+  let maxCost = 0;
+  for (const c of model.components) if (c.cost !== null && c.cost > maxCost) maxCost = c.cost;
+  return (c: Component): string => {
+    if (!opts.costView || !c.cost || maxCost <= 0) return theme.componentFill;
+    const k = Math.sqrt(c.cost / maxCost);
+    const ch = (from: number, to: number) =>
+      Math.round(from + (to - from) * k)
+        .toString(16)
+        .padStart(2, '0');
+    return `#${ch(0xff, 0xc6)}${ch(0xf0, 0x28)}${ch(0xe0, 0x28)}`;
+  };
+}
+
+/** A component's own shapes: market, ecosystem, method, its circle (or square), data dot, inertia bar. */
+function componentShapes(
+  d: Drawing,
+  c: Component,
+  at: { x: number; y: number },
+  r: number,
+  costFill: (c: Component) => string,
+): Shape[] {
+  const { opts, theme } = d;
+  const isAnchor = c.type === 'anchor';
+  const isEvolved = c.type === 'evolved';
+  const shapes: Shape[] = [];
+  const stroke = isEvolved
+    ? theme.evolve
+    : c.kind === 'practice' || c.kind === 'capability'
+      ? theme.practice
+      : theme.componentStroke;
+  if (c.market || c.ecosystem) {
+    shapes.push({
+      t: 'circle',
+      x: at.x,
+      y: at.y,
+      r: 12,
+      fill: theme.componentFill,
+      stroke,
+      width: 1,
+      role: c.market ? 'market' : 'ecosystem',
+    });
+    if (c.ecosystem)
+      shapes.push({
+        t: 'circle',
+        x: at.x,
+        y: at.y,
+        r: 9,
+        fill: 'transparent',
+        stroke,
+        width: 1,
+        dash: [2, 2],
+        role: 'ecosystem',
+      });
+  }
+  if (c.method) {
+    const fill = c.method === 'build' ? theme.build : c.method === 'buy' ? theme.buy : theme.outsource;
+    shapes.push({
+      t: 'circle',
+      x: at.x,
+      y: at.y,
+      r: 14,
+      fill,
+      stroke: fill,
+      width: 1,
+      opacity: c.method === 'buy' ? 0.35 : 0.25,
+      role: `method-${c.method}`,
+    });
+  }
+  if (!isAnchor) {
+    if (c.type === 'submap')
+      shapes.push({
+        t: 'rect',
+        x: at.x - r,
+        y: at.y - r,
+        w: 2 * r,
+        h: 2 * r,
+        fill: theme.componentFill,
+        stroke,
+        width: 1.5,
+        role: 'submap',
+      });
+    else
+      shapes.push({
+        t: 'circle',
+        x: at.x,
+        y: at.y,
+        r: opts.costView && c.cost ? r + 3 : r,
+        fill: isEvolved ? theme.componentFill : costFill(c),
+        stroke,
+        width: 1.5,
+        dash: isEvolved ? [2, 2] : undefined,
+        role: 'component',
+      });
+    if (c.kind === 'data')
+      shapes.push({ t: 'circle', x: at.x, y: at.y, r: 2.5, fill: stroke, stroke, width: 0, role: 'kind-data' });
+  }
+  if (c.inertia)
+    shapes.push({
+      t: 'line',
+      points: [at.x + 16, at.y - 10, at.x + 16, at.y + 10],
+      stroke: theme.inertia,
+      width: 5,
+      role: 'inertia',
+    });
+  return shapes;
+}
+
+/**
+ * Labels placed around their nodes, clear of each other, of nodes, badges and arrows, and inside
+ * the frame (labels.ts); a `label [x, y]` on the map, or one kept during a drag, stays.
+ */
+function labelComponents(d: Drawing, pending: readonly Placed[], linkSegments: number[][]): SceneComponent[] {
+  const { frame, opts, theme, links, badges } = d;
+  const components: SceneComponent[] = [];
   const keep = opts.keepLabels ?? null;
   const texts = pending.map((q) => wrappedLabel(q.c.name));
   const sizes = texts.map(labelSize);
@@ -836,8 +929,12 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       sig,
     });
   });
+  return components;
+}
 
-  // ---- misalignment lines: from a lagging practice to the technology it serves
+/** Misalignment lines: from a lagging practice to the technology it serves. */
+function drawMisalignments(d: Drawing): void {
+  const { opts, theme, p, focus, drawn, overlays } = d;
   for (const f of opts.findings ?? []) {
     if (f.rule !== 'misalignment/practice-lag') continue;
     const a = drawn.get(f.components[0]!);
@@ -860,70 +957,80 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       });
     }
   }
+}
 
-  // ---- compare view: where components were in the other version
-  if (opts.compareWith) {
-    const old = new Map<string, Component>();
-    for (const c of opts.compareWith.components) if (c.type !== 'evolved' && !old.has(c.key)) old.set(c.key, c);
-    for (const c of drawn.values()) {
-      const o = old.get(c.key);
-      if (!o || (o.visibility === c.visibility && o.maturity === c.maturity)) continue;
-      const a = p(o.visibility, o.maturity);
-      const b = p(c.visibility, c.maturity);
-      overlays.push({
-        t: 'circle',
-        x: a.x,
-        y: a.y,
-        r: 6,
-        fill: 'transparent',
-        stroke: theme.muted,
-        width: 1.5,
-        dash: [2, 2],
-        opacity: 0.8,
-        role: 'ghost',
-      });
-      overlays.push({
-        t: 'arrow',
-        points: [a.x, a.y, b.x, b.y],
-        stroke: theme.highlight,
-        width: 1.5,
-        dash: [4, 3],
-        role: 'ghost-move',
-        ends: [c.name, c.name],
-      });
-    }
-    for (const [key, o] of old) {
-      if (drawn.has(key)) continue;
-      const a = p(o.visibility, o.maturity);
-      overlays.push({
-        t: 'circle',
-        x: a.x,
-        y: a.y,
-        r: 6,
-        fill: 'transparent',
-        stroke: theme.danger,
-        width: 1.5,
-        dash: [2, 2],
-        role: 'ghost-removed',
-      });
-      overlays.push({
-        t: 'text',
-        x: a.x + 9,
-        y: a.y - 6,
-        text: `${o.name} (removed)`,
-        size: 10,
-        fill: theme.danger,
-        italic: true,
-        role: 'ghost-label',
-      });
-    }
+/** The compare view: where components were in the other version, and what it had that this one has not. */
+function drawGhosts(d: Drawing, other: MapModel): void {
+  const { theme, p, drawn, overlays } = d;
+  const old = new Map<string, Component>();
+  for (const c of other.components) if (c.type !== 'evolved' && !old.has(c.key)) old.set(c.key, c);
+  for (const c of drawn.values()) {
+    const o = old.get(c.key);
+    if (!o || (o.visibility === c.visibility && o.maturity === c.maturity)) continue;
+    const a = p(o.visibility, o.maturity);
+    const b = p(c.visibility, c.maturity);
+    overlays.push({
+      t: 'circle',
+      x: a.x,
+      y: a.y,
+      r: 6,
+      fill: 'transparent',
+      stroke: theme.muted,
+      width: 1.5,
+      dash: [2, 2],
+      opacity: 0.8,
+      role: 'ghost',
+    });
+    overlays.push({
+      t: 'arrow',
+      points: [a.x, a.y, b.x, b.y],
+      stroke: theme.highlight,
+      width: 1.5,
+      dash: [4, 3],
+      role: 'ghost-move',
+      ends: [c.name, c.name],
+    });
   }
+  for (const [key, o] of old) {
+    if (drawn.has(key)) continue;
+    const a = p(o.visibility, o.maturity);
+    overlays.push({
+      t: 'circle',
+      x: a.x,
+      y: a.y,
+      r: 6,
+      fill: 'transparent',
+      stroke: theme.danger,
+      width: 1.5,
+      dash: [2, 2],
+      role: 'ghost-removed',
+    });
+    overlays.push({
+      t: 'text',
+      x: a.x + 9,
+      y: a.y - 6,
+      text: `${o.name} (removed)`,
+      size: 10,
+      fill: theme.danger,
+      italic: true,
+      role: 'ghost-label',
+    });
+  }
+}
 
-  // ---- notes, annotations, accelerators
-  const notes: SceneNote[] = model.notes.map((n) => {
+/** Notes, wrapped (the canvas lets them be dragged). */
+function placeNotes(d: Drawing): SceneNote[] {
+  const { model, p } = d;
+  return model.notes.map((n) => {
     const at = p(n.visibility, n.maturity);
     return { line: n.line, x: at.x, y: at.y, text: wrapText(n.text, 40).join('\n') };
   });
+}
+
+/** Annotation markers and their legend. */
+function drawAnnotations(d: Drawing): void {
+  const { model, theme, p, foreground } = d;
+  const { right, top } = areaOf(d.frame);
   for (const a of model.annotations) {
     for (const pt of a.points) {
       const at = p(pt.visibility, pt.maturity);
@@ -990,6 +1097,11 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       }),
     );
   }
+}
+
+/** Accelerators and deaccelerators. */
+function drawAccelerators(d: Drawing): void {
+  const { model, theme, p, foreground } = d;
   for (const a of model.accelerators) {
     const at = p(a.visibility, a.maturity);
     const dir = a.deaccelerator ? -1 : 1;
@@ -1012,7 +1124,6 @@ export function buildScene(model: MapModel, frame: Frame, opts: SceneOptions = {
       role: 'accelerator-label',
     });
   }
-  return { frame, theme, notes, background, links, components, overlays, badges, foreground };
 }
 
 export { FONT as LABEL_FONT_SIZE };
