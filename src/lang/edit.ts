@@ -4,7 +4,7 @@
 import { nameKey } from './names.js';
 import { lineText, parseDoc, parseLine, type SyntaxDoc } from './parse.js';
 import type { ElementStatement, Modifier, NameNode, NumberNode, Statement } from './syntax.js';
-import { ELEMENT_KEYWORDS, KINDS, METHODS, type ComponentKind, type Method } from './words.js';
+import { ELEMENT_KEYWORDS, KIND_SET, METHOD_SET, type ComponentKind, type Method } from './words.js';
 
 /** Replace `[from, to)` of the text with `insert`. */
 export interface TextChange {
@@ -427,18 +427,16 @@ function removeDecorator(
 }
 
 export type MethodDecorator = Method;
-const METHOD_WORDS: ReadonlySet<string> = new Set(METHODS);
 
 /** Sets (or, with null, removes) a component's method decorator: `(build)`, `(buy)`, `(outsource)`. */
 export function setMethod(source: MapSource, name: string, method: MethodDecorator | null): TextChange[] | null {
-  return setDecoratorFrom(source, name, METHOD_WORDS, method);
+  return setDecoratorFrom(source, name, METHOD_SET, method);
 }
 
 /** Declares a component's kind (`(practice)`), replacing a kind it declares already; null removes it. */
 export function setKind(source: MapSource, name: string, kind: ComponentKind | null): TextChange[] | null {
-  return setDecoratorFrom(source, name, KIND_WORDS, kind);
+  return setDecoratorFrom(source, name, KIND_SET, kind);
 }
-const KIND_WORDS: ReadonlySet<string> = new Set(KINDS);
 
 /** Turns a flag decorator on or off: market, ecosystem, or one of the kinds. */
 export function toggleDecorator(source: MapSource, name: string, word: string): TextChange[] | null {

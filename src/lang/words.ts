@@ -68,6 +68,11 @@ export const MERMAID_HEADER = 'wardley-beta';
 /** Link arrows, as written. */
 export const ARROWS = ['->', '+>', '+<', '+<>'] as const;
 
+/** Sets of the lists above, to look words up in (lower case). */
+export const METHOD_SET: ReadonlySet<string> = new Set(METHODS);
+export const FLAG_SET: ReadonlySet<string> = new Set(FLAGS);
+export const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+
 const statementKeywords: ReadonlySet<string> = new Set(STATEMENT_KEYWORDS);
 const decoratorWords: ReadonlySet<string> = new Set(DECORATOR_WORDS);
 

@@ -2,7 +2,16 @@
 // interpreter of decorator groups.
 import { lineText } from '../../lang/parse.js';
 import type { AnyListNode, JunkNode, Modifier, NumberNode, WordNode } from '../../lang/syntax.js';
-import { FLAGS, KINDS, METHODS, type ComponentKind, type Method } from '../../lang/words.js';
+import {
+  FLAG_SET,
+  FLAGS,
+  KIND_SET,
+  KINDS,
+  METHOD_SET,
+  METHODS,
+  type ComponentKind,
+  type Method,
+} from '../../lang/words.js';
 import type { BuildContext } from './context.js';
 
 /** Where OnlineWardleyMaps puts a component whose line gives no usable coordinates. */
@@ -148,10 +157,6 @@ export interface Decorations {
   kind: ComponentKind | null;
   cost: number | null;
 }
-
-const METHOD_SET: ReadonlySet<string> = new Set(METHODS);
-const FLAG_SET: ReadonlySet<string> = new Set(FLAGS);
-const KIND_SET: ReadonlySet<string> = new Set(KINDS);
 
 /** Applies the words of a decorator group to `into`, warning about unknown words and a second method. */
 export function applyDecorators(ctx: BuildContext, i: number, words: readonly WordNode[], into: Decorations): void {
