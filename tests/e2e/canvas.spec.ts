@@ -204,7 +204,13 @@ test('F2 renames the selected component in a box at it; the context menu offers 
   await page.mouse.click(q.x, q.y, { button: 'right' });
   await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Rename…' }).click();
   await expect(input).toHaveValue('Cloud FinOps');
+  const before = await storeText(page);
+  await input.fill('DataOps');
+  await input.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'already a component' })).toBeVisible();
+  expect(await storeText(page), 'a refused name changes nothing').toBe(before);
   await input.press('Escape');
+  await expect(input).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

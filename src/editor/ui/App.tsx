@@ -19,23 +19,14 @@ import type { Analysis, Finding } from '../../analysis/index.js';
 
 import type { Component, MapModel } from '../../model/model.js';
 import { buildScene } from '../../render/scene.js';
-import {
-  ACTIONS,
-  actionFor,
-  canRun,
-  captionOf,
-  menuFor,
-  runKey,
-  type ActionContext,
-  type Shell,
-} from '../core/actions.js';
-import { makeKindExplicit, rename, setStyleOf } from '../core/commands.js';
+import { ACTIONS, actionFor, canRun, captionOf, runKey, type ActionContext, type Shell } from '../core/actions.js';
+import { makeKindExplicit, setStyleOf } from '../core/commands.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
 import { FileMenu } from './FileMenu.js';
 import type { Session } from '../core/session.js';
-import { Floating } from './Floating.js';
+import { ComponentMenu, RenameBox } from './ComponentMenu.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
 import { NO_PREVIEW, type Preview } from '../core/preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
@@ -188,13 +179,8 @@ export function App({
   const [split, setSplit] = useState(0.36);
   const [panelOpen, setPanelOpen] = useState(true);
   const [active, setActive] = useState<Finding | null>(null);
-  const [renaming, setRenaming] = useState<{
-    name: string;
-    x: number;
-    y: number;
-    value: string;
-    error: string | null;
-  } | null>(null);
+  // A component's rename box and its menu, where they open.
+  const [renaming, setRenaming] = useState<{ name: string; x: number; y: number } | null>(null);
   const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
   // The analysis the views show; computed after the first frame, then at most once per frame.
   const [analysisFrame, setAnalysisFrame] = useState<Analysis>(EMPTY_ANALYSIS);
@@ -524,7 +510,7 @@ export function App({
       // Where the menu was opened, or at the component on the canvas (F2).
       const at = menu?.name === name ? menu : componentOnCanvas(name);
       setMenu(null);
-      setRenaming({ name, x: at.x, y: at.y, value: name, error: null });
+      setRenaming({ name, x: at.x, y: at.y });
     },
   };
   const componentOnCanvas = (name: string) => {
@@ -610,16 +596,8 @@ export function App({
     window.addEventListener('pointerup', up);
   };
 
-  // The menu stays open until an item is chosen, Esc, or a press elsewhere (not when the pointer leaves it).
-  const menuRef = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    if (!menu) return undefined;
-    const away = (e: PointerEvent) => {
-      if (!menuRef.current?.contains(e.target as Node)) setMenu(null);
-    };
-    window.addEventListener('pointerdown', away, true);
-    return () => window.removeEventListener('pointerdown', away, true);
-  }, [menu]);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const closeRename = useCallback(() => setRenaming(null), []);
   const currentText = useCallback(() => store.getState().text, [store]);
   const currentName = useCallback(() => store.getState().fileName, [store]);
   const downloadText = useCallback(
@@ -836,7 +814,7 @@ export function App({
               others={others}
               votes={votes}
               readOnly={readOnly}
-              onRename={(name, x, y) => setRenaming({ name, x, y, value: name, error: null })}
+              onRename={(name, x, y) => setRenaming({ name, x, y })}
               onContextMenu={(name, x, y) => setMenu({ name, x, y })}
             />
           </ErrorBoundary>
@@ -855,61 +833,17 @@ export function App({
             </ErrorBoundary>
           )}
           {renaming && (
-            <Floating x={renaming.x} y={renaming.y} className="rename">
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const error = rename(store, renaming.name, renaming.value);
-                  if (error) setRenaming({ ...renaming, error });
-                  else setRenaming(null);
-                }}
-              >
-                <input
-                  autoFocus
-                  aria-label={`Rename ${renaming.name}`}
-                  value={renaming.value}
-                  onChange={(e) => setRenaming({ ...renaming, value: e.target.value, error: null })}
-                  onBlur={() => setRenaming(null)}
-                  data-testid="rename-input"
-                />
-                {renaming.error && (
-                  <span className="error" role="alert">
-                    {renaming.error}
-                  </span>
-                )}
-              </form>
-            </Floating>
+            <RenameBox
+              key={`${renaming.name}@${renaming.x},${renaming.y}`}
+              store={store}
+              name={renaming.name}
+              x={renaming.x}
+              y={renaming.y}
+              onClose={closeRename}
+            />
           )}
           {menu && menuContext && (
-            <Floating x={menu.x} y={menu.y} className="context-menu-box" testId="context-menu">
-              <ul className="context-menu" role="menu" aria-label={`${menu.name}: actions`} ref={menuRef}>
-                {menuFor(menuContext).map((a) => {
-                  const note = a.note?.(menuContext);
-                  return (
-                    <li
-                      key={a.id}
-                      role={a.checked ? 'menuitemradio' : 'menuitem'}
-                      aria-checked={a.checked?.(menuContext)}
-                      data-action={a.id}
-                      data-testid={a.id === 'make-explicit' ? 'make-explicit' : undefined}
-                      title={a.title}
-                      onClick={() => {
-                        a.run(menuContext);
-                        if (a.id !== 'rename') setMenu(null);
-                      }}
-                    >
-                      {captionOf(a, menuContext)}
-                      {note && (
-                        <span className="inferred" title={note.title}>
-                          {' '}
-                          {note.text}
-                        </span>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            </Floating>
+            <ComponentMenu name={menu.name} x={menu.x} y={menu.y} context={menuContext} onClose={closeMenu} />
           )}
         </section>
         {panelOpen && ready && (
