@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { MAX_MAP_BYTES } from '../../src/lang/limits.js';
 import { joinRoom, until } from './clients.js';
+import { makeLiveRoom } from '../../src/editor/core/sharing.js';
 import { loadSqlite, MAP_TEXT, serve, type Serving } from '../../src/server/serve.js';
 
 // better-sqlite3 is an optional dependency, compiled on install: where it could not be, say so.
@@ -51,6 +52,24 @@ describe.skipIf(noSqlite !== null)('mapwright serve', () => {
     expect(new Set([room.room, room.edit, room.view]).size).toBe(3);
     const p = await join_(room.room, room.edit);
     expect(p.text.toString()).toBe(MAP);
+  });
+
+  it("the app's Share live makes a room and gives links that join it; it says why when it cannot", async () => {
+    const made = await makeLiveRoom(MAP, `${serving.url}/`);
+    if ('problem' in made) throw new Error(made.problem);
+    expect(made.edit).toMatch(new RegExp(`^${serving.url}/#room=${made.room}&token=`));
+    const edit = new URLSearchParams(made.edit.split('#')[1]).get('token')!;
+    expect((await join_(made.room, edit)).text.toString()).toBe(MAP);
+    const tooBig = await makeLiveRoom('x'.repeat(MAX_MAP_BYTES + 1), `${serving.url}/`);
+    expect(tooBig).toEqual({ problem: expect.stringMatching(/^The live room could not be made: .*5 MB/) });
+    // A page served by something else (vite, a static host) has no rooms to make.
+    const notFound = async () => new Response('not found', { status: 404 });
+    expect(await makeLiveRoom(MAP, 'http://127.0.0.1:9/', notFound)).toEqual({
+      problem: expect.stringContaining('npx mapwright serve'),
+    });
+    expect(await makeLiveRoom(MAP, 'http://127.0.0.1:9/')).toEqual({
+      problem: expect.stringContaining('npx mapwright serve'),
+    });
   });
 
   it('two editors share one text: an edit by one reaches the other', async () => {

@@ -7,20 +7,19 @@ import {
   Suspense,
   useCallback,
   useEffect,
-  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
   type KeyboardEvent as ReactKeyboardEvent,
   type RefObject,
 } from 'react';
-import type { Extension } from '@codemirror/state';
 import type { Analysis, Finding } from '../../analysis/index.js';
 
 import type { Component, MapModel } from '../../model/model.js';
 import { buildScene } from '../../render/scene.js';
 import { ACTIONS, actionFor, canRun, captionOf, runKey, type ActionContext, type Shell } from '../core/actions.js';
 import { makeKindExplicit, setStyleOf } from '../core/commands.js';
+import { makeLiveRoom } from '../core/sharing.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
@@ -34,7 +33,8 @@ import { MAX_MAP_BYTES, tooLargeMessage } from '../../lang/limits.js';
 import type { Derived, EditorStore } from '../core/store.js';
 import { useStore } from './useStore.js';
 import type { LiveRoom } from '../core/live.js';
-import { parseRoomFragment, tally, type ExplainPosition, type LiveState } from '../core/room.js';
+import { parseRoomFragment, type ExplainPosition } from '../core/room.js';
+import { linksKey, useLiveRoom } from './useLiveRoom.js';
 
 // Loaded after the map is on screen: the text editor, the learning and compare views.
 const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: m.TextEditor })));
@@ -129,11 +129,6 @@ const Diagnostics = memo(function Diagnostics({ store }: { store: EditorStore })
   );
 });
 
-const NOT_LIVE = { subscribe: () => () => {}, getState: (): LiveState | null => null };
-
-/** Where the links of the rooms this browser made are kept (only their maker has the view link). */
-const linksKey = (room: string) => `mapwright:links:${room}`;
-
 export function App({
   store,
   session,
@@ -158,8 +153,6 @@ export function App({
   const failingView = useStore(store, (s) => s.failingView);
   const style = useStore(store, () => store.derived().shown.presentation.style);
   const sessionState = useSyncExternalStore(session.subscribe, session.getState);
-  const [live, setLive] = useState(joined);
-  const liveState = useSyncExternalStore((live ?? NOT_LIVE).subscribe, (live ?? NOT_LIVE).getState);
   const [liveLinks, setLiveLinks] = useState<{ edit: string; view: string } | null>(null);
   const [welcome, setWelcome] = useState(firstVisit);
   const [shareLink, setShareLink] = useState<string | null>(null);
@@ -271,40 +264,13 @@ export function App({
     };
   }, [session]);
 
-  // A live room: this participant's selection is shown to the others; opening another map leaves the room.
-  useEffect(() => {
-    live?.setSelection(selection);
-  }, [live, selection]);
-  const leaveRoom = useCallback(() => {
-    if (!live) return;
-    live.leave();
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
-    setLive(null);
-    store.notify('You left the live room: the map stays open here as a map of your own.');
-  }, [live, store]);
-  useEffect(() => {
-    session.onNextSwitch(live ? leaveRoom : null);
-  }, [session, live, leaveRoom]);
-  // The text editor's binding to the room (made again when the store is bound again: view-only known).
-  const [liveText, setLiveText] = useState<Extension | null>(null);
-  useEffect(() => {
-    if (!live) return setLiveText(null);
-    // Loaded with the room (Yjs is already here then), not with the app.
-    let on = true;
-    void import('./remote.js').then((m) => on && setLiveText(m.liveEditor(live)));
-    return () => {
-      on = false;
-    };
-  }, [live, readOnly]);
-  const myLinks = useMemo(() => {
-    if (!live) return null;
-    try {
-      const kept = sessionStorage.getItem(linksKey(live.link.room));
-      return kept ? (JSON.parse(kept) as { edit: string; view: string }) : null;
-    } catch {
-      return null;
-    }
-  }, [live]);
+  const { live, liveState, leaveRoom, liveText, myLinks, votes, others } = useLiveRoom(
+    store,
+    session,
+    joined,
+    selection,
+    readOnly,
+  );
   // Explain mode follows the presenter's steps while following; a step taken here breaks away.
   const presenter = liveState?.presenter ?? null;
   const followingExplain =
@@ -339,16 +305,6 @@ export function App({
   }, [followingExplain, live, closeExplain]);
   // A live poll: no findings on the canvas until the answer is revealed, then that question's; the votes.
   const poll = liveState?.poll ?? null;
-  const votes = useMemo(
-    () => (liveState?.poll && liveState.poll.stage !== 'open' ? tally(liveState.participants).votes : undefined),
-    [liveState],
-  );
-  const others = useMemo(() => {
-    const out = new Map<string, string[]>();
-    for (const p of liveState?.participants ?? [])
-      if (!p.me) for (const n of p.selection) out.set(n, [...(out.get(n) ?? []), p.color]);
-    return out.size ? out : undefined;
-  }, [liveState]);
 
   /** Opens a map of its own (a file, a shipped map, a new map): the open one stays kept, in Recent maps. */
   const openText = useCallback(
@@ -444,40 +400,13 @@ export function App({
     }
   }, [store]);
 
-  /** A live room from the open map (the page's server must be `mapwright serve`); this tab joins it. */
+  /** A live room from the open map (the page's server must be `mapwright serve`); its links are shown. */
   const shareLive = useCallback(async () => {
-    let reply: Response;
+    const made = await makeLiveRoom(store.getState().text, `${location.origin}${location.pathname}`);
+    if ('problem' in made) return store.notify(made.problem);
+    const links = { edit: made.edit, view: made.view };
     try {
-      reply = await fetch('/api/rooms', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ text: store.getState().text }),
-      });
-    } catch {
-      reply = new Response(null, { status: 503 });
-    }
-    const body = (await reply.json().catch(() => ({}))) as {
-      room?: string;
-      edit?: string;
-      view?: string;
-      error?: string;
-    };
-    if (!reply.ok || !body.room || !body.edit || !body.view) {
-      store.notify(
-        reply.status === 404 || reply.status === 405 || reply.status === 503
-          ? 'Live rooms need the Mapwright server: run `npx mapwright serve` and open the map from the ' +
-              'address it prints.'
-          : `The live room could not be made: ${body.error ?? reply.statusText}.`,
-      );
-      return;
-    }
-    const base = `${location.origin}${location.pathname}`;
-    const links = {
-      edit: `${base}#room=${body.room}&token=${body.edit}`,
-      view: `${base}#room=${body.room}&token=${body.view}`,
-    };
-    try {
-      sessionStorage.setItem(linksKey(body.room), JSON.stringify(links));
+      sessionStorage.setItem(linksKey(made.room), JSON.stringify(links));
     } catch {
       /* the banner below still shows them */
     }
