@@ -12,6 +12,7 @@ import {
   type ActionContext,
   type Shell,
 } from '../../src/editor/core/actions.js';
+import { NUDGE } from '../../src/editor/core/gestures.js';
 import { EditorStore } from '../../src/editor/core/store.js';
 
 const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
@@ -96,6 +97,30 @@ describe('what the actions do', () => {
     expect(runKey(key('ArrowUp'), false, ctx())).toBeNull();
     expect(runKey(key('Delete'), false, ctx())).toBeNull();
     expect(store.getState().text).toBe(MAP);
+  });
+
+  it('nudges the one selected component by a step each way, further with Shift, and not during a drag', () => {
+    const { store, ctx } = editor();
+    const at = () => store.derived().model.components.find((c) => c.name === 'Cup')!;
+    store.select(['Cup']);
+    const moves: [string, boolean, number, number][] = [
+      ['ArrowRight', false, 0, NUDGE.step],
+      ['ArrowLeft', true, 0, -NUDGE.far],
+      ['ArrowUp', false, NUDGE.step, 0],
+      ['ArrowDown', true, -NUDGE.far, 0],
+    ];
+    for (const [k, shift, dv, dm] of moves) {
+      const before = at();
+      runKey(key(k, { shift }), false, ctx());
+      expect(at().visibility - before.visibility, k).toBeCloseTo(dv, 9);
+      expect(at().maturity - before.maturity, k).toBeCloseTo(dm, 9);
+    }
+    store.select(['Cup', 'Kettle']);
+    expect(runKey(key('ArrowRight'), false, ctx()), 'two selected').toBeNull();
+    store.select(['Cup']);
+    store.beginGesture('move');
+    expect(runKey(key('ArrowRight'), false, ctx()), 'the pointer has it').toBeNull();
+    store.endGesture();
   });
 
   it('moves further with Shift, and deletes the selection with its links as one step', () => {

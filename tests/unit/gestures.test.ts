@@ -1,6 +1,6 @@
 // The canvas's gestures, without a browser: pointer samples in, effects out.
 import { describe, expect, it } from 'vitest';
-import { CanvasGestures, NUDGE } from '../../src/editor/core/gestures.js';
+import { CanvasGestures } from '../../src/editor/core/gestures.js';
 
 const none = { shift: false, ctrl: false };
 const shift = { shift: true, ctrl: false };
@@ -100,21 +100,5 @@ describe('canvas gestures', () => {
     expect(g.labelDrop('DataOps', { x: 200, y: 100 }, { x: 242, y: 96 })).toEqual([
       { type: 'label', name: 'DataOps', offset: { x: 42, y: -4 } },
     ]);
-  });
-
-  it('arrow keys nudge the one selected component, further with shift, and not during a drag', () => {
-    const g = new CanvasGestures();
-    expect(g.key('ArrowRight', none)).toEqual([]);
-    g.click('A', none);
-    expect(g.key('ArrowRight', none)).toEqual([{ type: 'nudge', dVisibility: 0, dMaturity: NUDGE.step }]);
-    expect(g.key('ArrowLeft', shift)).toEqual([{ type: 'nudge', dVisibility: 0, dMaturity: -NUDGE.far }]);
-    expect(g.key('ArrowUp', none)).toEqual([{ type: 'nudge', dVisibility: NUDGE.step, dMaturity: 0 }]);
-    expect(g.key('ArrowDown', shift)).toEqual([{ type: 'nudge', dVisibility: -NUDGE.far, dMaturity: 0 }]);
-    expect(g.key('a', none)).toEqual([]);
-    g.click('B', shift);
-    expect(g.key('ArrowRight', none)).toEqual([]);
-    g.click('A', none);
-    g.dragStart('A', 'component', { x: 0, y: 0 });
-    expect(g.key('ArrowRight', none)).toEqual([]);
   });
 });

@@ -272,7 +272,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ARROWS,
     title: 'Move the selected component (left/right: evolution; up/down: visibility)',
     scope: 'map',
-    enabled: (ctx) => one(ctx) != null,
+    enabled: nudgeable,
     run: (ctx) => arrowMove(ctx),
   },
   {
@@ -281,7 +281,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ARROWS.map((k) => `Shift+${k}`),
     title: 'Move the selected component in larger steps',
     scope: 'map',
-    enabled: (ctx) => one(ctx) != null,
+    enabled: nudgeable,
     run: (ctx) => arrowMove(ctx),
   },
   {
@@ -293,6 +293,11 @@ export const ACTIONS: readonly Action[] = [
     run: (ctx) => ctx.shell.cancel(),
   },
 ];
+
+/** One component selected, and no drag under way (the pointer has it then). */
+function nudgeable(ctx: ActionContext): boolean {
+  return one(ctx) != null && !ctx.store.getState().gesture;
+}
 
 function arrowMove(ctx: ActionContext): void {
   const c = one(ctx);

@@ -39,9 +39,7 @@ export type Effect =
   /** Select what lies in the box (map pixels). */
   | { readonly type: 'select-box'; readonly box: Box }
   /** A component's label is put at this offset from its centre. */
-  | { readonly type: 'label'; readonly name: string; readonly offset: Point }
-  /** Move the selected component by this much (visibility and maturity). */
-  | { readonly type: 'nudge'; readonly dVisibility: number; readonly dMaturity: number };
+  | { readonly type: 'label'; readonly name: string; readonly offset: Point };
 
 type Mode =
   | { readonly kind: 'idle' }
@@ -169,13 +167,6 @@ export class CanvasGestures {
   /** A selected component's label dropped with its top-left at `label`: an offset from the centre. */
   labelDrop(name: string, centre: Point, label: Point): Effect[] {
     return [{ type: 'label', name, offset: { x: label.x - centre.x, y: label.y - centre.y } }];
-  }
-
-  /** An arrow key with one component selected: left/right along evolution, up/down in visibility. */
-  key(key: string, mods: Modifiers): Effect[] {
-    if (this.selection.length !== 1 || this.mode.kind !== 'idle') return [];
-    const n = nudgeOf(key, mods.shift);
-    return n ? [{ type: 'nudge', ...n }] : [];
   }
 
   private only(name: string): Effect {

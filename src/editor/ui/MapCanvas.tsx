@@ -549,7 +549,6 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
           moveLabel(store, e.name, e.offset.x, e.offset.y);
           break;
         case 'move': // the drag handler moves the node and edits the map (onComponentDrag)
-        case 'nudge': // the editor's keys (App)
           break;
       }
     }
