@@ -7,6 +7,7 @@ import type { Component } from '../../model/model.js';
 import { makeKindExplicit, nudge, remove, setKindOf, setMethodOf, toggleInertiaOf } from './commands.js';
 import { nudgeOf } from './gestures.js';
 import type { EditorStore } from './store.js';
+import { ZOOM_STEP } from './viewport.js';
 
 /** What the views do for an action: dialogs, the canvas's view, panels. */
 export interface Shell {
@@ -170,11 +171,11 @@ export const ACTIONS: readonly Action[] = [
     run: (ctx) => ctx.store.redo(),
   },
   shell('fit', 'Fit', ['Ctrl+0'], 'Fit the map to the screen', (s) => s.fit()),
-  shell('zoom-in', 'Zoom in', ['Ctrl+='], 'Zoom in (or the mouse wheel)', (s) => s.zoom(1.25), {
+  shell('zoom-in', 'Zoom in', ['Ctrl+='], 'Zoom in (or the mouse wheel)', (s) => s.zoom(ZOOM_STEP), {
     toolbar: false,
     scope: 'map',
   }),
-  shell('zoom-out', 'Zoom out', ['Ctrl+-'], 'Zoom out (or the mouse wheel)', (s) => s.zoom(1 / 1.25), {
+  shell('zoom-out', 'Zoom out', ['Ctrl+-'], 'Zoom out (or the mouse wheel)', (s) => s.zoom(1 / ZOOM_STEP), {
     toolbar: false,
     scope: 'map',
   }),
@@ -307,6 +308,12 @@ function arrowMove(ctx: ActionContext): void {
 
 /** Whether an action can run in a context (an action without a condition always can). */
 export const canRun = (a: Action, ctx: ActionContext): boolean => a.enabled?.(ctx) ?? true;
+
+/** An action by its id. */
+export const actionById = (id: ActionId): Action => ACTIONS.find((a) => a.id === id)!;
+
+/** What a button's tooltip says of its action: what it does, and its keys. */
+export const tooltipOf = (a: Action): string => (a.keys.length ? `${a.title} (${a.keys.join(' or ')})` : a.title);
 
 /** What an action is called where it is offered. */
 export const captionOf = (a: Action, ctx: ActionContext): string => a.caption?.(ctx) ?? a.label;

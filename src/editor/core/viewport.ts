@@ -8,6 +8,9 @@ export interface View {
 /** The view that shows the whole map, as it opens. */
 export const FIT: View = { scale: 1, x: 0, y: 0 };
 
+/** How much a zoom button or key zooms in (and out, by its inverse). */
+export const ZOOM_STEP = 1.25;
+
 const MIN_SCALE = 0.3;
 const MAX_SCALE = 6;
 

@@ -17,7 +17,16 @@ import type { Analysis, Finding } from '../../analysis/index.js';
 
 import type { Component, MapModel } from '../../model/model.js';
 import { buildScene } from '../../render/scene.js';
-import { ACTIONS, actionFor, canRun, captionOf, runKey, type ActionContext, type Shell } from '../core/actions.js';
+import {
+  ACTIONS,
+  actionFor,
+  canRun,
+  captionOf,
+  runKey,
+  tooltipOf,
+  type ActionContext,
+  type Shell,
+} from '../core/actions.js';
 import { makeKindExplicit, setStyleOf } from '../core/commands.js';
 import { makeLiveRoom } from '../core/sharing.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -584,7 +593,7 @@ export function App({
             key={a.id}
             type="button"
             data-action={a.id}
-            title={`${a.title} (${a.keys.join(' or ')})`}
+            title={tooltipOf(a)}
             aria-keyshortcuts={a.keys.map((k) => k.replace('Ctrl', 'Control')).join(' ')}
             disabled={(a.id === 'undo' && !canUndo) || (a.id === 'redo' && !canRedo) || !canRun(a, actionContext())}
             onClick={() => a.run(actionContext())}

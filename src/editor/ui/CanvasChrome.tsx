@@ -6,6 +6,8 @@ import type { MapModel } from '../../model/model.js';
 import { STAGE_BOUNDARIES } from '../../model/stages.js';
 import { BADGES, toPixel, type Frame } from '../../render/scene.js';
 import type { Theme } from '../../render/theme.js';
+import { actionById, tooltipOf } from '../core/actions.js';
+import { ZOOM_STEP, type View } from '../core/viewport.js';
 
 /** The letters the canvas draws on components, and what their colours mean. */
 export const Legend = memo(function Legend({ theme }: { theme: Theme }) {
@@ -71,32 +73,27 @@ export function BadgeTip({
   );
 }
 
-export interface View {
-  readonly scale: number;
-  readonly x: number;
-  readonly y: number;
-}
-
 /** Zoom out, the zoom level, zoom in, and fit. */
 export function ZoomControls({ view, onZoom, onFit }: { view: View; onZoom(factor: number): void; onFit(): void }) {
+  const [zoomIn, zoomOut, fit] = (['zoom-in', 'zoom-out', 'fit'] as const).map(actionById);
   return (
     <div className="zoom-controls" role="group" aria-label="Zoom" data-testid="zoom">
       <button
         type="button"
-        onClick={() => onZoom(1 / 1.25)}
-        aria-label="Zoom out"
-        title="Zoom out (or the mouse wheel)"
+        onClick={() => onZoom(1 / ZOOM_STEP)}
+        aria-label={zoomOut!.label}
+        title={tooltipOf(zoomOut!)}
       >
         −
       </button>
       <span className="zoom-level" data-testid="zoom-level" aria-live="polite">
         {Math.round(view.scale * 100)}%
       </span>
-      <button type="button" onClick={() => onZoom(1.25)} aria-label="Zoom in" title="Zoom in (or the mouse wheel)">
+      <button type="button" onClick={() => onZoom(ZOOM_STEP)} aria-label={zoomIn!.label} title={tooltipOf(zoomIn!)}>
         +
       </button>
-      <button type="button" onClick={onFit} title="Fit the map to the screen (Ctrl+0)">
-        Fit
+      <button type="button" onClick={onFit} title={tooltipOf(fit!)}>
+        {fit!.label}
       </button>
     </div>
   );
