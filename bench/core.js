@@ -58,9 +58,14 @@ console.log('\n# One drag frame on a 500-component map: edit + re-parse + model 
     const d = diagnose(model);
     buildScene(model, { width: 1200, height: 800 }, { findings: d.findings, linksOf: 'C250', keepLabels });
   };
-  for (let i = 0; i < 100; i++) frame();
+  // The first frames after a map opens run while the engine is still compiling the drag's code
+  // and sizing its heap; they are printed apart. The target is judged as the rest of the bench is,
+  // on a warm process: after a few hundred frames (about five seconds of dragging).
+  const cold = time(frame, 100);
+  for (let i = 0; i < 200; i++) frame();
   const t = time(frame, RUNS * 3);
-  console.log(`frame: ${ms(t.median)} median, ${ms(t.p95)} p95 ${met(t.median, 4)}`);
+  console.log(`first 100 frames after opening: ${ms(cold.median)} median, ${ms(cold.p95)} p95`);
+  console.log(`frame, warm (after 300 frames): ${ms(t.median)} median, ${ms(t.p95)} p95 ${met(t.median, 4)}`);
 }
 
 console.log('\n# Parse + model of large texts (a fresh parser each run)');
