@@ -1126,4 +1126,11 @@ function drawAccelerators(d: Drawing): void {
   }
 }
 
+/** What a badge under a point of the map (map pixels) stands for, for its tooltip; null: none there. */
+export function badgeTipAt(scene: Scene, x: number, y: number): string | null {
+  for (const b of scene.badges)
+    if (b.t === 'badge' && b.title && (b.x - x) ** 2 + (b.y - y) ** 2 <= 64) return `${b.owner}. ${b.title}`;
+  return null;
+}
+
 export { FONT as LABEL_FONT_SIZE };

@@ -1,6 +1,7 @@
 // The canvas's gestures, without a browser: pointer samples in, effects out.
 import { describe, expect, it } from 'vitest';
-import { CanvasGestures } from '../../src/editor/core/gestures.js';
+import { CanvasGestures, componentsInBox } from '../../src/editor/core/gestures.js';
+import { parseMap } from '../../src/model/build/index.js';
 
 const none = { shift: false, ctrl: false };
 const shift = { shift: true, ctrl: false };
@@ -67,6 +68,15 @@ describe('canvas gestures', () => {
       { type: 'select', names: [] },
       { type: 'link-mode', from: null },
     ]);
+  });
+
+  it('a box holds the components between its corners, edges included, and no evolved copy', () => {
+    const m = parseMap(
+      'component In [0.6, 0.3]\ncomponent Edge [0.5, 0.5]\ncomponent Out [0.2, 0.3]\nevolve In 0.45\n',
+    );
+    expect(
+      componentsInBox(m.components, { visibility: 0.7, maturity: 0.2 }, { visibility: 0.5, maturity: 0.5 }),
+    ).toEqual(['In', 'Edge']);
   });
 
   it('link mode: ctrl-click a source, then ctrl-click the target; a plain click or Escape leaves it', () => {

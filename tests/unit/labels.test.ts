@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { parseMap } from '../../src/model/build/index.js';
 import { labelSize } from '../../src/render/labels.js';
-import { buildScene, labelsOf, type Scene } from '../../src/render/scene.js';
+import { badgeTipAt, buildScene, labelsOf, type Scene } from '../../src/render/scene.js';
 
 const dir = join(import.meta.dirname, '../../maps');
 const FRAMES = [
@@ -80,5 +80,14 @@ describe('label placement', () => {
       const b = before.components.find((x) => x.name === c.name && x.type === c.type)!;
       expect([c.name, c.label.x, c.label.y]).toEqual([c.name, b.label.x, b.label.y]);
     }
+  });
+
+  it('says what a badge under the pointer stands for, and nothing beside it', () => {
+    const m = parseMap(readFileSync(join(dir, 'unified-ai-ops.owm'), 'utf8'));
+    const scene = buildScene(m, FRAMES[0]!, { findings: analyze(m).findings });
+    const b = scene.badges.find((x) => x.t === 'badge' && x.title)!;
+    if (b.t !== 'badge') throw new Error('no badge');
+    expect(badgeTipAt(scene, b.x + 3, b.y - 3)).toBe(`${b.owner}. ${b.title}`);
+    expect(badgeTipAt(scene, -50, -50)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // or DOM: fed pointer samples (positions in map pixels, modifier keys), it answers with effects
 // (select these, link those, move this to there, ...) that the canvas carries out. The canvas keeps
 // the mechanics (hit testing, moving the Konva node); the decisions are here, tested in Node.
-import type { ComponentType } from '../../model/model.js';
+import type { Component, ComponentType } from '../../model/model.js';
 
 export interface Point {
   readonly x: number;
@@ -181,4 +181,22 @@ export class CanvasGestures {
     }
     return effects;
   }
+}
+
+/**
+ * The components a selection box holds: the box from its top-left corner `a` to its bottom-right
+ * `b`, as map positions (visibility falls downwards). Evolved copies are not selected.
+ */
+export function componentsInBox(
+  components: readonly Component[],
+  a: { visibility: number; maturity: number },
+  b: { visibility: number; maturity: number },
+): string[] {
+  const inside = (c: Component) =>
+    c.type !== 'evolved' &&
+    c.maturity >= a.maturity &&
+    c.maturity <= b.maturity &&
+    c.visibility <= a.visibility &&
+    c.visibility >= b.visibility;
+  return components.filter(inside).map((c) => c.name);
 }
