@@ -19,6 +19,7 @@ import type { Component, MapModel } from '../../model/model.js';
 import { buildScene } from '../../render/scene.js';
 import {
   ACTIONS,
+  actionById,
   actionFor,
   canRun,
   captionOf,
@@ -56,6 +57,16 @@ const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, summary: [], findings:
 
 /** The size the exports draw a map at, unless the map sets its own (`size [w, h]`): landscape, as printed. */
 const EXPORT_FRAME = { width: 1200, height: 800 } as const;
+
+/** The registry's actions the File menu offers. */
+const FILE_ACTIONS = (['new', 'open', 'save'] as const).map(actionById);
+
+/** The side panel's tabs. */
+const SIDE_TABS = [
+  { id: 'findings', label: 'Analysis' },
+  { id: 'learn', label: 'Learn' },
+  { id: 'compare', label: 'Compare' },
+] as const;
 
 /** The maps shipped in maps/, loaded on demand. */
 const MAPS = import.meta.glob('../../../maps/*.owm', { query: '?raw', import: 'default' }) as Record<
@@ -186,7 +197,7 @@ export function App({
   const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
   // The analysis the views show; computed after the first frame, then at most once per frame.
   const [analysisFrame, setAnalysisFrame] = useState<Analysis>(EMPTY_ANALYSIS);
-  const [sideTab, setSideTab] = useState<'findings' | 'learn' | 'compare'>('findings');
+  const [sideTab, setSideTab] = useState<(typeof SIDE_TABS)[number]['id']>('findings');
   const [compareWith, setCompareWith] = useState<MapModel | null>(null);
   const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
   const [explaining, setExplaining] = useState(false);
@@ -562,13 +573,8 @@ export function App({
         <FileMenu
           session={session}
           docId={sessionState.docId}
-          onNew={() => {
-            void openText(NEW_MAP, 'untitled.owm');
-          }}
-          onOpen={() => fileInput.current?.click()}
-          onSave={() => {
-            void saveText(store.getState().fileName, store.getState().text);
-          }}
+          actions={FILE_ACTIONS}
+          onRun={(a) => a.run(actionContext())}
         />
         <select
           aria-label="Open a map from maps/"
@@ -789,36 +795,22 @@ export function App({
             <ErrorBoundary what="the side panel" text={currentText} fileName={currentName} onDownload={downloadText}>
               <CrashProbe when={failingView === 'side'} />
               <div className="tabs side-tabs" role="tablist">
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={sideTab === 'findings'}
-                  onClick={() => {
-                    setSideTab('findings');
-                    setPreview(NO_PREVIEW);
-                  }}
-                  data-testid="side-findings"
-                >
-                  Analysis
-                </button>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={sideTab === 'learn'}
-                  onClick={() => setSideTab('learn')}
-                  data-testid="side-learn"
-                >
-                  Learn
-                </button>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={sideTab === 'compare'}
-                  onClick={() => setSideTab('compare')}
-                  data-testid="side-compare"
-                >
-                  Compare
-                </button>
+                {SIDE_TABS.map((t) => (
+                  <button
+                    key={t.id}
+                    type="button"
+                    role="tab"
+                    aria-selected={sideTab === t.id}
+                    onClick={() => {
+                      setSideTab(t.id);
+                      // Back to the analysis: a learning view's preview ends.
+                      if (t.id === 'findings') setPreview(NO_PREVIEW);
+                    }}
+                    data-testid={`side-${t.id}`}
+                  >
+                    {t.label}
+                  </button>
+                ))}
               </div>
               <Suspense fallback={<p className="none">Loading…</p>}>
                 {sideTab === 'compare' ? (

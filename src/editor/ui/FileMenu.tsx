@@ -1,6 +1,9 @@
-// The File menu: a new map, open, save, the maps kept in this browser ("Recent maps") and the open
-// map's snapshots ("History"). The lists are read when the menu opens.
+// The File menu: a new map, open, save (the action registry's, with their keys), the maps kept in
+// this browser ("Recent maps") and the open map's snapshots ("History"). The lists are read when
+// the menu opens.
 import { useEffect, useRef, useState } from 'react';
+import { showKeys, type Action } from '../core/actions.js';
+import { isMac } from './platform.js';
 import type { MapDocument, Snapshot } from '../core/documents.js';
 import type { Session } from '../core/session.js';
 
@@ -9,12 +12,12 @@ const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: '
 export interface FileMenuProps {
   readonly session: Session;
   readonly docId: string;
-  readonly onNew: () => void;
-  readonly onOpen: () => void;
-  readonly onSave: () => void;
+  /** The registry's file actions, in the order shown, and how to run one. */
+  readonly actions: readonly Action[];
+  readonly onRun: (a: Action) => void;
 }
 
-export function FileMenu({ session, docId, onNew, onOpen, onSave }: FileMenuProps) {
+export function FileMenu({ session, docId, actions, onRun }: FileMenuProps) {
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<MapDocument[] | null>(null);
   const [history, setHistory] = useState<Snapshot[] | null>(null);
@@ -64,15 +67,18 @@ export function FileMenu({ session, docId, onNew, onOpen, onSave }: FileMenuProp
       </button>
       {open && (
         <div className="file-menu-list" role="menu" aria-label="File">
-          <button type="button" role="menuitem" onClick={pick(onNew)} data-testid="file-new">
-            New map
-          </button>
-          <button type="button" role="menuitem" onClick={pick(onOpen)}>
-            Open… <kbd>Ctrl+O</kbd>
-          </button>
-          <button type="button" role="menuitem" onClick={pick(onSave)}>
-            Save <kbd>Ctrl+S</kbd>
-          </button>
+          {actions.map((a) => (
+            <button
+              key={a.id}
+              type="button"
+              role="menuitem"
+              title={a.title}
+              onClick={pick(() => onRun(a))}
+              data-testid={`file-${a.id}`}
+            >
+              {a.label} {a.keys[0] && <kbd>{showKeys(a.keys[0], isMac)}</kbd>}
+            </button>
+          ))}
           <h4>Recent maps</h4>
           {recent === null ? (
             <p className="none">Loading…</p>

@@ -2,8 +2,7 @@
 // the keyboard handler and the context menu (actions.ts).
 import { useEffect } from 'react';
 import { ACTIONS, GESTURES, showKeys } from '../core/actions.js';
-
-const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { isMac } from './platform.js';
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   useEffect(() => {
@@ -39,7 +38,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
               <tr key={a.id} data-action={a.id}>
                 <td className="keys">
                   {a.keys.map((k) => (
-                    <kbd key={k}>{showKeys(k, mac)}</kbd>
+                    <kbd key={k}>{showKeys(k, isMac)}</kbd>
                   ))}
                 </td>
                 <td>
