@@ -36,6 +36,7 @@ import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
 import { FileMenu } from './FileMenu.js';
 import type { Session } from '../core/session.js';
 import { ComponentMenu, RenameBox } from './ComponentMenu.js';
+import { LiveLinksBanner, OpenElsewhereBanner, ShareLinkBanner, WelcomeBanner } from './Banners.js';
 import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
 import { NO_PREVIEW, type Preview } from '../core/preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
@@ -647,82 +648,21 @@ export function App({
           />
         </Suspense>
       )}
-      {liveLinks && !live && (
-        <div className="banner" role="dialog" aria-label="Live room" data-testid="live-links">
-          A live room holds this map now. Edit link:{' '}
-          <input readOnly value={liveLinks.edit} onFocus={(e) => e.target.select()} aria-label="Edit link" /> View-only
-          link: <input readOnly value={liveLinks.view} onFocus={(e) => e.target.select()} aria-label="View-only link" />
-          <button
-            type="button"
-            onClick={() => {
-              location.assign(liveLinks.edit);
-            }}
-            data-testid="join-live"
-          >
-            Join the room
-          </button>
-          <button type="button" onClick={() => setLiveLinks(null)}>
-            Close
-          </button>
-        </div>
-      )}
+      {liveLinks && !live && <LiveLinksBanner links={liveLinks} onClose={() => setLiveLinks(null)} />}
       {sessionState.alsoOpenElsewhere && !live && (
-        <div className="banner warning" role="alert" data-testid="open-elsewhere">
-          This map is also open in another tab: edits in both would overwrite each other.
-          <button
-            type="button"
-            onClick={() => {
-              void session.keepAsCopy();
-            }}
-          >
-            Keep editing here as a copy
-          </button>
-        </div>
+        <OpenElsewhereBanner onKeepAsCopy={() => void session.keepAsCopy()} />
       )}
       {welcome && (
-        <div className="banner welcome" data-testid="welcome">
-          <span>
-            Welcome to Mapwright. This is a sample map: drag a component along evolution and watch the analysis change.
-            Start with
-          </span>
-          <button
-            type="button"
-            onClick={() => {
-              void MAPS['../../../maps/tea-shop-beginner.owm']?.().then((t) => openText(t, 'tea-shop-beginner.owm'));
-            }}
-          >
-            the tea shop (a first map)
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              void openText(TEMPLATE_MAP, 'my-map.owm');
-            }}
-          >
-            a template to fill in
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              void openText(NEW_MAP, 'untitled.owm');
-            }}
-          >
-            a new empty map
-          </button>
-          <button type="button" className="close" aria-label="Close the welcome" onClick={() => setWelcome(false)}>
-            ×
-          </button>
-        </div>
+        <WelcomeBanner
+          onTeaShop={() =>
+            void MAPS['../../../maps/tea-shop-beginner.owm']?.().then((t) => openText(t, 'tea-shop-beginner.owm'))
+          }
+          onTemplate={() => void openText(TEMPLATE_MAP, 'my-map.owm')}
+          onNew={() => void openText(NEW_MAP, 'untitled.owm')}
+          onClose={() => setWelcome(false)}
+        />
       )}
-      {shareLink && (
-        <div className="banner" role="dialog" aria-label="Share link" data-testid="share-link">
-          Copy this link to share the map:{' '}
-          <input readOnly value={shareLink} onFocus={(e) => e.target.select()} autoFocus aria-label="Share link" />
-          <button type="button" onClick={() => setShareLink(null)}>
-            Done
-          </button>
-        </div>
-      )}
+      {shareLink && <ShareLinkBanner link={shareLink} onDone={() => setShareLink(null)} />}
       <main
         className="workspace"
         style={{ gridTemplateColumns: explainingNow ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}
