@@ -54,3 +54,18 @@ test('the handwritten style draws with its own font, shipped with the app', asyn
     ),
   ).toBe(true);
 });
+
+test('Undo and Redo are enabled when there is something to undo or redo', async ({ app: page }) => {
+  const undo = page.locator('.toolbar button[data-action="undo"]');
+  const redo = page.locator('.toolbar button[data-action="redo"]');
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeDisabled();
+  await page.getByTestId('style-picker').selectOption('dark');
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeEnabled();
+  await redo.click();
+  await expect(redo).toBeDisabled();
+  expect(await storeText(page)).toContain('style dark');
+});

@@ -167,8 +167,10 @@ export function App({
   // in a transition (below), so a drag's frames do not render the whole app again.
   const selection = useStore(store, (s) => s.selection);
   const fileName = useStore(store, (s) => s.fileName);
-  const canUndo = useStore(store, (s) => s.canUndo);
-  const canRedo = useStore(store, (s) => s.canRedo);
+  // Undo and redo are enabled through the action registry, which reads the store: App renders
+  // again when they change.
+  useStore(store, (s) => s.canUndo);
+  useStore(store, (s) => s.canRedo);
   const message = useStore(store, (s) => s.message);
   const readOnly = useStore(store, (s) => s.readOnly);
   const failingView = useStore(store, (s) => s.failingView);
@@ -566,6 +568,8 @@ export function App({
     if (live && iPresent) live.setHighlight(ownFocus);
   }, [live, iPresent, ownFocus]);
 
+  // What the toolbar shows (enabled, captions), read in this render.
+  const shown = actionContext();
   return (
     <div className={['app', explainingNow && 'presenting', style === 'dark' && 'theme-dark'].filter(Boolean).join(' ')}>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
@@ -602,10 +606,10 @@ export function App({
             data-action={a.id}
             title={tooltipOf(a)}
             aria-keyshortcuts={a.keys.map((k) => k.replace('Ctrl', 'Control')).join(' ')}
-            disabled={(a.id === 'undo' && !canUndo) || (a.id === 'redo' && !canRedo) || !canRun(a, actionContext())}
+            disabled={!canRun(a, shown)}
             onClick={() => a.run(actionContext())}
           >
-            {captionOf(a, actionContext())}
+            {captionOf(a, shown)}
           </button>
         ))}
         <select
