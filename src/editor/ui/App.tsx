@@ -3,7 +3,6 @@
 import {
   lazy,
   memo,
-  startTransition,
   Suspense,
   useCallback,
   useEffect,
@@ -13,7 +12,7 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type RefObject,
 } from 'react';
-import type { Analysis, Finding } from '../../analysis/index.js';
+import type { Finding } from '../../analysis/index.js';
 
 import type { Component, MapModel } from '../../model/model.js';
 import { buildScene } from '../../render/scene.js';
@@ -46,6 +45,7 @@ import { useStore } from './useStore.js';
 import type { LiveRoom } from '../core/live.js';
 import { parseRoomFragment, type ExplainPosition } from '../core/room.js';
 import { linksKey, useLiveRoom } from './useLiveRoom.js';
+import { EMPTY_ANALYSIS, useSideFrames } from './useSideFrames.js';
 
 // Loaded after the map is on screen: the text editor, the learning and compare views.
 const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: m.TextEditor })));
@@ -53,8 +53,6 @@ const LearnPanel = lazy(() => import('./Learn.js').then((m) => ({ default: m.Lea
 const ExplainView = lazy(() => import('./Learn.js').then((m) => ({ default: m.ExplainView })));
 const LiveBar = lazy(() => import('./LiveBar.js').then((m) => ({ default: m.LiveBar })));
 const ComparePanel = lazy(() => import('./Compare.js').then((m) => ({ default: m.ComparePanel })));
-
-const EMPTY_ANALYSIS: Analysis = { map: null, stages: {}, summary: [], findings: [] };
 
 /** The size the exports draw a map at, unless the map sets its own (`size [w, h]`): landscape, as printed. */
 const EXPORT_FRAME = { width: 1200, height: 800 } as const;
@@ -75,9 +73,6 @@ const MAPS = import.meta.glob('../../../maps/*.owm', { query: '?raw', import: 'd
   () => Promise<string>
 >;
 const mapName = (path: string) => path.split('/').pop()!;
-
-/** During a drag, the side panels follow the map at most this often (ms). */
-const SIDE_DRAG_MS = 100;
 
 /** The styles the picker offers (OnlineWardleyMaps's, and `dark`). */
 const STYLES = ['plain', 'wardley', 'colour', 'handwritten', 'dark'] as const;
@@ -180,9 +175,9 @@ export function App({
   const [welcome, setWelcome] = useState(firstVisit);
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
-  // The outline and the side panels follow the map with the findings panel (below), not in the
-  // canvas's frames: the map they show is `shownFrame`.
-  const [shownFrame, setShownFrame] = useState(() => store.derived().shown);
+  // The outline and the side panels follow the map, not in the canvas's frames (useSideFrames.ts):
+  // the map and the analysis they show.
+  const { shownFrame, analysisFrame } = useSideFrames(store);
   const outlineComponents = shownFrame.components;
   // The side panels and the text editor are mounted after the map's first frame.
   const [ready, setReady] = useState(false);
@@ -198,8 +193,6 @@ export function App({
   // A component's rename box and its menu, where they open.
   const [renaming, setRenaming] = useState<{ name: string; x: number; y: number } | null>(null);
   const [menu, setMenu] = useState<{ name: string; x: number; y: number } | null>(null);
-  // The analysis the views show; computed after the first frame, then at most once per frame.
-  const [analysisFrame, setAnalysisFrame] = useState<Analysis>(EMPTY_ANALYSIS);
   const [sideTab, setSideTab] = useState<(typeof SIDE_TABS)[number]['id']>('findings');
   const [compareWith, setCompareWith] = useState<MapModel | null>(null);
   const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
@@ -225,49 +218,6 @@ export function App({
     };
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
   }, []);
-
-  // The canvas draws the findings of the text it shows, in the same frame (edit, parse, model,
-  // analysis, overlays: one pass per frame of a drag; the first frame draws the map alone). The
-  // panels (the findings with the recommendations that only they list, and the outline) follow
-  // as a transition that does not hold up the canvas's frames: after the frame of each change,
-  // and during a drag at most every SIDE_DRAG_MS, the last time when the pointer stops. A list
-  // that changed 60 times a second could not be read, and laying it out and painting it took a
-  // good part of every drag frame, delaying the frames of the next moves.
-  const sideAt = useRef(0);
-  useEffect(() => {
-    const refresh = () => {
-      sideAt.current = performance.now();
-      // The analysis is read in the transition's render (an updater), not here in the frame.
-      startTransition(() => {
-        setAnalysisFrame(() => store.derived().analysis);
-        setShownFrame(() => store.derived().shown);
-      });
-    };
-    let cancel = () => {};
-    const schedule = (gesture: boolean) => {
-      cancel();
-      const wait = gesture ? sideAt.current + SIDE_DRAG_MS - performance.now() : 0;
-      if (wait <= 0) {
-        const id = requestAnimationFrame(refresh);
-        cancel = () => cancelAnimationFrame(id);
-      } else {
-        const id = setTimeout(refresh, wait);
-        cancel = () => clearTimeout(id);
-      }
-    };
-    let { version, gesture } = store.getState();
-    schedule(gesture);
-    const unsubscribe = store.subscribe(() => {
-      const s = store.getState();
-      if (s.version === version && s.gesture === gesture) return;
-      ({ version, gesture } = s);
-      schedule(gesture);
-    });
-    return () => {
-      unsubscribe();
-      cancel();
-    };
-  }, [store]);
 
   // The session keeps the map in the browser as it changes (src/editor/core/session.ts). Closing the tab
   // with an edit not yet kept (storage full or blocked) asks first: an edit is never lost silently.
