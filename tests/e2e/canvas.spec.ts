@@ -214,6 +214,31 @@ test('F2 renames the selected component in a box at it; the context menu offers 
   expect(errors).toEqual([]);
 });
 
+test("Shift+F10 opens the selected component's menu; arrows move through it and Enter chooses", async ({
+  app: page,
+  errors,
+}) => {
+  const p = await pointOf(page, 'FinOps');
+  await page.mouse.click(p.x, p.y);
+  const before = await storeText(page);
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByTestId('context-menu');
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /inertia/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitemradio', { name: 'Method: buy' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  const line = (t: string) => t.split('\n').find((l) => /^component FinOps /.test(l))!;
+  await expect.poll(async () => line(await storeText(page))).toBe(`${line(before)} (buy)`);
+  await page.keyboard.press('Shift+F10');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('click to select, then drag from the circle: the component moves, not its label', async ({
   app: page,
   errors,

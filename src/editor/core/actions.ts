@@ -28,6 +28,8 @@ export interface Shell {
   cancel(): void;
   /** Opens the rename field on a component. */
   rename(name: string): void;
+  /** Opens a component's menu (at the component on the canvas). */
+  openMenu(name: string): void;
 }
 
 export interface ActionContext {
@@ -58,6 +60,7 @@ export type ActionId =
   | 'explain'
   | 'help'
   | 'rename'
+  | 'menu'
   | 'delete'
   | 'nudge'
   | 'nudge-far'
@@ -238,6 +241,18 @@ export const ACTIONS: readonly Action[] = [
     run: (ctx) => {
       const c = one(ctx);
       if (c) makeKindExplicit(ctx.store, c);
+    },
+  },
+  {
+    id: 'menu',
+    label: 'Component menu',
+    keys: ['Shift+F10', 'ContextMenu'],
+    title: "Open the selected component's menu (as a right-click does): arrows move, Enter chooses",
+    scope: 'map',
+    enabled: (ctx) => one(ctx) != null,
+    run: (ctx) => {
+      const c = one(ctx);
+      if (c) ctx.shell.openMenu(c.name);
     },
   },
   {

@@ -408,6 +408,7 @@ export function App({
       setActive(null);
       setHelp(false);
     },
+    openMenu: (name) => setMenu({ name, ...componentOnCanvas(name) }),
     rename: (name) => {
       // Where the menu was opened, or at the component on the canvas (F2).
       const at = menu?.name === name ? menu : componentOnCanvas(name);

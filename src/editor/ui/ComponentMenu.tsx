@@ -1,12 +1,15 @@
 // What opens on a component: its right-click menu, made from the action registry (actions.ts), and
 // the box that renames it.
-import { useEffect, useRef, useState } from 'react';
-import { captionOf, menuFor, type ActionContext } from '../core/actions.js';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { captionOf, menuFor, type Action, type ActionContext } from '../core/actions.js';
 import { rename } from '../core/commands.js';
 import type { EditorStore } from '../core/store.js';
 import { Floating } from './Floating.js';
 
-/** A component's menu at (x, y). It stays open until an item is chosen, Esc, or a press elsewhere. */
+/**
+ * A component's menu at (x, y). It stays open until an item is chosen, Esc, or a press elsewhere.
+ * It takes the focus as it opens: the arrows move through the items, Enter or Space chooses.
+ */
 export function ComponentMenu({
   name,
   x,
@@ -28,9 +31,31 @@ export function ComponentMenu({
     window.addEventListener('pointerdown', away, true);
     return () => window.removeEventListener('pointerdown', away, true);
   }, [onClose]);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+  }, [name]);
+  const choose = (a: Action) => {
+    // Rename opens its box in the menu's place (the shell closes the menu).
+    a.run(context);
+    if (a.id !== 'rename') onClose();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (step) items[(at + step + items.length) % items.length]?.focus();
+    else if (e.key === 'Home') items[0]?.focus();
+    else if (e.key === 'End') items[items.length - 1]?.focus();
+    else if (e.key === 'Enter' || e.key === ' ') (document.activeElement as HTMLElement | null)?.click();
+    else if (e.key === 'Escape' || e.key === 'Tab') onClose();
+    else return;
+    // The menu's keys are its own: not the map's (arrows would move the component).
+    e.preventDefault();
+    e.stopPropagation();
+  };
   return (
     <Floating x={x} y={y} className="context-menu-box" testId="context-menu">
-      <ul className="context-menu" role="menu" aria-label={`${name}: actions`} ref={ref}>
+      <ul className="context-menu" role="menu" aria-label={`${name}: actions`} ref={ref} onKeyDown={onKeyDown}>
         {menuFor(context).map((a) => {
           const note = a.note?.(context);
           return (
@@ -41,11 +66,8 @@ export function ComponentMenu({
               data-action={a.id}
               data-testid={a.id === 'make-explicit' ? 'make-explicit' : undefined}
               title={a.title}
-              onClick={() => {
-                // Rename opens its box in the menu's place (the shell closes the menu).
-                a.run(context);
-                if (a.id !== 'rename') onClose();
-              }}
+              tabIndex={-1}
+              onClick={() => choose(a)}
             >
               {captionOf(a, context)}
               {note && (
