@@ -185,6 +185,11 @@ test.describe('a live room', () => {
     await expect(viewer.page.getByTestId('live-status')).toContainText('view only');
     // The canvas does not drag, the text does not take typing, undo has nothing to do.
     await dragComponent(viewer.page, 'Kettle', 0.8);
+    // A component's menu has nothing a viewer can do: it says why instead of opening.
+    const kettle = await pointOf(viewer.page, 'Kettle');
+    await viewer.page.mouse.click(kettle.x, kettle.y, { button: 'right' });
+    await expect(viewer.page.getByTestId('message')).toContainText('view-only');
+    await expect(viewer.page.getByTestId('context-menu')).toHaveCount(0);
     await viewer.page.locator('.cm-content').click();
     await viewer.page.keyboard.type('component Hacked [0.1, 0.1]\n');
     expect(await storeText(viewer.page)).toBe(MAP);

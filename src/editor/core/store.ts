@@ -13,6 +13,9 @@ import { diffTexts, makePatch, mergePatches, type Patch } from './history.js';
 
 export { MAX_MAP_BYTES } from '../../lang/limits.js';
 
+/** What a change to a view-only live map is answered with. */
+export const VIEW_ONLY_MESSAGE = 'This live map is view-only: ask the facilitator for the edit link to change it.';
+
 /** The state the views read (immutable; produced with immer). */
 export interface EditorState {
   readonly text: string;
@@ -185,7 +188,7 @@ export class EditorStore {
   dispatch(changes: readonly TextChange[] | null, origin: string): boolean {
     if (!changes || changes.length === 0) return false;
     if (this.state.readOnly) {
-      this.notify('This live map is view-only: ask the facilitator for the edit link to change it.');
+      this.notify(VIEW_ONLY_MESSAGE);
       return false;
     }
     const before = this.state.text;

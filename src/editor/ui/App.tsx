@@ -40,7 +40,7 @@ import { MapCanvas, type CanvasHandle } from './MapCanvas.js';
 import { NO_PREVIEW, type Preview } from '../core/preview.js';
 import { FindingsPanel, Outline } from './Panels.js';
 import { MAX_MAP_BYTES, tooLargeMessage } from '../../lang/limits.js';
-import type { Derived, EditorStore } from '../core/store.js';
+import { VIEW_ONLY_MESSAGE, type Derived, type EditorStore } from '../core/store.js';
 import { useStore } from './useStore.js';
 import type { LiveRoom } from '../core/live.js';
 import { parseRoomFragment, type ExplainPosition } from '../core/room.js';
@@ -386,6 +386,12 @@ export function App({
     setLiveLinks(links);
   }, [store]);
 
+  /** A component's menu, where it was asked for; a view-only map has nothing in it to do. */
+  const openMenu = (name: string, at: { x: number; y: number }) => {
+    if (store.getState().readOnly) store.notify(VIEW_ONLY_MESSAGE);
+    else setMenu({ name, ...at });
+  };
+
   /** What the views do for the registry's actions (actions.ts). */
   const shell: Shell = {
     newMap: () => void openText(NEW_MAP, 'untitled.owm'),
@@ -408,7 +414,7 @@ export function App({
       setActive(null);
       setHelp(false);
     },
-    openMenu: (name) => setMenu({ name, ...componentOnCanvas(name) }),
+    openMenu: (name) => openMenu(name, componentOnCanvas(name)),
     rename: (name) => {
       // Where the menu was opened, or at the component on the canvas (F2).
       const at = menu?.name === name ? menu : componentOnCanvas(name);
@@ -654,7 +660,7 @@ export function App({
               votes={votes}
               readOnly={readOnly}
               onRename={(name, x, y) => setRenaming({ name, x, y })}
-              onContextMenu={(name, x, y) => setMenu({ name, x, y })}
+              onContextMenu={(name, x, y) => openMenu(name, { x, y })}
             />
           </ErrorBoundary>
           {explainingNow && (
