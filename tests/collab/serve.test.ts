@@ -210,18 +210,7 @@ describe.skipIf(noSqlite !== null)('mapwright serve', () => {
       await until(() => /serving http:\/\/127\.0\.0\.1:\d+/.test(out), 15000);
       return { child, url: /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]! };
     };
-    const connect = async (url: string, room: string, token: string) => {
-      const doc = new Y.Doc();
-      const websocketProvider = new HocuspocusProviderWebsocket({
-        url: url.replace(/^http/, 'ws'),
-        WebSocketPolyfill: WebSocket,
-      });
-      const provider = new HocuspocusProvider({ websocketProvider, name: room, token, document: doc });
-      provider.attach();
-      open.push(provider);
-      await until(() => provider.isSynced);
-      return { provider, text: doc.getText(MAP_TEXT) };
-    };
+    const connect = (url: string, room: string, token: string) => joinRoom(url, room, token, open);
     const first = await start();
     const room = (await (
       await fetch(`${first.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ text: MAP }) })
