@@ -1,6 +1,6 @@
 // The map on a konva canvas: draws the scene, and turns pointer gestures into commands.
 import Konva from 'konva/lib/Core.js';
-import { followRawPointer, LayerLift, type HeldNode } from './konva.js'; // also: layers drawn once as a map opens
+import { LayerLift } from './konva.js'; // also: layers drawn once as a map opens
 import 'konva/lib/shapes/Rect.js';
 import {
   forwardRef,
@@ -14,24 +14,14 @@ import {
 } from 'react';
 import { Layer, Rect, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Finding } from '../../analysis/finding.js';
-import type { Component, MapModel } from '../../model/model.js';
-import { STAGE_LABELS, stageOf } from '../../model/stages.js';
+import type { MapModel } from '../../model/model.js';
 import { AxisStrip, BadgeTip, ZoomControls } from './CanvasChrome.js';
-import {
-  badgeTipAt,
-  buildScene,
-  fromPixel,
-  labelsOf,
-  type Scene,
-  type SceneComponent,
-  type SceneOptions,
-  type Shape,
-} from '../../render/scene.js';
-import { addAt, link, moveLabel, type MoveTarget } from '../core/commands.js';
-import { FrameEdits } from '../core/frames.js';
+import { badgeTipAt, buildScene, fromPixel, type Scene } from '../../render/scene.js';
+import { addAt, link, moveLabel } from '../core/commands.js';
 import { FIT, unzoom, zoom, zoomAbout, type View } from '../core/viewport.js';
 import { CanvasGestures, componentsInBox, type Effect } from '../core/gestures.js';
 import type { Derived, EditorStore } from '../core/store.js';
+import { componentOf, useCanvasDrag } from './useCanvasDrag.js';
 import { useStore } from './useStore.js';
 import {
   BaseLayer,
@@ -76,12 +66,6 @@ interface Props {
   onContextMenu(name: string, x: number, y: number): void;
 }
 
-/** The component a scene entry draws. */
-function componentOf(store: EditorStore, sc: SceneComponent): Component | undefined {
-  const comps = store.derived().shown.components;
-  return comps.find((c) => c.key === sc.key && c.type === sc.type) ?? comps.find((c) => c.key === sc.key);
-}
-
 /**
  * The model without the components declared on the line being typed that have no coordinates yet:
  * `component Model Registry` parses before its coordinates are typed, and would jump onto the map
@@ -119,7 +103,6 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   const size = useMemo(() => measured ?? { width: 800, height: 600 }, [measured]);
   const setSize = setMeasured;
   const [view, setView] = useState<View>(FIT);
-  const [dragInfo, setDragInfo] = useState<{ x: number; y: number; label: string } | null>(null);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const zoomRef = useRef<(factor: number) => void>(() => {});
   // A font that arrives after the map was drawn (the handwritten style's) redraws the names.
@@ -153,7 +136,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
           store.beginGesture('move');
           break;
         case 'end':
-          endDrag();
+          drag.end();
           break;
         case 'box':
           setBox(e.box);
@@ -171,23 +154,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   };
   const runLatest = useRef(run);
   runLatest.current = run;
-  const edits = useMemo(
-    () =>
-      new FrameEdits(store, {
-        request: (f) => requestAnimationFrame(f),
-        cancel: (h) => cancelAnimationFrame(h),
-      }),
-    [store],
-  );
-  // While a component is dragged, what does not touch it is drawn from a frozen copy, so that
-  // only the dragged component, its links and the analysis overlays are redrawn each frame.
-  const [active, setActive] = useState<string | null>(null);
-  const frozen = useRef<{
-    background: readonly Shape[];
-    links: readonly Shape[];
-    title: string;
-    labels: NonNullable<SceneOptions['keepLabels']>;
-  } | null>(null);
+  const drag = useCanvasDrag(store, gestures, size, stageRef);
+  const active = drag.active;
   const keptRef = useRef<Kept | null>(null);
 
   useLayoutEffect(() => {
@@ -205,9 +173,8 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   const settled = useMemo(() => withoutUnsettled(derived.shown, typingLine), [derived.shown, typingLine]);
   const shownModel = preview ?? settled;
   const scene = useMemo(
-    // While a component is dragged, the links that do not touch it come from the frame before the
-    // drag (`frozen`): the scene makes only its links.
-    // Every other label stays where it was during a drag: only the dragged component's is placed.
+    // While a component is dragged, the scene makes only its links (the others are frozen), and
+    // every other label stays where it was: only the dragged component's is placed.
     () =>
       buildScene(shownModel, size, {
         findings,
@@ -218,7 +185,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
         costView,
         compareWith,
         linksOf: active,
-        keepLabels: active ? (frozen.current?.labels ?? null) : null,
+        keepLabels: drag.keepLabels,
       }),
     // The scene depends on the text version, the frame, and what is highlighted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -254,34 +221,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     });
   });
 
-  const touches = (sh: Shape, name: string) =>
-    (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') &&
-    sh.ends !== undefined &&
-    (sh.ends[0] === name || sh.ends[1] === name);
-  const base =
-    active && frozen.current
-      ? frozen.current
-      : { background: scene.background, links: scene.links, title: derived.shown.title ?? '', labels: null };
-  const activeLinks = active ? scene.links.filter((sh) => touches(sh, active)) : [];
-  // The dragged component's badges move with it on the overlays layer; the others stay on a layer
-  // of their own, redrawn only when a finding changes.
-  const badges = useMemo(() => {
-    if (!active) return { moving: [], resting: scene.badges };
-    const moving = scene.badges.filter((b) => b.t === 'badge' && b.owner === active);
-    return {
-      moving,
-      resting: moving.length ? scene.badges.filter((b) => !(b.t === 'badge' && b.owner === active)) : scene.badges,
-    };
-  }, [scene.badges, active]);
-  const startActive = (name: string) => {
-    frozen.current = {
-      background: scene.background,
-      links: scene.links.filter((sh) => !touches(sh, name)),
-      title: derived.shown.title ?? '',
-      labels: labelsOf(scene),
-    };
-    setActive(name);
-  };
+  const title = derived.shown.title ?? '';
+  // The layers' memo reads the drag's frozen copy, which changes only as `active` does.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const { base, activeLinks, badges } = useMemo(() => drag.layersOf(scene, title), [scene, active, title]);
 
   useImperativeHandle(
     ref,
@@ -305,13 +248,6 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     [size, view],
   );
 
-  const endDrag = () => {
-    edits.end();
-    setDragInfo(null);
-    setActive(null);
-    frozen.current = null;
-  };
-
   const componentsLayer = useRef<Konva.Layer>(null);
   const overlaysLayer = useRef<Konva.Layer>(null);
   const layers = useMemo(
@@ -323,65 +259,19 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
     [],
   );
 
-  const onComponentDrag = (sc: SceneComponent, node: Konva.Group, shift: boolean) => {
-    const c = componentOf(store, sc);
-    if (!c) return;
-    for (const e of gestures.dragMove({ x: node.x(), y: node.y() }, { shift, ctrl: false })) {
-      if (e.type !== 'move') continue;
-      const { x, y } = e.at;
-      node.position(e.at);
-      const pos = fromPixel(size, x, y);
-      const target: MoveTarget = {
-        kind: 'component',
-        name: c.type === 'evolved' ? (c.parent ?? c.name) : c.name,
-        type: c.type,
-        parent: c.parent,
-      };
-      edits.move(target, pos.visibility, pos.maturity);
-      const label = STAGE_LABELS[stageOf(Math.min(1, Math.max(0, pos.maturity)))];
-      setDragInfo((d) =>
-        d && d.x === x + 14 && d.y === y + 14 && d.label === label ? d : { x: x + 14, y: y + 14, label },
-      );
-    }
-  };
-
-  // The raw pointer events carry a drag (konva.ts).
-  const componentDragged = useRef(onComponentDrag);
-  componentDragged.current = onComponentDrag;
-  const rawDrag = useRef<(HeldNode & { sc: SceneComponent; node: Konva.Group }) | null>(null);
-  useEffect(
-    () =>
-      followRawPointer(
-        () => rawDrag.current,
-        () => stageRef.current,
-        (shift) => {
-          const d = rawDrag.current;
-          if (d) componentDragged.current(d.sc, d.node, shift);
-        },
-      ),
-    [],
-  );
-  /** Konva moved the node to the pointer: remember how far from the pointer it is held. */
-  const heldAt = (sc: SceneComponent, node: Konva.Group) => {
-    const p = stageRef.current?.getPointerPosition();
-    if (!p) return;
-    const a = node.getAbsolutePosition();
-    rawDrag.current = { sc, node, offset: { x: p.x - a.x, y: p.y - a.y } };
-  };
-
   const latest = useRef<NodeHandlers | null>(null);
   latest.current = {
     dragStart: (sc, node, start) => {
       layers.lift(node);
-      startActive(sc.name);
+      drag.begin(scene, title, sc.name);
       run(gestures.dragStart(sc.name, componentOf(store, sc)?.type ?? sc.type, start));
     },
     dragMove: (sc, node, shift) => {
-      heldAt(sc, node);
-      onComponentDrag(sc, node, shift);
+      drag.hold(sc, node);
+      drag.follow(sc, node, shift);
     },
     dragEnd: (_sc, node) => {
-      rawDrag.current = null;
+      drag.release();
       run(gestures.dragEnd());
       layers.drop(node);
     },
@@ -496,12 +386,11 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
             }}
             onDragMove={(e) => {
               e.cancelBubble = true;
-              const pos = fromPixel(size, e.target.x(), e.target.y());
-              edits.move({ kind: 'note', line: n.line }, pos.visibility, pos.maturity);
+              drag.moveNote(n.line, e.target.x(), e.target.y());
             }}
             onDragEnd={(e) => {
               e.cancelBubble = true;
-              endDrag();
+              drag.end();
               layers.drop(e.target);
             }}
           />
@@ -590,14 +479,14 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
       <BadgeTip tip={tip} width={size.width} height={size.height} />
       <ZoomControls view={view} onZoom={zoomBy} onFit={() => setView(FIT)} />
       {/* The stage under the pointer, beside it (a DOM label: moving it redraws no canvas). */}
-      {dragInfo && (
+      {drag.info && (
         <div
           className="drag-stage"
           data-testid="drag-stage"
           role="status"
-          style={{ transform: dragStageAt(dragInfo, view, size) }}
+          style={{ transform: dragStageAt(drag.info, view, size) }}
         >
-          {dragInfo.label}
+          {drag.info.label}
         </div>
       )}
     </div>
