@@ -16,11 +16,9 @@ export function check(ctx: BuildContext, d: Declared, r: Resolved, components: r
   const caseVariants = checkCase(ctx, components);
   const noUser = !components.some((c) => c.role === 'user');
   if (noUser && components.filter((c) => c.type !== 'evolved').length >= 2) {
-    ctx.report(
+    ctx.warn(
       0,
-      'warning',
-      0,
-      0,
+      { start: 0, end: 0 },
       'nothing on this map reads as its user (no anchor, and no component at the top that nothing depends on): ' +
         "add 'anchor User [0.95, 0.50]' and link it to what it needs",
       { code: 'no-user' },
@@ -55,7 +53,7 @@ function checkLinks(
       const s = budget-- > 0 ? suggest(key) : null;
       unresolvedLinks.push({ name: key, line: l.line, suggestion: s?.text ?? null, meant: s?.fix ?? null });
       const hint = s ? `: ${s.text}` : '';
-      ctx.reportAt(loc, 'warning', `link ${dir} '${key}', which is not a component of this map${hint}`, {
+      ctx.warnAt(loc, `link ${dir} '${key}', which is not a component of this map${hint}`, {
         code: 'unknown-link',
         ...(s?.fix !== undefined ? { fix: s.fix } : {}),
       });
@@ -83,9 +81,8 @@ function checkOrphans(ctx: BuildContext, d: Declared, r: Resolved, components: r
     // Once per name (a duplicate is reported as one), and not a pipeline's own component.
     if (linked.has(c.key) || c.role === 'pipeline' || r.byKey.get(c.key)?.line !== c.line) continue;
     orphans.push(c.name);
-    ctx.reportAt(
+    ctx.warnAt(
       c.nameLoc,
-      'warning',
       `'${c.name}' is linked to nothing: link it to what needs it and what it needs, or remove it (an untested ` +
         `assumption)`,
       { code: 'orphan' },
@@ -111,9 +108,8 @@ function checkCase(ctx: BuildContext, components: readonly Component[]): string[
     if (list.some((x) => x.key === c.key)) continue;
     list.push(c);
     variants.set(lower, list);
-    ctx.reportAt(
+    ctx.warnAt(
       c.nameLoc,
-      'warning',
       `'${c.name}' differs from '${first.name}' (line ${first.line}) only in case: they are two components, and ` +
         `links to one do not reach the other`,
       { code: 'case-variant' },

@@ -8,6 +8,12 @@ export interface ReportOptions {
   readonly code?: string;
 }
 
+/** Where on a line a problem is: columns, 0-based, end exclusive. */
+export interface Columns {
+  readonly start: number;
+  readonly end: number;
+}
+
 export class BuildContext {
   readonly diagnostics: Diagnostic[];
 
@@ -21,21 +27,25 @@ export class BuildContext {
     return { line: i + 1, column: start + 1, offset: base + start, end: base + end };
   }
 
-  /** Reports a problem on line `i` (0-based) at `[start, end)` of the line. */
-  report(
-    i: number,
-    severity: Severity,
-    start: number,
-    end: number,
-    message: string,
-    options: ReportOptions = {},
-  ): void {
-    this.diagnostics.push(placeDiagnostic(this.doc, i, { severity, start, end, message, ...options }));
+  /** Warns of a problem on line `i` (0-based) at `at`, columns within the line. */
+  warn(i: number, at: Columns, message: string, options?: ReportOptions): void {
+    this.report(i, 'warning', at, message, options);
   }
 
-  /** Reports a problem at a span of the model. */
-  reportAt(span: Span, severity: Severity, message: string, options: ReportOptions = {}): void {
-    this.report(span.line - 1, severity, span.column - 1, span.column - 1 + (span.end - span.offset), message, options);
+  /** Reports an error on line `i` (0-based) at `at`, columns within the line. */
+  error(i: number, at: Columns, message: string, options?: ReportOptions): void {
+    this.report(i, 'error', at, message, options);
+  }
+
+  /** Warns of a problem at a span of the model. */
+  warnAt(span: Span, message: string, options?: ReportOptions): void {
+    const start = span.column - 1;
+    this.warn(span.line - 1, { start, end: start + (span.end - span.offset) }, message, options);
+  }
+
+  private report(i: number, severity: Severity, at: Columns, message: string, options: ReportOptions = {}): void {
+    const d = { severity, start: at.start, end: at.end, message, ...options };
+    this.diagnostics.push(placeDiagnostic(this.doc, i, d));
   }
 
   /** The diagnostics in text order. */

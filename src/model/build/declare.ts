@@ -79,11 +79,9 @@ export function declare(ctx: BuildContext): Declared {
         out.components.push(element(ctx, i, s, blocks.open === null ? null : out.pipelines[blocks.open]!, out));
         break;
       case 'legacyMethod':
-        ctx.report(
+        ctx.warn(
           i,
-          'warning',
-          s.keyword.start,
-          s.keyword.end,
+          s.keyword,
           `'${s.keyword.text} X' is a deprecated form: add '(${s.keyword.text})' after the component's ` +
             `coordinates instead`,
           { code: 'deprecated' },
@@ -172,27 +170,27 @@ class PipelineBlocks {
   pipeline(i: number, s: PipelineStatement, index: number): void {
     const open: OpenPipeline = { index, i, stmtEnd: s.end };
     if (!s.brace) this.pending = open;
-    else if (this.block) this.ctx.report(i, 'error', s.brace.start, s.brace.end, 'pipelines cannot be nested');
+    else if (this.block) this.ctx.error(i, s.brace, 'pipelines cannot be nested');
     else this.set(open);
   }
 
   brace(i: number, s: Statement): void {
     if (s.type === 'blockClose') {
       if (this.block) this.set(null);
-      else this.ctx.report(i, 'error', s.start, s.end, "'}' closes nothing: no pipeline block is open");
+      else this.ctx.error(i, s, "'}' closes nothing: no pipeline block is open");
     } else if (this.pending && !this.block) {
       this.set(this.pending);
       this.pending = null;
     } else {
       const why = this.block ? 'pipelines cannot be nested' : "'{' must follow a 'pipeline X' line";
-      this.ctx.report(i, 'error', s.start, s.end, why);
+      this.ctx.error(i, s, why);
     }
   }
 
   end(): void {
     if (!this.block) return;
     const why = "this pipeline's block is never closed with '}': it runs to the end of the map";
-    this.ctx.report(this.block.i, 'warning', 0, this.block.stmtEnd, why);
+    this.ctx.warn(this.block.i, { start: 0, end: this.block.stmtEnd }, why);
   }
 
   private set(block: OpenPipeline | null): void {
@@ -207,7 +205,7 @@ function presentation(ctx: BuildContext, i: number, s: Statement, out: Declared)
   const styles = STYLES.filter((x) => x !== 'color').join(', ');
   switch (s.type) {
     case 'title':
-      if (s.text === null) ctx.report(i, 'warning', s.start, s.end, "'title' needs the map's title after it");
+      if (s.text === null) ctx.warn(i, s, "'title' needs the map's title after it");
       else out.title = s.text;
       break;
     case 'annotations': {
@@ -217,9 +215,8 @@ function presentation(ctx: BuildContext, i: number, s: Statement, out: Declared)
       break;
     }
     case 'style':
-      if (s.name === null) ctx.report(i, 'warning', s.start, s.end, `'style' needs a name: ${styles}`);
-      else if (!Object.hasOwn(STYLE_NAMES, s.name))
-        ctx.report(i, 'warning', s.start, s.end, `unknown style '${s.name}': expected ${styles}`);
+      if (s.name === null) ctx.warn(i, s, `'style' needs a name: ${styles}`);
+      else if (!Object.hasOwn(STYLE_NAMES, s.name)) ctx.warn(i, s, `unknown style '${s.name}': expected ${styles}`);
       else p.style = STYLE_NAMES[s.name]!;
       break;
     case 'size': {
@@ -229,18 +226,11 @@ function presentation(ctx: BuildContext, i: number, s: Statement, out: Declared)
     }
     case 'evolution': {
       if (s.hide) p.showEvolutionAxis = false;
-      if (s.labels.some((l) => l.text === ''))
-        ctx.report(i, 'warning', s.start, s.end, 'an evolution-axis label is empty');
+      if (s.labels.some((l) => l.text === '')) ctx.warn(i, s, 'an evolution-axis label is empty');
       if (s.labels.length === 0) break;
       const n = s.labels.length;
       if (n !== 4)
-        ctx.report(
-          i,
-          'warning',
-          s.start,
-          s.end,
-          `the evolution axis has four stages but ${n} label${n === 1 ? ' is' : 's are'} given`,
-        );
+        ctx.warn(i, s, `the evolution axis has four stages but ${n} label${n === 1 ? ' is' : 's are'} given`);
       p.evolutionLabels = DEFAULT_EVOLUTION_LABELS.map((d, k) => s.labels[k]?.text ?? d);
       break;
     }
@@ -260,11 +250,9 @@ function presentation(ctx: BuildContext, i: number, s: Statement, out: Declared)
  */
 function nameOf(ctx: BuildContext, i: number, node: NameNode): { text: string; start: number; end: number } {
   if (!node.quoted && node.text.startsWith('"')) {
-    ctx.report(
+    ctx.warn(
       i,
-      'warning',
-      node.start,
-      node.start + 1,
+      { start: node.start, end: node.start + 1 },
       `the quote before '${node.text.slice(1, 21)}' is never closed: the name is read without it`,
       { code: 'unclosed-quote', fix: '' },
     );
@@ -285,11 +273,9 @@ function heldWords(ctx: BuildContext, i: number, node: NameNode): void {
   if (group && !group[1]!.split(',').every((w) => isDecoratorWord(w.trim()) || /^cost\s+[\d.]+$/i.test(w.trim())))
     return;
   const at = node.start + m.index + 1;
-  ctx.report(
+  ctx.warn(
     i,
-    'warning',
-    at,
-    node.end,
+    { start: at, end: node.end },
     `'${words}' is read as part of the name '${node.text}', because the line has no coordinates ` +
       `(OnlineWardleyMaps reads it the same way): put coordinates before it to make it ` +
       `${group ? 'a decorator' : 'a modifier'}`,
@@ -355,18 +341,13 @@ function element(
         ? 'submap'
         : 'component';
   if (keyword === 'market' || keyword === 'ecosystem') {
-    ctx.report(
-      i,
-      'warning',
-      s.keyword.start,
-      s.keyword.end,
-      `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`,
-      { code: 'deprecated' },
-    );
+    ctx.warn(i, s.keyword, `'${keyword} X [..]' is a deprecated form: write 'component X [..] (${keyword})'`, {
+      code: 'deprecated',
+    });
   }
   const name = nameOf(ctx, i, s.name);
   const c = draft(ctx, i, name.text, type, s, name);
-  if (c.key === '') ctx.report(i, 'error', s.name.start, s.name.end, 'a component needs a name');
+  if (c.key === '') ctx.error(i, s.name, 'a component needs a name');
   if (!s.name.quoted && !s.mods.some((m) => m.type === 'at' || m.type === 'badAt')) heldWords(ctx, i, s.name);
   c.market = keyword === 'market';
   c.ecosystem = keyword === 'ecosystem';
@@ -405,7 +386,7 @@ function modifiers(
       case 'badAt':
       case 'at':
         if (seenAt)
-          ctx.report(i, 'warning', m.start, m.end, 'coordinates are given twice: the first are used', {
+          ctx.warn(i, m, 'coordinates are given twice: the first are used', {
             code: 'twice',
           });
         else place(ctx, i, c, m, inBlock);
@@ -425,14 +406,12 @@ function modifiers(
         break;
       case 'url':
         if (submap) c.url = m.ref;
-        else ctx.report(i, 'warning', m.start, m.end, 'only a submap links to a url: ignored');
+        else ctx.warn(i, m, 'only a submap links to a url: ignored');
         break;
       case 'evolveTo':
-        ctx.report(
+        ctx.warn(
           i,
-          'warning',
-          m.start,
-          m.end,
+          m,
           `write the evolve on its own line: 'evolve ${c.name} ${m.number.value}' (OnlineWardleyMaps cannot ` +
             `draw it inline)`,
           { code: 'inline-evolve' },
@@ -485,53 +464,37 @@ function evolve(ctx: BuildContext, i: number, s: EvolveStatement): DraftEvolve {
   for (const m of s.mods) {
     if (m.type === 'number' || m.type === 'evolveTo') {
       if (target)
-        ctx.report(
-          i,
-          'warning',
-          m.start,
-          m.end,
-          `the evolve target is given twice (${m.number.raw}): the first is used`,
-          { code: 'twice' },
-        );
+        ctx.warn(i, m, `the evolve target is given twice (${m.number.raw}): the first is used`, { code: 'twice' });
       else target = m.number;
-      if (m.type === 'evolveTo')
-        ctx.report(i, 'warning', m.start, m.end, `write the target alone: 'evolve ${s.name.text} ${m.number.value}'`);
+      if (m.type === 'evolveTo') ctx.warn(i, m, `write the target alone: 'evolve ${s.name.text} ${m.number.value}'`);
     } else if (m.type === 'at' || m.type === 'badAt' || m.type === 'url') {
-      ctx.report(
-        i,
-        'warning',
-        m.start,
-        m.end,
-        "an evolve takes one number, the target maturity ('evolve X 0.8'): this is ignored",
-        { code: 'unread-text', fix: '' },
-      );
+      ctx.warn(i, m, "an evolve takes one number, the target maturity ('evolve X 0.8'): this is ignored", {
+        code: 'unread-text',
+        fix: '',
+      });
     }
   }
   reportJunk(ctx, i, s.mods, 'an evolve line');
   if (target && !Number.isFinite(target.value)) {
-    ctx.report(
+    ctx.warn(
       i,
-      'warning',
-      target.start,
-      target.end,
+      target,
       `the evolve target '${target.value}' is not a number that can be drawn: ${DEFAULT_EVOLVE_TARGET} is used`,
       { code: 'bad-number' },
     );
     target = { value: DEFAULT_EVOLVE_TARGET, start: target.start, end: target.end };
   }
   if (!target) {
-    ctx.report(
+    ctx.warn(
       i,
-      'warning',
-      s.start,
-      s.end,
+      s,
       `an evolve needs a target maturity ('evolve ${s.name.text} 0.8'): OnlineWardleyMaps draws it at ` +
         `${DEFAULT_EVOLVE_TARGET}, and so does Mapwright`,
       { code: 'evolve-default' },
     );
     target = { value: DEFAULT_EVOLVE_TARGET, start: s.end, end: s.end };
   } else if (target.value < 0 || target.value > 1) {
-    ctx.report(i, 'warning', target.start, target.end, `evolve target ${target.value} is outside [0, 1]`, {
+    ctx.warn(i, target, `evolve target ${target.value} is outside [0, 1]`, {
       code: 'off-map',
     });
   }
@@ -563,11 +526,9 @@ function pipeline(ctx: BuildContext, i: number, s: PipelineStatement): DraftPipe
         m2 = v[1]!;
       }
     } else if (m.type !== 'decorators' && m.type !== 'junk') {
-      ctx.report(
+      ctx.warn(
         i,
-        'warning',
-        m.start,
-        m.end,
+        m,
         "a pipeline takes its extent only ('pipeline X [0.2, 0.7]'): this is ignored, as OnlineWardleyMaps ignores it",
         { code: 'unread-text', fix: '' },
       );
@@ -593,14 +554,10 @@ function note(ctx: BuildContext, i: number, s: NoteStatement): Note {
       seenAt = true;
       v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', v) ?? v;
     } else if (m.type !== 'junk') {
-      ctx.report(
-        i,
-        'warning',
-        m.start,
-        m.end,
-        "a note takes its text and coordinates ('note text [0.5, 0.5]'): this is ignored",
-        { code: 'unread-text', fix: '' },
-      );
+      ctx.warn(i, m, "a note takes its text and coordinates ('note text [0.5, 0.5]'): this is ignored", {
+        code: 'unread-text',
+        fix: '',
+      });
     }
   }
   reportJunk(ctx, i, s.mods, 'a note');
@@ -662,7 +619,7 @@ function accelerator(ctx: BuildContext, i: number, s: AcceleratorStatement): Acc
     if (m.type === 'at' || m.type === 'badAt')
       v = readList(ctx, i, m.type === 'at' ? m.list : m, 'coordinates [visibility, maturity]', v) ?? v;
     else if (m.type !== 'junk')
-      ctx.report(i, 'warning', m.start, m.end, `an ${s.keyword.text} takes a name and coordinates: this is ignored`, {
+      ctx.warn(i, m, `an ${s.keyword.text} takes a name and coordinates: this is ignored`, {
         code: 'unread-text',
         fix: '',
       });

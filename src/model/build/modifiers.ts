@@ -33,15 +33,13 @@ export function readList(
   if ('type' in list) {
     const how = defaults.length === 2 && unit ? 'placed at the default position' : 'ignored';
     if (!list.closed)
-      ctx.report(i, 'warning', list.start, list.end, `the '[' of ${what} is never closed with ']': ${how}`, {
+      ctx.warn(i, list, `the '[' of ${what} is never closed with ']': ${how}`, {
         code: 'unclosed-list',
       });
     else
-      ctx.report(
+      ctx.warn(
         i,
-        'warning',
-        list.start,
-        list.end,
+        list,
         `'[${list.raw.length > 30 ? `${list.raw.slice(0, 27)}…` : list.raw}]' holds no numbers where ${what} ` +
           `should be: ${how}`,
         { code: 'bad-list' },
@@ -52,11 +50,9 @@ export function readList(
   const ns = list.numbers;
   if (ns.length > count) {
     const extra = ns[count]!;
-    ctx.report(
+    ctx.warn(
       i,
-      'warning',
-      extra.start,
-      ns[ns.length - 1]!.end,
+      { start: extra.start, end: ns[ns.length - 1]!.end },
       `${what} takes ${count} number${count === 1 ? '' : 's'}: the rest is ignored`,
       { code: 'extra-numbers' },
     );
@@ -65,11 +61,9 @@ export function readList(
       .slice(ns.length)
       .map((d) => d.toFixed(2))
       .join(', ');
-    ctx.report(
+    ctx.warn(
       i,
-      'warning',
-      list.start,
-      list.end,
+      list,
       `${what} takes ${count} numbers but has ${ns.length}: the rest default to ${missing}, as ` +
         `OnlineWardleyMaps reads it`,
       { code: 'missing-numbers' },
@@ -95,11 +89,9 @@ function valuesOf(
       continue;
     }
     if (!Number.isFinite(n.value)) {
-      ctx.report(
+      ctx.warn(
         i,
-        'warning',
-        n.start,
-        n.end,
+        n,
         `the number '${n.raw.length > 12 ? `${n.raw.slice(0, 8)}…` : n.raw}' ` +
           `(${n.raw.replace(/[^0-9]/g, '').length} digits) is too large to be a position: ` +
           `${defaults[k]!.toFixed(2)} is used`,
@@ -109,14 +101,7 @@ function valuesOf(
       continue;
     }
     if (unit && (n.value < 0 || n.value > 1))
-      ctx.report(
-        i,
-        'warning',
-        n.start,
-        n.end,
-        `coordinate ${n.value} is outside [0, 1]: it will be drawn off the map`,
-        { code: 'off-map' },
-      );
+      ctx.warn(i, n, `coordinate ${n.value} is outside [0, 1]: it will be drawn off the map`, { code: 'off-map' });
     out.push(n.value);
   }
   return out;
@@ -130,11 +115,9 @@ export function reportJunk(ctx: BuildContext, i: number, mods: readonly Modifier
     const start = run[0]!.start;
     const end = run[run.length - 1]!.end;
     const text = lineText(ctx.doc, i).slice(start, end);
-    ctx.report(
+    ctx.warn(
       i,
-      'warning',
-      start,
-      end,
+      { start, end },
       `'${text.length > 40 ? `${text.slice(0, 37)}…` : text}' is not part of ${what} and is ignored (as ` +
         `OnlineWardleyMaps ignores it)`,
       { code: 'unread-text', fix: '' },
@@ -166,14 +149,9 @@ export function applyDecorators(ctx: BuildContext, i: number, words: readonly Wo
     const cost = /^cost\s+(-?\d+(?:\.\d+)?)$/.exec(lower);
     if (METHOD_SET.has(lower)) {
       if (method && method !== lower)
-        ctx.report(
-          i,
-          'warning',
-          word.start,
-          word.end,
-          `two methods given ('${method}' and '${lower}'): '${lower}' is used`,
-          { code: 'two-methods' },
-        );
+        ctx.warn(i, word, `two methods given ('${method}' and '${lower}'): '${lower}' is used`, {
+          code: 'two-methods',
+        });
       method = lower as Method;
       into.method = method;
     } else if (FLAG_SET.has(lower)) {
@@ -185,11 +163,9 @@ export function applyDecorators(ctx: BuildContext, i: number, words: readonly Wo
     } else if (cost) {
       into.cost = Number(cost[1]);
     } else if (lower !== '') {
-      ctx.report(
+      ctx.warn(
         i,
-        'warning',
-        word.start,
-        word.end,
+        word,
         `unknown decorator '${word.text}': expected ${METHODS.join(', ')}, ${FLAGS.join(', ')}, a kind ` +
           `(${KINDS.join(', ')}) or 'cost N'`,
         { code: 'unknown-decorator' },

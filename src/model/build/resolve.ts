@@ -29,9 +29,8 @@ export function resolve(ctx: BuildContext, d: Declared): Resolved {
       continue;
     }
     if (!duplicates.includes(first.name)) duplicates.push(first.name);
-    ctx.reportAt(
+    ctx.warnAt(
       c.nameLoc,
-      'warning',
       `duplicate component name '${c.name}' (first on line ${first.line}): links to it are ambiguous`,
       { code: 'duplicate-name' },
     );
@@ -41,7 +40,7 @@ export function resolve(ctx: BuildContext, d: Declared): Resolved {
     const c = byKey.get(nameKey(lm.name.text));
     if (c) c.method = lm.method;
     else
-      ctx.report(lm.i, 'warning', lm.name.start, lm.name.end, `'${lm.name.text}' is not a component of this map`, {
+      ctx.warn(lm.i, lm.name, `'${lm.name.text}' is not a component of this map`, {
         code: 'unknown-name',
       });
   }
@@ -59,7 +58,7 @@ function resolvePipelines(ctx: BuildContext, d: Declared, byKey: ReadonlyMap<str
     if (owner) p.visibility = owner.visibility;
     else {
       p.visibility = UNPOSITIONED.visibility;
-      ctx.reportAt(p.loc, 'warning', `pipeline '${p.name}' has no component of that name to belong to`, {
+      ctx.warnAt(p.loc, `pipeline '${p.name}' has no component of that name to belong to`, {
         code: 'ownerless-pipeline',
       });
     }
@@ -157,23 +156,16 @@ function resolveEvolves(
     });
     const source = byKey.get(key);
     if (!source) {
-      ctx.report(
-        e.i,
-        'warning',
-        e.name.start,
-        e.name.end,
-        `evolve of '${e.name.text}', which is not a component of this map`,
-        { code: 'unknown-name' },
-      );
+      ctx.warn(e.i, e.name, `evolve of '${e.name.text}', which is not a component of this map`, {
+        code: 'unknown-name',
+      });
       continue;
     }
     source.evolveTo = e.target;
     if (e.target < source.maturity) {
-      ctx.report(
+      ctx.warn(
         e.i,
-        'warning',
-        e.targetStart,
-        e.targetEnd,
+        { start: e.targetStart, end: e.targetEnd },
         `evolve target ${e.target} is behind '${source.name}' (at ${source.maturity}): evolution moves right (a ` +
           `new form of it is better drawn as a component of its own)`,
         { code: 'evolve-back' },
@@ -181,14 +173,9 @@ function resolveEvolves(
     }
     const evolved = evolvedCopy(ctx, d, e, source, newName);
     if (newName !== null && byKey.has(evolved.key)) {
-      ctx.report(
-        e.i,
-        'warning',
-        e.newName!.start,
-        e.newName!.end,
-        `the evolved name '${newName}' is already a component of this map`,
-        { code: 'duplicate-name' },
-      );
+      ctx.warn(e.i, e.newName!, `the evolved name '${newName}' is already a component of this map`, {
+        code: 'duplicate-name',
+      });
     }
     d.components.push(evolved);
     evolvedKeys.add(evolved.key);
