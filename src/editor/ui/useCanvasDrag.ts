@@ -4,20 +4,13 @@ import type Konva from 'konva/lib/Core.js';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Component } from '../../model/model.js';
 import { STAGE_LABELS, stageOf } from '../../model/stages.js';
-import { fromPixel, labelsOf, type Frame, type Scene, type SceneComponent, type Shape } from '../../render/scene.js';
+import { fromPixel, type Frame, type Scene, type SceneComponent } from '../../render/scene.js';
 import type { MoveTarget } from '../core/commands.js';
+import { dragLayers, freeze, type DragLayers, type Frozen } from '../core/drag.js';
 import { FrameEdits } from '../core/frames.js';
 import type { CanvasGestures } from '../core/gestures.js';
 import type { EditorStore } from '../core/store.js';
 import { followRawPointer, type HeldNode } from './konva.js';
-
-/** What a drag leaves as it was when it started: the grid, the links not touching the dragged component, the labels. */
-interface Frozen {
-  readonly background: readonly Shape[];
-  readonly links: readonly Shape[];
-  readonly title: string;
-  readonly labels: ReadonlyMap<string, { at: { x: number; y: number }; offset: { x: number; y: number } }>;
-}
 
 /** The stage a dragged component is in, by the pointer (canvas pixels before zoom). */
 export interface DragInfo {
@@ -25,21 +18,6 @@ export interface DragInfo {
   readonly y: number;
   readonly label: string;
 }
-
-/** What the canvas's layers draw during a drag (or not): see `CanvasDrag.layersOf`. */
-export interface DragLayers {
-  /** The layer that does not move: background, resting links, title. */
-  readonly base: { readonly background: readonly Shape[]; readonly links: readonly Shape[]; readonly title: string };
-  /** The dragged component's links, redrawn each frame on the overlays layer. */
-  readonly activeLinks: readonly Shape[];
-  /** Its badges (moving with it) and everyone else's (resting). */
-  readonly badges: { readonly moving: readonly Shape[]; readonly resting: readonly Shape[] };
-}
-
-const touches = (sh: Shape, name: string) =>
-  (sh.t === 'line' || sh.t === 'arrow' || sh.t === 'text') &&
-  sh.ends !== undefined &&
-  (sh.ends[0] === name || sh.ends[1] === name);
 
 /** The model component a scene entry draws. */
 export function componentOf(store: EditorStore, sc: SceneComponent): Component | undefined {
@@ -119,12 +97,7 @@ export function useCanvasDrag(
     keepLabels: active ? (frozen.current?.labels ?? null) : null,
     /** A component's drag starts: freeze what does not touch it. */
     begin(scene: Scene, title: string, name: string) {
-      frozen.current = {
-        background: scene.background,
-        links: scene.links.filter((sh) => !touches(sh, name)),
-        title,
-        labels: labelsOf(scene),
-      };
+      frozen.current = freeze(scene, title, name);
       setActive(name);
     },
     follow,
@@ -153,22 +126,8 @@ export function useCanvasDrag(
     },
     /** What each layer draws of `scene` (`title`: the map's). */
     layersOf(scene: Scene, title: string): DragLayers {
-      const f = active ? frozen.current : null;
-      if (!active || !f)
-        return {
-          base: { background: scene.background, links: scene.links, title },
-          activeLinks: [],
-          badges: { moving: [], resting: scene.badges },
-        };
-      const moving = scene.badges.filter((b) => b.t === 'badge' && b.owner === active);
-      return {
-        base: f,
-        activeLinks: scene.links.filter((sh) => touches(sh, active)),
-        badges: {
-          moving,
-          resting: moving.length ? scene.badges.filter((b) => !(b.t === 'badge' && b.owner === active)) : scene.badges,
-        },
-      };
+      const f = frozen.current;
+      return dragLayers(scene, title, active && f ? { active, frozen: f } : null);
     },
   };
 }
