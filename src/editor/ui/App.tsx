@@ -6,6 +6,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -15,7 +16,6 @@ import {
 import type { Finding } from '../../analysis/index.js';
 
 import type { Component, MapModel } from '../../model/model.js';
-import { buildScene } from '../../render/scene.js';
 import {
   ACTIONS,
   actionById,
@@ -28,9 +28,8 @@ import {
   type Shell,
 } from '../core/actions.js';
 import { makeKindExplicit, setStyleOf } from '../core/commands.js';
-import { makeLiveRoom } from '../core/sharing.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { decodeShareFragment, download, encodeShareFragment, SHARE_URL_LIMIT, saveText, svgToPng } from './files.js';
+import { download, saveText } from './files.js';
 import { CrashProbe, ErrorBoundary } from './ErrorBoundary.js';
 import { FileMenu } from './FileMenu.js';
 import type { Session } from '../core/session.js';
@@ -43,9 +42,11 @@ import { MAX_MAP_BYTES, tooLargeMessage } from '../../lang/limits.js';
 import { VIEW_ONLY_MESSAGE, type Derived, type EditorStore } from '../core/store.js';
 import { useStore } from './useStore.js';
 import type { LiveRoom } from '../core/live.js';
-import { parseRoomFragment, type ExplainPosition } from '../core/room.js';
-import { linksKey, useLiveRoom } from './useLiveRoom.js';
+import { useLiveRoom } from './useLiveRoom.js';
 import { EMPTY_ANALYSIS, useSideFrames } from './useSideFrames.js';
+import { useExplain } from './useExplain.js';
+import { usePageEvents } from './usePageEvents.js';
+import { useSharing } from './useSharing.js';
 
 // Loaded after the map is on screen: the text editor, the learning and compare views.
 const TextEditor = lazy(() => import('./TextEditor.js').then((m) => ({ default: m.TextEditor })));
@@ -53,9 +54,6 @@ const LearnPanel = lazy(() => import('./Learn.js').then((m) => ({ default: m.Lea
 const ExplainView = lazy(() => import('./Learn.js').then((m) => ({ default: m.ExplainView })));
 const LiveBar = lazy(() => import('./LiveBar.js').then((m) => ({ default: m.LiveBar })));
 const ComparePanel = lazy(() => import('./Compare.js').then((m) => ({ default: m.ComparePanel })));
-
-/** The size the exports draw a map at, unless the map sets its own (`size [w, h]`): landscape, as printed. */
-const EXPORT_FRAME = { width: 1200, height: 800 } as const;
 
 /** The registry's actions the File menu offers. */
 const FILE_ACTIONS = (['new', 'open', 'save'] as const).map(actionById);
@@ -196,15 +194,8 @@ export function App({
   const [sideTab, setSideTab] = useState<(typeof SIDE_TABS)[number]['id']>('findings');
   const [compareWith, setCompareWith] = useState<MapModel | null>(null);
   const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
-  const [explaining, setExplaining] = useState(false);
-  const [explainFocus, setExplainFocus] = useState<readonly string[] | null>(null);
   const [costView, setCostView] = useState(false);
   const onPreview = useCallback((p: Preview) => setPreview(p), []);
-  const onExplainFocus = useCallback((names: readonly string[] | null) => setExplainFocus(names), []);
-  const closeExplain = useCallback(() => {
-    setExplaining(false);
-    setExplainFocus(null);
-  }, []);
 
   // For end-to-end tests and the browser console: where things are drawn.
   useEffect(() => {
@@ -219,24 +210,6 @@ export function App({
     (window as unknown as { mapwrightCanvas: CanvasHandle }).mapwrightCanvas = handle;
   }, []);
 
-  // The session keeps the map in the browser as it changes (src/editor/core/session.ts). Closing the tab
-  // with an edit not yet kept (storage full or blocked) asks first: an edit is never lost silently.
-  useEffect(() => {
-    const leaving = (e: BeforeUnloadEvent) => {
-      void session.saveNow();
-      if (session.unsaved()) e.preventDefault();
-    };
-    const hidden = () => {
-      if (document.visibilityState === 'hidden') void session.saveNow();
-    };
-    window.addEventListener('beforeunload', leaving);
-    document.addEventListener('visibilitychange', hidden);
-    return () => {
-      window.removeEventListener('beforeunload', leaving);
-      document.removeEventListener('visibilitychange', hidden);
-    };
-  }, [session]);
-
   const { live, liveState, leaveRoom, liveText, myLinks, votes, others } = useLiveRoom(
     store,
     session,
@@ -244,38 +217,9 @@ export function App({
     selection,
     readOnly,
   );
-  // Explain mode follows the presenter's steps while following; a step taken here breaks away.
-  const presenter = liveState?.presenter ?? null;
-  const followingExplain =
-    liveState !== null && liveState.following && presenter !== null && !presenter.me && liveState.explain !== null;
-  const iPresent = presenter?.me ?? false;
-  const onExplainPosition = useCallback(
-    (p: ExplainPosition) => {
-      if (!live) return;
-      if (followingExplain) {
-        live.follow(false);
-        setExplaining(true);
-      } else if (iPresent) live.setExplain(p);
-    },
-    [live, followingExplain, iPresent],
-  );
-  // Following again: this screen's own Explain mode gives way (it closes when the presenter's does).
-  useEffect(() => {
-    if (followingExplain) setExplaining(false);
-  }, [followingExplain]);
-  const explainingNow = explaining || followingExplain;
-  // Explain mode closed (here, or by the presenter for a follower): its highlight goes with it.
-  useEffect(() => {
-    if (!explainingNow) setExplainFocus(null);
-  }, [explainingNow]);
-  useEffect(() => {
-    if (!live || !iPresent) return;
-    live.setExplain(explaining ? { all: store.derived().analysis.summary.length === 0, i: 0 } : null);
-  }, [live, iPresent, explaining, store]);
-  const closeExplainHere = useCallback(() => {
-    if (followingExplain) live?.follow(false);
-    closeExplain();
-  }, [followingExplain, live, closeExplain]);
+  const explain = useExplain(store, live, liveState);
+  const presenter = explain.presenter;
+  const iPresent = explain.iPresent;
   // A live poll: no findings on the canvas until the answer is revealed, then that question's; the votes.
   const poll = liveState?.poll ?? null;
 
@@ -288,26 +232,6 @@ export function App({
     [session],
   );
 
-  // A share link pasted into this tab's address bar (only the fragment changes: no reload) opens
-  // as a map of its own too, and the fragment is dropped.
-  useEffect(() => {
-    const onHash = () => {
-      // A live room's link: the page joins it from the start (this map stays kept in Recent maps).
-      if (parseRoomFragment(location.hash)) {
-        void session.saveNow().then(() => location.reload());
-        return;
-      }
-      void decodeShareFragment(location.hash).then((shared) => {
-        if (!shared) return;
-        history.replaceState(null, '', `${location.pathname}${location.search}`);
-        if ('text' in shared) void openText(shared.text, 'shared.owm');
-        else store.notify(`${shared.problem} Your own map is still open.`);
-      });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [openText, store, session]);
-
   const openFile = useCallback(
     async (file: File) => {
       if (file.size >= MAX_MAP_BYTES) {
@@ -318,10 +242,11 @@ export function App({
     },
     [openText, store],
   );
+  usePageEvents(store, session, openText, openFile);
 
   // What the canvas shows of the analysis: nothing while the analysis is hidden, or while a learner
   // is predicting (the preview then says what to show: nothing until the reveal).
-  const analysisShown = panelOpen || explainingNow;
+  const analysisShown = panelOpen || explain.open;
   const previewFindings = preview.findings;
   const findingsOf = useCallback(
     (d: Derived): readonly Finding[] =>
@@ -335,56 +260,8 @@ export function App({
     [poll, analysisShown, previewFindings, ready],
   );
 
-  /** The picture both exports draw: the map and its findings, without the screen's selection, dimming or zoom. */
-  const exportPicture = useCallback(async () => {
-    const { sceneToSvg } = await import('../../render/svg.js');
-    const derived = store.derived();
-    const model = derived.shown;
-    const frame = model.presentation.size ?? EXPORT_FRAME;
-    return { svg: sceneToSvg(buildScene(model, frame, { findings: findingsOf(derived) }), model.title), frame };
-  }, [store, findingsOf]);
-  const baseName = fileName.replace(/\.(owm|wm|txt)$/i, '');
-
-  const exportSvg = useCallback(async () => {
-    const { svg } = await exportPicture();
-    download(`${baseName}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
-  }, [exportPicture, baseName]);
-
-  const exportPng = useCallback(async () => {
-    const { svg, frame } = await exportPicture();
-    download(`${baseName}.png`, await svgToPng(svg, frame.width, frame.height, 2));
-  }, [exportPicture, baseName]);
-
-  const share = useCallback(async () => {
-    const fragment = await encodeShareFragment(store.getState().text);
-    const url = `${location.origin}${location.pathname}${fragment}`;
-    if (url.length > SHARE_URL_LIMIT) {
-      store.notify(
-        `This map is too large for a link (${(url.length / 1e6).toFixed(1)} million characters; browsers open ` +
-          `about 2): save the file and send that instead.`,
-      );
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(url);
-      store.notify('Share link copied to the clipboard.');
-    } catch {
-      setShareLink(url);
-    }
-  }, [store]);
-
-  /** A live room from the open map (the page's server must be `mapwright serve`); its links are shown. */
-  const shareLive = useCallback(async () => {
-    const made = await makeLiveRoom(store.getState().text, `${location.origin}${location.pathname}`);
-    if ('problem' in made) return store.notify(made.problem);
-    const links = { edit: made.edit, view: made.view };
-    try {
-      sessionStorage.setItem(linksKey(made.room), JSON.stringify(links));
-    } catch {
-      /* the banner below still shows them */
-    }
-    setLiveLinks(links);
-  }, [store]);
+  const sharingViews = useMemo(() => ({ shareLink: setShareLink, liveLinks: setLiveLinks }), []);
+  const { exportSvg, exportPng, share, shareLive } = useSharing(store, fileName, findingsOf, sharingViews);
 
   /** A component's menu, where it was asked for; a view-only map has nothing in it to do. */
   const openMenu = (name: string, at: { x: number; y: number }) => {
@@ -405,7 +282,7 @@ export function App({
     exportPng: () => void exportPng(),
     togglePanel: () => setPanelOpen((o) => !o),
     panelOpen: () => panelOpen,
-    explain: () => setExplaining(true),
+    explain: explain.start,
     help: () => setHelp(true),
     cancel: () => {
       canvas.current?.cancel();
@@ -438,7 +315,7 @@ export function App({
     const onKey = (e: KeyboardEvent) => {
       const def = actionFor(e, inText(e));
       // Explain mode has the map keys (arrows, Escape); the global ones still work.
-      if (!def || (explainingNow && def.scope === 'map')) return;
+      if (!def || (explain.open && def.scope === 'map')) return;
       // An action that cannot run (arrows without a selection) leaves the key to the page.
       if (runKey(e, inText(e), actionContext()) && def.id !== 'escape') e.preventDefault();
     };
@@ -473,25 +350,6 @@ export function App({
   };
   const onOutlineKey = useCallback((e: ReactKeyboardEvent<HTMLElement>) => outlineKey.current(e), []);
 
-  // Drag and drop a file onto the window.
-  useEffect(() => {
-    const over = (e: DragEvent) => {
-      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
-    };
-    const drop = (e: DragEvent) => {
-      const f = e.dataTransfer?.files[0];
-      if (!f) return;
-      e.preventDefault();
-      void openFile(f);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, [openFile]);
-
   const onDividerDown = (e: React.PointerEvent) => {
     const startX = e.clientX;
     const start = split;
@@ -517,7 +375,7 @@ export function App({
     ? store.derived().shown.components.find((c) => c.name === menu.name && c.type !== 'evolved')
     : undefined;
   const menuContext = menuComponent ? actionContext([menuComponent]) : null;
-  const ownFocus = explainFocus ?? preview.focus ?? (active && analysisShown ? active.components : null);
+  const ownFocus = explain.focus ?? preview.focus ?? (active && analysisShown ? active.components : null);
   // Followers see what the presenter highlights (until they highlight something of their own).
   const presenterFocus = liveState?.following && presenter && !presenter.me ? (liveState.highlight ?? null) : null;
   const focus = ownFocus ?? presenterFocus;
@@ -528,7 +386,7 @@ export function App({
   // What the toolbar shows (enabled, captions), read in this render.
   const shown = actionContext();
   return (
-    <div className={['app', explainingNow && 'presenting', style === 'dark' && 'theme-dark'].filter(Boolean).join(' ')}>
+    <div className={['app', explain.open && 'presenting', style === 'dark' && 'theme-dark'].filter(Boolean).join(' ')}>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <header className="toolbar" role="toolbar" aria-label="Map actions">
         <strong className="brand">Mapwright</strong>
@@ -626,7 +484,7 @@ export function App({
       {shareLink && <ShareLinkBanner link={shareLink} onDone={() => setShareLink(null)} />}
       <main
         className="workspace"
-        style={{ gridTemplateColumns: explainingNow ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}
+        style={{ gridTemplateColumns: explain.open ? '1fr' : `${split * 100}% 6px 1fr${panelOpen ? ' 340px' : ''}` }}
       >
         <section className="text-pane" aria-label="Map text">
           <Suspense fallback={<pre className="text-loading">{store.getState().text}</pre>}>
@@ -663,16 +521,16 @@ export function App({
               onContextMenu={(name, x, y) => openMenu(name, { x, y })}
             />
           </ErrorBoundary>
-          {explainingNow && (
+          {explain.open && (
             <ErrorBoundary what="Explain mode" text={currentText} fileName={currentName} onDownload={downloadText}>
               <CrashProbe when={failingView === 'explain'} />
               <Suspense fallback={null}>
                 <ExplainView
                   analysis={analysisFrame}
-                  onFocus={onExplainFocus}
-                  onClose={closeExplainHere}
-                  position={followingExplain ? liveState!.explain : null}
-                  onPosition={live ? onExplainPosition : undefined}
+                  onFocus={explain.setFocus}
+                  onClose={explain.close}
+                  position={explain.position}
+                  onPosition={live ? explain.onPosition : undefined}
                 />
               </Suspense>
             </ErrorBoundary>
@@ -729,7 +587,7 @@ export function App({
                     analysis={analysisFrame}
                     selection={selection}
                     onPreview={onPreview}
-                    onExplain={() => setExplaining(true)}
+                    onExplain={explain.start}
                     costView={costView}
                     onCostView={setCostView}
                   />
