@@ -19,6 +19,7 @@ import { AxisStrip, BadgeTip, ZoomControls } from './CanvasChrome.js';
 import { badgeTipAt, buildScene, fromPixel, type Scene } from '../../render/scene.js';
 import { addAt, link, moveLabel } from '../core/commands.js';
 import { FIT, unzoom, zoom, zoomAbout, type View } from '../core/viewport.js';
+import { dragLayers } from '../core/drag.js';
 import { CanvasGestures, componentsInBox, type Effect } from '../core/gestures.js';
 import type { Derived, EditorStore } from '../core/store.js';
 import { componentOf, useCanvasDrag } from './useCanvasDrag.js';
@@ -155,7 +156,7 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   const runLatest = useRef(run);
   runLatest.current = run;
   const drag = useCanvasDrag(store, gestures, size, stageRef);
-  const active = drag.active;
+  const active = drag.dragging?.active ?? null;
   const keptRef = useRef<Kept | null>(null);
 
   useLayoutEffect(() => {
@@ -222,9 +223,10 @@ export const MapCanvas = forwardRef<CanvasHandle, Props>(function MapCanvas(
   });
 
   const title = derived.shown.title ?? '';
-  // The layers' memo reads the drag's frozen copy, which changes only as `active` does.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const { base, activeLinks, badges } = useMemo(() => drag.layersOf(scene, title), [scene, active, title]);
+  const { base, activeLinks, badges } = useMemo(
+    () => dragLayers(scene, title, drag.dragging),
+    [scene, title, drag.dragging],
+  );
 
   useImperativeHandle(
     ref,

@@ -6,7 +6,7 @@ import type { Component } from '../../model/model.js';
 import { STAGE_LABELS, stageOf } from '../../model/stages.js';
 import { fromPixel, type Frame, type Scene, type SceneComponent } from '../../render/scene.js';
 import type { MoveTarget } from '../core/commands.js';
-import { dragLayers, freeze, type DragLayers, type Frozen } from '../core/drag.js';
+import { freeze, type Frozen } from '../core/drag.js';
 import { FrameEdits } from '../core/frames.js';
 import type { CanvasGestures } from '../core/gestures.js';
 import type { EditorStore } from '../core/store.js';
@@ -36,9 +36,9 @@ export function useCanvasDrag(
   size: Frame,
   stage: RefObject<Konva.Stage | null>,
 ) {
-  const [active, setActive] = useState<string | null>(null);
+  // The dragged component and what its drag froze, or null.
+  const [dragging, setDragging] = useState<{ readonly active: string; readonly frozen: Frozen } | null>(null);
   const [info, setInfo] = useState<DragInfo | null>(null);
-  const frozen = useRef<Frozen | null>(null);
   const edits = useMemo(
     () =>
       new FrameEdits(store, {
@@ -89,16 +89,15 @@ export function useCanvasDrag(
   );
 
   return {
-    /** The dragged component, or null. */
-    active,
+    /** The dragged component and what its drag froze (see `dragLayers`), or null. */
+    dragging,
     /** The stage read-out, while a component is dragged. */
     info,
     /** The labels to keep where they are (SceneOptions.keepLabels). */
-    keepLabels: active ? (frozen.current?.labels ?? null) : null,
+    keepLabels: dragging?.frozen.labels ?? null,
     /** A component's drag starts: freeze what does not touch it. */
     begin(scene: Scene, title: string, name: string) {
-      frozen.current = freeze(scene, title, name);
-      setActive(name);
+      setDragging({ active: name, frozen: freeze(scene, title, name) });
     },
     follow,
     /** Konva moved the node to the pointer: remember how far from the pointer it is held. */
@@ -121,13 +120,7 @@ export function useCanvasDrag(
     end() {
       edits.end();
       setInfo(null);
-      setActive(null);
-      frozen.current = null;
-    },
-    /** What each layer draws of `scene` (`title`: the map's). */
-    layersOf(scene: Scene, title: string): DragLayers {
-      const f = frozen.current;
-      return dragLayers(scene, title, active && f ? { active, frozen: f } : null);
+      setDragging(null);
     },
   };
 }
